@@ -1,0 +1,45 @@
+# Two commands for a newcomer: `make run` (demo portal on SQLite) and `make test`
+# (ruff + the whole suite on a throwaway PostgreSQL + browser tests).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench lint check install browser serve-prod clean-venv
+
+$(PY):
+	@PYBIN=$$(scripts/find-python.sh) || exit 1; \
+	echo "→ Tạo môi trường ảo với $$PYBIN"; \
+	"$$PYBIN" -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	rm -f $(VENV)/.installed-*; touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_units
+	$(PY) manage.py seed_demo
+	@echo "→ Cổng khuyến học chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+browser:
+	@scripts/ensure-chromium.sh
+
+test: install lint browser
+	@scripts/with-postgres.sh scripts/run-tests.sh
+
+bench: install
+	@scripts/with-postgres.sh $(PY) -m pytest tests/bench -q -s -p no:randomly
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,115 @@
+"""Demo data of the areas app: accounts, villages and yearly denominators.
+
+Each app may have a `demo.py` with `seed(ctx)`; the seed_demo command calls them in
+INSTALLED_APPS order with one DemoContext, each app drawing from its own random stream
+so that adding data in one app never shifts another's.
+"""
+
+import random
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from khuyenhoc.numbers import number
+from khuyenhoc.text import fold
+
+from . import services
+from .demo_names import village_names
+from .models import Commune, Denominator, Province, StaffProfile, Village
+
+DEMO_ACCOUNTS = [
+    # username, password, role, full name
+    ("canbo", "CanBo@Demo2026", StaffProfile.Role.COMMUNE_STAFF, "Lò Thị Hoa"),
+    ("thamdinh", "ThamDinh@Demo2026", StaffProfile.Role.REVIEWER, "Nguyễn Văn Bình"),
+    ("quantri", "QuanTri@Demo2026", StaffProfile.Role.ADMINISTRATOR, "Trần Minh Quân"),
+]
+
+# Years whose records belong to today's communes; earlier years belong to the legacy units.
+RECORD_YEARS = (2025, 2026)
+LEGACY_YEARS = (2023, 2024)
+
+
+@dataclass
+class DemoContext:
+    province: Province
+    communes: list[Commune]
+    active_communes: list[Commune]  # communes that get members, titles and funds
+    scale: str
+    seed: int
+    stdout: object = None
+    record_years: tuple[int, ...] = RECORD_YEARS
+    legacy_years: tuple[int, ...] = LEGACY_YEARS
+    accounts: dict = field(default_factory=dict)
+
+    def rng(self, app_label: str) -> random.Random:
+        return random.Random(f"{self.seed}:{app_label}")
+
+    def say(self, text: str):
+        if self.stdout is not None:
+            self.stdout.write(text)
+
+
+def build_context(*, province_code: int, scale: str, seed: int, stdout=None) -> DemoContext:
+    province = Province.objects.get(code=province_code)
+    communes = list(Commune.objects.filter(province=province).order_by("code"))
+    rng = random.Random(f"{seed}:active")
+    if scale == "province":
+        active = communes
+    else:
+        # a phường and a few xã, so the demo shows both kinds
+        phuong = [c for c in communes if c.kind == "phường"][:1]
+        xa = rng.sample([c for c in communes if c.kind != "phường"], k=min(4, len(communes)))
+        active = sorted(phuong + xa, key=lambda c: c.code)
+    return DemoContext(province, communes, active, scale, seed, stdout)
+
+
+def already_seeded(province_code: int) -> bool:
+    return Denominator.objects.filter(commune__province_id=province_code).exists()
+
+
+def ensure_accounts(ctx: DemoContext):
+    staff_communes = ctx.active_communes[:2]
+    for username, password, role, full_name in DEMO_ACCOUNTS:
+        communes = staff_communes if role == StaffProfile.Role.COMMUNE_STAFF else []
+        ctx.accounts[username] = services.staff_account_ensure(
+            username=username,
+            password=password,
+            role=role,
+            communes=communes,
+            full_name=full_name,
+        )
+
+
+@transaction.atomic
+def seed(ctx: DemoContext):
+    rng = ctx.rng("areas")
+    total_people = 2_500_000 if ctx.scale == "province" else 17_000 * len(ctx.communes)
+    average = total_people / max(len(ctx.communes), 1)
+    villages, denominators = [], []
+    for commune in ctx.communes:
+        urban = commune.kind == "phường"
+        count = rng.randint(8, 25) if urban else rng.randint(6, 40)
+        for name, kind in village_names(rng, count, urban):
+            villages.append(Village(commune=commune, name=name, name_folded=fold(name), kind=kind))
+        population = int(average * rng.uniform(0.55, 1.45))
+        for year in sorted(ctx.record_years):
+            population = int(population * rng.uniform(1.003, 1.015))
+            households = int(population / rng.uniform(3.6, 4.0))
+            denominators.append(
+                Denominator(
+                    commune=commune,
+                    year=year,
+                    population=population,
+                    adults=int(population * rng.uniform(0.64, 0.72)),
+                    households=households,
+                    clans=max(3, households // rng.randint(40, 120)),
+                    villages=count,
+                    units=rng.randint(8, 45),
+                )
+            )
+    Village.objects.bulk_create(villages, batch_size=2000)
+    Denominator.objects.bulk_create(denominators, batch_size=2000)
+    ctx.say(
+        f"  {len(ctx.communes)} xã, phường: {number(len(villages))} thôn, bản, tổ dân phố; "
+        f"số liệu nền các năm {', '.join(map(str, ctx.record_years))}."
+    )

@@ -1,0 +1,23 @@
+from django import forms
+
+from .models import Denominator, Village
+
+
+class DenominatorForm(forms.ModelForm):
+    class Meta:
+        model = Denominator
+        fields = Denominator.FIELDS
+        widgets = {
+            f: forms.NumberInput(attrs={"inputmode": "numeric", "min": 0})
+            for f in Denominator.FIELDS
+        }
+        error_messages = {
+            f: {"invalid": "Hãy nhập một số nguyên không âm.", "min_value": "Không được là số âm."}
+            for f in Denominator.FIELDS
+        }
+
+
+class VillageForm(forms.ModelForm):
+    class Meta:
+        model = Village
+        fields = ["name", "kind"]

@@ -1,0 +1,68 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from khuyenhoc.areas import demo, summaries
+from khuyenhoc.areas.models import Province
+from khuyenhoc.areas.units import load_units
+
+
+class Command(BaseCommand):
+    help = "Tạo dữ liệu mẫu cho một tỉnh (tài khoản, thôn, số liệu nền, hội viên, danh hiệu, quỹ)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--province", type=int, default=None, help="Mã tỉnh (mặc định PROVINCE_CODE)"
+        )
+        parser.add_argument("--scale", choices=["small", "province"], default="small")
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--force", action="store_true", help="Cho phép chạy khi DEBUG tắt (máy thật)."
+        )
+
+    def handle(self, *args, province, scale, seed, force, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG đang tắt: seed_demo không chạy trên hệ thống thật. "
+                "Thêm --force nếu chắc chắn."
+            )
+        code = province or settings.PROVINCE_CODE
+        if not Province.objects.exists():
+            load_units()
+        if not Province.objects.filter(code=code).exists():
+            raise CommandError(f"Không có tỉnh mã {code}.")
+        ctx = demo.build_context(province_code=code, scale=scale, seed=seed, stdout=self.stdout)
+        demo.ensure_accounts(ctx)
+        if demo.already_seeded(code):
+            self.stdout.write(f"Dữ liệu mẫu của {ctx.province.name} đã có; không tạo thêm.")
+        else:
+            self.stdout.write(
+                f"Tạo dữ liệu mẫu cho {ctx.province.name} (quy mô {scale}, seed {seed})…"
+            )
+            for module in self._demo_modules():
+                module.seed(ctx)
+            summaries.rebuild_all()
+        self._print_accounts(ctx)
+
+    def _demo_modules(self):
+        modules = []
+        for config in apps.get_app_configs():
+            try:
+                modules.append(import_module(f"{config.name}.demo"))
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.demo":
+                    raise
+        return modules
+
+    def _print_accounts(self, ctx):
+        self.stdout.write("Tài khoản dùng thử (tên đăng nhập / mật khẩu):")
+        staff = ", ".join(c.name for c in ctx.active_communes[:2])
+        roles = {
+            "canbo": f"cán bộ khuyến học của {staff}",
+            "thamdinh": "cán bộ Hội tỉnh, thẩm định",
+            "quantri": "quản trị",
+        }
+        for username, password, _role, _name in demo.DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username} / {password}   ({roles[username]})")

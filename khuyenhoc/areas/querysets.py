@@ -1,0 +1,34 @@
+"""QuerySets that know their way to the commune, for `Model.objects.for_user(user)`.
+
+The rules themselves are in scope.py; this module only follows the path to the commune.
+"""
+
+from django.db import models
+
+
+class ScopedQuerySet(models.QuerySet):
+    """Base for every model that belongs to a commune. `commune_path` is the lookup from
+    the model to its Commune ("commune", "branch__commune", …)."""
+
+    commune_path = "commune"
+
+    def for_user(self, user):
+        from .scope import communes_for
+
+        return self.filter(**{f"{self.commune_path}__in": communes_for(user)})
+
+    def in_commune(self, commune):
+        return self.filter(**{self.commune_path: commune})
+
+
+def scoped_manager(path: str = "commune"):
+    """A manager whose for_user() follows `path` to the commune."""
+    queryset_class = type(f"ScopedQuerySet_{path}", (ScopedQuerySet,), {"commune_path": path})
+    return models.Manager.from_queryset(queryset_class)()
+
+
+class CommuneQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from .scope import communes_for
+
+        return self.filter(pk__in=communes_for(user))

@@ -1,0 +1,75 @@
+"""Summary figures per commune and year, owned by the app whose records they count.
+
+An app that keeps figures has a module `<app>/figures.py` with
+
+    PREFIX = "members"          # every metric it writes starts with "members."
+    def compute(*, communes=None, years=None) -> dict[(commune_code, year), dict[metric, int]]
+
+Its services call `summaries.refresh(figures_module, commune=…, year=…)` inside the transaction that
+changed the records; `rebuild_summaries` calls `rebuild_all()`. Both go through
+`compute`, so the incremental and the full result cannot disagree.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.db import transaction
+
+from .models import Figure
+
+
+def sources():
+    """The figures modules of the installed apps, in INSTALLED_APPS order."""
+    found = []
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.figures")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.figures":
+                raise
+            continue
+        found.append(module)
+    return found
+
+
+def _store(prefix, computed, *, communes=None, years=None):
+    stale = Figure.objects.filter(metric__startswith=prefix + ".")
+    if communes is not None:
+        stale = stale.filter(commune__in=list(communes))
+    if years is not None:
+        stale = stale.filter(year__in=list(years))
+    stale.delete()
+    Figure.objects.bulk_create(
+        [
+            Figure(commune_id=code, year=year, metric=metric, value=value)
+            for (code, year), metrics in computed.items()
+            for metric, value in metrics.items()
+            if value
+        ],
+        batch_size=2000,
+    )
+
+
+@transaction.atomic
+def refresh(source, *, commune, year):
+    """Recompute one app's figures for one commune and year (call inside the write)."""
+    code = getattr(commune, "code", commune)
+    computed = source.compute(communes=[code], years=[year])
+    _store(source.PREFIX, computed, communes=[code], years=[year])
+
+
+@transaction.atomic
+def rebuild_all():
+    for source in sources():
+        _store(source.PREFIX, source.compute())
+
+
+def figures_of(*, year, communes=None) -> dict[int, dict[str, int]]:
+    """{commune_code: {metric: value}} for a year, in one query."""
+    rows = Figure.objects.filter(year=year)
+    if communes is not None:
+        rows = rows.filter(commune__in=communes)
+    result: dict[int, dict[str, int]] = {}
+    for code, metric, value in rows.values_list("commune_id", "metric", "value"):
+        result.setdefault(code, {})[metric] = value
+    return result

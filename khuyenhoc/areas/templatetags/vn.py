@@ -1,0 +1,32 @@
+"""Template filters for Vietnamese figures: {{ n|so }}, {{ r|phantram }}, {{ m|dong }}."""
+
+from django import template
+
+from khuyenhoc import numbers
+
+register = template.Library()
+
+
+@register.filter
+def so(value):
+    return numbers.number(value)
+
+
+@register.filter
+def thapphan(value, places=1):
+    return numbers.decimal(value, places)
+
+
+@register.filter
+def phantram(value, places=1):
+    return numbers.percent(value, places)
+
+
+@register.filter
+def dong(value):
+    return numbers.money(value)
+
+
+@register.simple_tag
+def tyle(part, whole, places=1):
+    return numbers.percent(numbers.rate(part, whole), places)

@@ -1,0 +1,120 @@
+"""Loads the official administrative units from the package vietnam-provinces.
+
+Nothing here is typed by hand: the 2025 units, the pre-2025 units and the old→new
+conversion table all come from the package, and loading twice changes nothing.
+"""
+
+from django.db import transaction
+from vietnam_provinces import Province as VPProvince
+from vietnam_provinces import Ward as VPWard
+from vietnam_provinces import legacy as vp_legacy
+
+# The conversion table with its "partly merged" flag is only exposed as this module;
+# the public Ward.get_legacy_sources() drops the flag, which the mapping needs.
+from vietnam_provinces._ward_conversion_2025 import OLD_TO_NEW
+
+from .models import (
+    Commune,
+    LegacyCommune,
+    LegacyDistrict,
+    LegacyMapping,
+    LegacyProvince,
+    Province,
+)
+
+
+def _kind(unit) -> str:
+    return str(unit.division_type.value)
+
+
+def _upsert(model, objects, fields):
+    model.objects.bulk_create(
+        objects,
+        batch_size=2000,
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=fields,
+    )
+
+
+@transaction.atomic
+def load_units() -> dict[str, int]:
+    _upsert(
+        Province,
+        [
+            Province(code=p.code.value, name=p.name, kind=_kind(p), codename=p.codename)
+            for p in VPProvince.iter_all()
+        ],
+        ["name", "kind", "codename"],
+    )
+    _upsert(
+        Commune,
+        [
+            Commune(
+                code=w.code.value,
+                name=w.name,
+                kind=_kind(w),
+                codename=w.codename,
+                province_id=w.province_code.value,
+            )
+            for w in VPWard.iter_all()
+        ],
+        ["name", "kind", "codename", "province"],
+    )
+    _upsert(
+        LegacyProvince,
+        [
+            LegacyProvince(code=p.code.value, name=p.name, kind=_kind(p))
+            for p in vp_legacy.Province.iter_all()
+        ],
+        ["name", "kind"],
+    )
+    _upsert(
+        LegacyDistrict,
+        [
+            LegacyDistrict(
+                code=d.code.value, name=d.name, kind=_kind(d), province_id=d.province_code.value
+            )
+            for d in vp_legacy.District.iter_all()
+        ],
+        ["name", "kind", "province"],
+    )
+    _upsert(
+        LegacyCommune,
+        [
+            LegacyCommune(
+                code=w.code.value, name=w.name, kind=_kind(w), district_id=w.district_code.value
+            )
+            for w in vp_legacy.Ward.iter_all()
+        ],
+        ["name", "kind", "district"],
+    )
+    legacy_codes = set(LegacyCommune.objects.values_list("code", flat=True))
+    new_codes = set(Commune.objects.values_list("code", flat=True))
+    LegacyMapping.objects.bulk_create(
+        [
+            LegacyMapping(
+                legacy_commune_id=entry.old_ward.code,
+                commune_id=new.code,
+                is_partly_merged=entry.old_ward.is_partly_merged,
+            )
+            for entry in OLD_TO_NEW.values()
+            if entry.old_ward.code in legacy_codes
+            for new in entry.new_wards
+            if new.code in new_codes
+        ],
+        batch_size=2000,
+        ignore_conflicts=True,
+    )
+    return unit_counts()
+
+
+def unit_counts() -> dict[str, int]:
+    return {
+        "provinces": Province.objects.count(),
+        "communes": Commune.objects.count(),
+        "legacy_provinces": LegacyProvince.objects.count(),
+        "legacy_districts": LegacyDistrict.objects.count(),
+        "legacy_communes": LegacyCommune.objects.count(),
+        "legacy_mappings": LegacyMapping.objects.count(),
+    }

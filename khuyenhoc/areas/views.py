@@ -1,0 +1,84 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from . import services
+from .forms import DenominatorForm, VillageForm
+from .models import Denominator
+from .scope import communes_for, get_commune_or_404
+
+
+def current_year() -> int:
+    return timezone.localdate().year
+
+
+@login_required
+def staff_home(request):
+    year = current_year()
+    communes = list(communes_for(request.user).order_by("name"))
+    filled = {
+        d.commune_id: d
+        for d in Denominator.objects.filter(commune__in=[c.code for c in communes], year=year)
+    }
+    rows = [(c, filled.get(c.code)) for c in communes]
+    return render(request, "areas/staff_home.html", {"rows": rows, "year": year})
+
+
+@login_required
+def commune_detail(request, code):
+    commune = get_commune_or_404(request.user, code)
+    year = current_year()
+    denominators = list(commune.denominators.order_by("-year"))
+    villages = commune.villages.order_by("-is_active", "name")
+    return render(
+        request,
+        "areas/commune_detail.html",
+        {"commune": commune, "year": year, "denominators": denominators, "villages": villages},
+    )
+
+
+@login_required
+def denominator_edit(request, code, year):
+    commune = get_commune_or_404(request.user, code)
+    if not 2000 <= year <= current_year() + 1:
+        messages.error(request, "Năm không hợp lệ.")
+        return redirect("areas:commune", code=commune.code)
+    instance = Denominator.objects.filter(commune=commune, year=year).first() or Denominator(
+        commune=commune, year=year
+    )
+    form = DenominatorForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.denominator_save(
+                user=request.user, commune=commune, year=year, values=form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Đã lưu số liệu nền năm {year} của {commune.name}.")
+            return redirect("areas:commune", code=commune.code)
+    return render(
+        request, "areas/denominator_form.html", {"commune": commune, "year": year, "form": form}
+    )
+
+
+@login_required
+def village_create(request, code):
+    commune = get_commune_or_404(request.user, code)
+    form = VillageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.village_create(
+                user=request.user,
+                commune=commune,
+                name=form.cleaned_data["name"],
+                kind=form.cleaned_data["kind"],
+            )
+        except ValidationError as exc:
+            form.add_error("name", exc)
+        else:
+            messages.success(request, "Đã thêm thôn, bản, tổ dân phố.")
+            return redirect("areas:commune", code=commune.code)
+    return render(request, "areas/village_form.html", {"commune": commune, "form": form})

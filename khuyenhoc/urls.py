@@ -1,0 +1,26 @@
+"""The only module that knows every app."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from .areas.forms_auth import LoginForm
+from .health import healthz
+
+urlpatterns = [
+    path("", include("khuyenhoc.public.urls")),
+    path(
+        "dang-nhap/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("quan-ly/", include("khuyenhoc.areas.urls")),
+    path("quan-tri/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+]
+
+handler404 = "khuyenhoc.errors.not_found"
+handler500 = "khuyenhoc.errors.server_error"

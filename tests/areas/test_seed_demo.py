@@ -1,0 +1,55 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from khuyenhoc.areas.models import Denominator, Figure, Village
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def demo_mode(settings):
+    settings.DEBUG = True  # seed_demo runs only in demo mode; pytest-django turns DEBUG off
+
+
+def snapshot():
+    return (
+        list(Village.objects.order_by("commune_id", "name").values_list("commune_id", "name")),
+        list(
+            Denominator.objects.order_by("commune_id", "year").values_list(
+                "commune_id", "year", "population", "households"
+            )
+        ),
+    )
+
+
+def test_seed_demo_creates_accounts_villages_and_plausible_denominators(capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    assert "canbo / CanBo@Demo2026" in out and "thamdinh /" in out and "quantri /" in out
+    assert get_user_model().objects.get(username="canbo").staff_profile.communes.count() == 2
+    for row in Denominator.objects.all():
+        assert 3.5 <= row.population / row.households <= 4.1
+        assert row.adults < row.population
+    per_commune = Village.objects.values("commune").distinct().count()
+    assert per_commune == 75
+    assert Figure.objects.filter(metric="areas.population").count() == Denominator.objects.count()
+
+
+def test_seed_demo_is_deterministic_and_a_second_run_adds_nothing():
+    call_command("seed_demo", seed=7)
+    first = snapshot()
+    call_command("seed_demo", seed=7)
+    assert snapshot() == first
+    Village.objects.all().delete()
+    Figure.objects.all().delete()
+    Denominator.objects.all().delete()
+    call_command("seed_demo", seed=7)
+    assert snapshot() == first
+
+
+def test_seed_demo_refuses_to_run_with_debug_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG đang tắt"):
+        call_command("seed_demo")
+    assert not Denominator.objects.exists()

@@ -1,0 +1,75 @@
+"""Shared fixtures: the official units loaded once per test database, and three kinds of
+users (staff of a commune, staff of another commune, a provincial reviewer)."""
+
+import os
+
+import pytest
+from django.conf import settings
+
+from khuyenhoc.areas.models import Commune, Province
+from khuyenhoc.areas.units import load_units
+from tests.factories import make_user
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_units()
+
+
+@pytest.fixture
+def units(db):
+    """The units, also after a transactional test flushed them (browser tests run last)."""
+    if not Province.objects.exists():
+        load_units()
+
+
+@pytest.fixture
+def commune_a(units):
+    return Commune.objects.filter(province_id=settings.PROVINCE_CODE).order_by("code")[0]
+
+
+@pytest.fixture
+def commune_b(units):
+    return Commune.objects.filter(province_id=settings.PROVINCE_CODE).order_by("code")[1]
+
+
+@pytest.fixture
+def staff_a(commune_a):
+    return make_user("canbo_a", role="commune_staff", communes=[commune_a])
+
+
+@pytest.fixture
+def staff_b(commune_b):
+    return make_user("canbo_b", role="commune_staff", communes=[commune_b])
+
+
+@pytest.fixture
+def reviewer(units):
+    return make_user("thamdinh", role="reviewer")
+
+
+@pytest.fixture
+def administrator(units):
+    return make_user("quantri", role="administrator")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's chromium: Playwright's own browser download cannot work on these machines."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }

@@ -17,7 +17,11 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("thong-ke/", include("khuyenhoc.public.stats_urls")),
     path("quan-ly/", include("khuyenhoc.areas.urls")),
+    path("quan-ly/hoi-vien/", include("members.urls")),
+    path("quan-ly/danh-hieu/", include("titles.urls")),
+    path("quan-ly/quy/", include("funds.urls")),
     path("quan-tri/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

@@ -11,19 +11,30 @@ class ScopedQuerySet(models.QuerySet):
     the model to its Commune ("commune", "branch__commune", …)."""
 
     commune_path = "commune"
+    # Set for models that can also belong to the province itself (no commune), such as
+    # the provincial association's branch and fund: reviewers see those too.
+    province_path = None
 
     def for_user(self, user):
-        from .scope import communes_for
+        from django.conf import settings
 
+        from .scope import communes_for, is_reviewer
+
+        if self.province_path and is_reviewer(user):
+            return self.filter(**{self.province_path: settings.PROVINCE_CODE})
         return self.filter(**{f"{self.commune_path}__in": communes_for(user)})
 
     def in_commune(self, commune):
         return self.filter(**{self.commune_path: commune})
 
 
-def scoped_manager(path: str = "commune"):
+def scoped_manager(path: str = "commune", province_path: str | None = None):
     """A manager whose for_user() follows `path` to the commune."""
-    queryset_class = type(f"ScopedQuerySet_{path}", (ScopedQuerySet,), {"commune_path": path})
+    queryset_class = type(
+        f"ScopedQuerySet_{path}",
+        (ScopedQuerySet,),
+        {"commune_path": path, "province_path": province_path},
+    )
     return models.Manager.from_queryset(queryset_class)()
 
 

@@ -1,7 +1,9 @@
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from . import services
@@ -14,6 +16,17 @@ def current_year() -> int:
     return timezone.localdate().year
 
 
+def commune_links(commune) -> list[tuple[str, str]]:
+    """Links to each app's pages for a commune. An app lists them on its AppConfig as
+    `commune_links = [("Hội viên", "members:list"), …]` (URL names taking the commune
+    code), so this app never imports its dependants."""
+    links = []
+    for config in apps.get_app_configs():
+        for label, url_name in getattr(config, "commune_links", ()):
+            links.append((label, reverse(url_name, args=[commune.code])))
+    return links
+
+
 @login_required
 def staff_home(request):
     year = current_year()
@@ -22,7 +35,7 @@ def staff_home(request):
         d.commune_id: d
         for d in Denominator.objects.filter(commune__in=[c.code for c in communes], year=year)
     }
-    rows = [(c, filled.get(c.code)) for c in communes]
+    rows = [(c, filled.get(c.code), commune_links(c)) for c in communes]
     return render(request, "areas/staff_home.html", {"rows": rows, "year": year})
 
 
@@ -35,7 +48,13 @@ def commune_detail(request, code):
     return render(
         request,
         "areas/commune_detail.html",
-        {"commune": commune, "year": year, "denominators": denominators, "villages": villages},
+        {
+            "commune": commune,
+            "year": year,
+            "denominators": denominators,
+            "villages": villages,
+            "links": commune_links(commune),
+        },
     )
 
 

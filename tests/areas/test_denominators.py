@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from khuyenhoc.areas.models import Denominator, Figure
-from tests.factories import PASSWORD
+from tests.factories import login
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ GOOD = {
 
 @pytest.fixture
 def staff_client(client, staff_a):
-    client.login(username=staff_a.username, password=PASSWORD)
+    login(client, staff_a)
     return client
 
 

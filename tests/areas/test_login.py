@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, login
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +27,6 @@ def test_a_good_login_lands_on_the_staff_home(client, staff_a):
 
 
 def test_logout_is_a_post_and_ends_the_session(client, staff_a):
-    client.login(username=staff_a.username, password=PASSWORD)
+    login(client, staff_a)
     assert client.post(reverse("logout")).status_code == 302
     assert client.get(reverse("areas:staff_home")).status_code == 302

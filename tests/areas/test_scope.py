@@ -1,13 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import PASSWORD
+from tests.factories import login
 
 pytestmark = pytest.mark.django_db
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 def commune_urls(commune):

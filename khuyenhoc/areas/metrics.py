@@ -1,0 +1,92 @@
+"""The vocabulary of the summary table: every metric name an app writes, with the
+denominator its rate is computed against. Apps write these names (through their
+figures.py); public pages and reports read them. Changing a name here is a data change.
+"""
+
+# Denominators written by areas/figures.py from the yearly Denominator rows.
+POPULATION = "areas.population"
+ADULTS = "areas.adults"
+HOUSEHOLDS = "areas.households"
+CLANS = "areas.clans"
+VILLAGES = "areas.villages"
+UNITS = "areas.units"
+
+# Learning titles: code → (Vietnamese name, denominator metric or None for "1 commune").
+TITLES = {
+    "citizen": ("Công dân học tập", ADULTS),
+    "household": ("Gia đình học tập", HOUSEHOLDS),
+    "clan": ("Dòng họ học tập", CLANS),
+    "village": ("Cộng đồng học tập cấp thôn", VILLAGES),
+    "commune": ("Cộng đồng học tập cấp xã", None),
+    "unit": ("Đơn vị học tập", UNITS),
+}
+TITLE_STAGES = {
+    "registered": "đăng ký",
+    "evaluated": "đã đánh giá",
+    "proposed": "đề nghị công nhận",
+    "recognised": "được công nhận",
+    "not_recognised": "không được công nhận",
+}
+# The four groups of people of the Công dân học tập criteria (324/QĐ-KHVN; group 4 to confirm).
+CITIZEN_GROUPS = {
+    1: "Nông dân và lao động nông thôn",
+    2: "Công nhân, lao động tiểu thủ công, thợ sửa chữa, lao động tự do",
+    3: "Cán bộ, công chức, viên chức, nhân viên",
+    4: "Học sinh, sinh viên, học viên",
+}
+
+
+def title_metric(title: str, stage: str) -> str:
+    """e.g. title_metric("household", "recognised") → "titles.household.recognised"."""
+    return f"titles.{title}.{stage}"
+
+
+def citizen_group_metric(group: int, stage: str) -> str:
+    return f"titles.citizen.g{group}.{stage}"
+
+
+# Members and branches (members/figures.py).
+MEMBERS_START = "members.start_of_year"
+MEMBERS_END = "members.end_of_year"
+MEMBERS_JOINED = "members.joined"
+MEMBERS_LEFT = "members.left"
+BRANCHES_GRASSROOTS = "members.branches"  # chi hội and Ban khuyến học active at year end
+
+
+def branch_kind_metric(kind: str) -> str:
+    return f"members.branches.{kind}"
+
+
+# Funds (funds/figures.py), in whole đồng or portions (suất).
+PAYOUT_KINDS = {
+    "hoc_bong": "Học bổng",
+    "khen_thuong": "Khen thưởng",
+    "qua": "Quà",
+    "ho_tro": "Hỗ trợ",
+    "khac": "Khác",
+}
+FUND_OPENING = "funds.opening_balance"
+FUND_RECEIPTS_CASH = "funds.receipts.cash"
+FUND_RECEIPTS_IN_KIND = "funds.receipts.in_kind"
+FUND_CLOSING = "funds.closing_balance"
+
+
+def payout_amount_metric(kind: str) -> str:
+    return f"funds.payouts.{kind}.amount"
+
+
+def payout_portions_metric(kind: str) -> str:
+    return f"funds.payouts.{kind}.portions"
+
+
+# National targets of programme 677/QĐ-TTg (percent of the denominator), by year.
+TARGETS = {
+    2025: {"household": 40, "clan": 40, "village": 40, "unit": 60},
+    2030: {"household": 60, "clan": 60, "village": 60, "unit": 80},
+}
+
+
+def target_for(title: str, year: int) -> int | None:
+    """The target in force for a year: 2025's until 2025, 2030's after."""
+    milestone = 2025 if year <= 2025 else 2030
+    return TARGETS[milestone].get(title)

@@ -1,0 +1,5 @@
+"""Public figures under /thong-ke/ (issue: public dashboards)."""
+
+app_name = "stats"
+
+urlpatterns = []

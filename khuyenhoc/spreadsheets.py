@@ -1,0 +1,228 @@
+"""Reading and writing the Excel lists staff already keep; shared by every import/export.
+
+Reading uses python-calamine (about ten times faster than openpyxl on 50,000 rows);
+writing uses openpyxl in write-only mode. Every text cell written is forced to be text,
+so a name beginning with = + - @ never becomes a formula in the user's Excel.
+"""
+
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.conf import settings
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from python_calamine import CalamineWorkbook
+
+from khuyenhoc.text import nfc
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass
+class RowError:
+    row: int  # as Excel numbers it: the header is row 1
+    message: str
+    column: str = ""
+
+    def __str__(self):
+        where = f"Dòng {self.row}" + (f", cột «{self.column}»" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+class ImportRejected(Exception):
+    """Nothing was written; `errors` says why, row by row where it can."""
+
+    def __init__(self, errors):
+        if isinstance(errors, str):
+            errors = [RowError(0, errors)]
+        self.errors = list(errors)
+        super().__init__("; ".join(str(e) for e in self.errors[:5]))
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    warnings: list = field(default_factory=list)
+
+
+def read_sheet(data: bytes, *, headers: dict[str, str]) -> list[tuple[int, dict]]:
+    """Rows of the first sheet as (excel_row_number, {key: value}), header row matched
+    by its Vietnamese title (case, accents and spacing ignored).
+
+    `headers` maps key → expected title. Raises ImportRejected for a file that is not
+    .xlsx, is too big, empty, or lacks a required column.
+    """
+    max_bytes = getattr(settings, "MAX_IMPORT_BYTES", 20 * 1024 * 1024)
+    if len(data) > max_bytes:
+        raise ImportRejected(
+            f"Tệp quá lớn ({len(data) // (1024 * 1024)} MB); tối đa "
+            f"{max_bytes // (1024 * 1024)} MB. Hãy chia nhỏ danh sách."
+        )
+    if not data:
+        raise ImportRejected("Tệp rỗng.")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ImportRejected("Tệp không phải bảng tính Excel .xlsx. Hãy lưu lại dưới dạng .xlsx.")
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except Exception as exc:  # calamine raises several kinds for a broken file
+        raise ImportRejected("Không đọc được tệp Excel (tệp hỏng hoặc sai định dạng).") from exc
+    header_index = None
+    for index, row in enumerate(rows[:10]):
+        titles = [_key(cell) for cell in row]
+        if sum(1 for t in headers.values() if _key(t) in titles) >= max(1, len(headers) // 2):
+            header_index = index
+            break
+    if header_index is None:
+        expected = ", ".join(f"«{t}»" for t in headers.values())
+        raise ImportRejected(f"Không tìm thấy dòng tiêu đề. Các cột cần có: {expected}.")
+    titles = [_key(cell) for cell in rows[header_index]]
+    positions = {}
+    missing = []
+    for key, title in headers.items():
+        if _key(title) in titles:
+            positions[key] = titles.index(_key(title))
+        else:
+            missing.append(title)
+    if missing:
+        raise ImportRejected("Thiếu cột: " + ", ".join(f"«{t}»" for t in missing) + ".")
+    result = []
+    for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+        values = {key: (row[pos] if pos < len(row) else "") for key, pos in positions.items()}
+        if all(v in ("", None) for v in values.values()):
+            continue
+        result.append((offset, values))
+    if not result:
+        raise ImportRejected("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
+    return result
+
+
+def _key(cell) -> str:
+    from khuyenhoc.text import fold
+
+    return fold(str(cell or ""))
+
+
+def clean_text(value, *, max_length: int) -> str:
+    """NFC, control characters and direction marks removed, trimmed; raises ValueError."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = _CONTROL.sub("", nfc(str(value))).strip()
+    text = " ".join(text.split())
+    if len(text) > max_length:
+        raise ValueError(f"dài quá {max_length} ký tự")
+    return text
+
+
+def parse_int(value, *, minimum=None, maximum=None) -> int | None:
+    """A whole number from a cell: 1200, 1200.0, "1.200" or "1 200"."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        raise ValueError("không phải số")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("phải là số nguyên")
+        value = int(value)
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "").replace("\u00a0", "")
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+            text = text.replace(".", "")
+        if not re.fullmatch(r"-?\d+", text):
+            raise ValueError("không phải số nguyên")
+        value = int(text)
+    if not isinstance(value, int):
+        raise ValueError("không phải số")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"không được nhỏ hơn {minimum}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"không được lớn hơn {maximum}")
+    return value
+
+
+def parse_money(value) -> int | None:
+    """Whole đồng. Accepts 1000000, "1.000.000", "1,000,000", "1 000 000 đ"; refuses
+    fractions, negatives and ambiguous forms such as "1.500" vs "1,5"."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        raise ValueError("không phải số tiền")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("số tiền phải là số đồng nguyên, không có phần lẻ")
+        value = int(value)
+    if isinstance(value, str):
+        text = re.sub(r"(?i)\s*(đ|đồng|vnd|vnđ)\s*$", "", value.strip())
+        text = text.replace(" ", "").replace("\u00a0", "")
+        if re.fullmatch(r"-?\d+", text):
+            value = int(text)
+        elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+            value = int(text.replace(".", ""))
+        elif re.fullmatch(r"-?\d{1,3}(,\d{3})+", text):
+            value = int(text.replace(",", ""))
+        else:
+            raise ValueError(
+                f"không hiểu số tiền «{value}»: viết số đồng nguyên, ví dụ 1.000.000 hoặc 1000000"
+            )
+    if not isinstance(value, int):
+        raise ValueError("không phải số tiền")
+    if value < 0:
+        raise ValueError("số tiền không được âm")
+    return value
+
+
+def parse_date(value) -> date | None:
+    """A date from an Excel date cell or text 13/11/2024, 13-11-2024, 2024-11-13."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"ngày «{text}» không hợp lệ (viết ngày/tháng/năm, ví dụ 13/11/2024)")
+
+
+def safe_text(value) -> str:
+    """Text for a cell: never a formula, never a control character."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", str(value)))
+
+
+def workbook_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
+    """An .xlsx with one sheet per (title, headers, rows); strings stay strings."""
+    book = Workbook(write_only=True)
+    for title, headers, rows in sheets:
+        sheet = book.create_sheet(title=title[:31])
+        header_cells = []
+        for text in headers:
+            cell = WriteOnlyCell(sheet, value=safe_text(text))
+            cell.font = Font(bold=True)
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in rows:
+            sheet.append([_cell(sheet, v) for v in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(sheet, value):
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value=safe_text(value))
+        cell.data_type = "s"  # openpyxl would otherwise take "=…" for a formula
+        return cell
+    return value

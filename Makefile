@@ -38,8 +38,10 @@ browser:
 test: install lint browser
 	@scripts/with-postgres.sh scripts/run-tests.sh
 
+# Benchmarks are tests/bench/bench_*.py, kept out of `make test`; each prints BENCH lines.
 bench: install
-	@scripts/with-postgres.sh $(PY) -m pytest tests/bench -q -s -p no:randomly
+	@scripts/with-postgres.sh $(PY) -m pytest tests/bench -q -s -o python_files='bench_*.py' \
+		| tee bench-results.txt; grep '^BENCH' bench-results.txt
 
 clean-venv:
 	rm -rf $(VENV)

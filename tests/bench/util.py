@@ -1,0 +1,36 @@
+"""Helpers for `make bench`: each figure prints one line `BENCH <name> key=value ...`."""
+
+import resource
+import time
+from contextlib import contextmanager
+
+
+def bench_line(name: str, **values) -> str:
+    parts = []
+    for key, value in values.items():
+        if isinstance(value, float):
+            value = f"{value:.3f}" if value < 100 else f"{value:.1f}"
+        parts.append(f"{key}={value}")
+    line = f"BENCH {name} " + " ".join(parts)
+    print(line, flush=True)
+    return line
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@contextmanager
+def stopwatch():
+    """with stopwatch() as t: ...; then t() is the elapsed seconds."""
+    start = time.perf_counter()
+    elapsed = None
+
+    def read():
+        return elapsed if elapsed is not None else time.perf_counter() - start
+
+    try:
+        yield read
+    finally:
+        elapsed = time.perf_counter() - start

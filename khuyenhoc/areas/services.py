@@ -43,8 +43,10 @@ def village_create(*, user, commune: Commune, name: str, kind: str) -> Village:
 
 
 @transaction.atomic
-def village_rename(*, user, village: Village, name: str) -> Village:
+def village_rename(*, user, village: Village, name: str, kind: str | None = None) -> Village:
     _require_scope(user, village.commune)
+    if kind:
+        village.kind = kind
     village.name = nfc(name).strip()
     village.name_folded = fold(village.name)
     village.full_clean()
@@ -80,3 +82,58 @@ def staff_account_ensure(*, username, password, role, communes=(), email="", ful
     profile, _ = StaffProfile.objects.update_or_create(user=user, defaults={"role": role})
     profile.communes.set(communes)
     return user
+
+
+VILLAGE_HEADERS = {"name": "Tên thôn, bản, tổ dân phố", "kind": "Loại"}
+_KIND_BY_WORD = {fold(label): value for value, label in Village.Kind.choices} | {
+    "thon": Village.Kind.THON,
+    "ban": Village.Kind.BAN,
+    "to dan pho": Village.Kind.TO_DAN_PHO,
+    "to": Village.Kind.TO_DAN_PHO,
+    "khac": Village.Kind.KHAC,
+}
+
+
+@transaction.atomic
+def villages_import(*, user, commune: Commune, data: bytes) -> int:
+    """Adds the villages of a sheet: every row checked first, all rows or none."""
+    from khuyenhoc.spreadsheets import ImportRejected, RowError, clean_text, read_sheet
+
+    _require_scope(user, commune)
+    rows = read_sheet(data, headers=VILLAGE_HEADERS)
+    existing = set(
+        Village.objects.filter(commune=commune, is_active=True).values_list(
+            "name_folded", flat=True
+        )
+    )
+    seen: dict[str, int] = {}
+    errors, villages = [], []
+    for number, cells in rows:
+        try:
+            name = clean_text(cells["name"], max_length=120)
+        except ValueError as exc:
+            errors.append(RowError(number, str(exc), VILLAGE_HEADERS["name"]))
+            continue
+        if not name:
+            errors.append(RowError(number, "thiếu tên.", VILLAGE_HEADERS["name"]))
+            continue
+        kind = _KIND_BY_WORD.get(fold(str(cells["kind"] or "Thôn")))
+        if kind is None:
+            errors.append(
+                RowError(
+                    number, "loại phải là Thôn, Bản, Tổ dân phố hoặc Khác.", VILLAGE_HEADERS["kind"]
+                )
+            )
+            continue
+        key = fold(name)
+        if key in existing:
+            errors.append(RowError(number, f"xã đã có «{name}».", VILLAGE_HEADERS["name"]))
+        elif key in seen:
+            errors.append(RowError(number, f"trùng với dòng {seen[key]}.", VILLAGE_HEADERS["name"]))
+        else:
+            seen[key] = number
+            villages.append(Village(commune=commune, name=name, name_folded=key, kind=kind))
+    if errors:
+        raise ImportRejected(errors)
+    Village.objects.bulk_create(villages)
+    return len(villages)

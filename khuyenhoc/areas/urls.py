@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_villages
 
 app_name = "areas"
 
@@ -8,5 +8,9 @@ urlpatterns = [
     path("", views.staff_home, name="staff_home"),
     path("xa/<int:code>/", views.commune_detail, name="commune"),
     path("xa/<int:code>/so-lieu-nen/<int:year>/", views.denominator_edit, name="denominator"),
-    path("xa/<int:code>/thon/them/", views.village_create, name="village_create"),
+    path("xa/<int:code>/thon/them/", views_villages.village_create, name="village_create"),
+    path("xa/<int:code>/thon/<int:pk>/sua/", views_villages.village_edit, name="village_edit"),
+    path("xa/<int:code>/thon/<int:pk>/gop/", views_villages.village_merge, name="village_merge"),
+    path("xa/<int:code>/thon/nhap-excel/", views_villages.village_import, name="village_import"),
+    path("xa/<int:code>/thon/mau.xlsx", views_villages.village_template, name="village_template"),
 ]

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import services
-from .forms import DenominatorForm, VillageForm
+from .forms import DenominatorForm
 from .models import Denominator
 from .scope import communes_for, get_commune_or_404
 
@@ -81,23 +81,3 @@ def denominator_edit(request, code, year):
     return render(
         request, "areas/denominator_form.html", {"commune": commune, "year": year, "form": form}
     )
-
-
-@login_required
-def village_create(request, code):
-    commune = get_commune_or_404(request.user, code)
-    form = VillageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.village_create(
-                user=request.user,
-                commune=commune,
-                name=form.cleaned_data["name"],
-                kind=form.cleaned_data["kind"],
-            )
-        except ValidationError as exc:
-            form.add_error("name", exc)
-        else:
-            messages.success(request, "Đã thêm thôn, bản, tổ dân phố.")
-            return redirect("areas:commune", code=commune.code)
-    return render(request, "areas/village_form.html", {"commune": commune, "form": form})

@@ -1,0 +1,134 @@
+"""Staff pages for the villages (thôn, bản, tổ dân phố) of a commune."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
+
+from . import services
+from .forms import VillageForm
+from .models import Village
+from .scope import get_commune_or_404
+
+
+class MergeForm(forms.Form):
+    target = forms.ModelChoiceField(
+        queryset=Village.objects.none(),
+        label="Gộp vào",
+        error_messages={"required": "Hãy chọn thôn, bản nhận sáp nhập."},
+    )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Tệp Excel (.xlsx)", error_messages={"required": "Hãy chọn tệp Excel."}
+    )
+
+
+def _village(request, code, pk):
+    commune = get_commune_or_404(request.user, code)
+    return commune, get_object_or_404(Village, pk=pk, commune=commune)
+
+
+@login_required
+def village_create(request, code):
+    commune = get_commune_or_404(request.user, code)
+    form = VillageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.village_create(
+                user=request.user,
+                commune=commune,
+                name=form.cleaned_data["name"],
+                kind=form.cleaned_data["kind"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã thêm thôn, bản, tổ dân phố.")
+            return redirect("areas:commune", code=commune.code)
+    return render(
+        request, "areas/village_form.html", {"commune": commune, "form": form, "adding": True}
+    )
+
+
+@login_required
+def village_edit(request, code, pk):
+    commune, village = _village(request, code, pk)
+    form = VillageForm(request.POST or None, instance=village)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.village_rename(
+                user=request.user,
+                village=village,
+                name=form.cleaned_data["name"],
+                kind=form.cleaned_data["kind"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã lưu thôn, bản, tổ dân phố.")
+            return redirect("areas:commune", code=commune.code)
+    return render(
+        request, "areas/village_form.html", {"commune": commune, "form": form, "village": village}
+    )
+
+
+@login_required
+def village_merge(request, code, pk):
+    commune, village = _village(request, code, pk)
+    form = MergeForm(request.POST or None)
+    form.fields["target"].queryset = commune.villages.filter(is_active=True).exclude(pk=village.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.village_merge(
+                user=request.user, source=village, target=form.cleaned_data["target"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, f"Đã gộp {village.name} vào {form.cleaned_data['target'].name}."
+            )
+            return redirect("areas:commune", code=commune.code)
+    return render(
+        request, "areas/village_merge.html", {"commune": commune, "form": form, "village": village}
+    )
+
+
+@login_required
+def village_import(request, code):
+    commune = get_commune_or_404(request.user, code)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.villages_import(
+                user=request.user, commune=commune, data=form.cleaned_data["file"].read()
+            )
+        except ImportRejected as exc:
+            errors = exc.errors
+        else:
+            messages.success(request, f"Đã nhập {count} thôn, bản, tổ dân phố.")
+            return redirect("areas:commune", code=commune.code)
+    return render(
+        request,
+        "areas/village_import.html",
+        {"commune": commune, "form": form, "errors": errors},
+    )
+
+
+@login_required
+def village_template(request, code):
+    get_commune_or_404(request.user, code)
+    headers = list(services.VILLAGE_HEADERS.values())
+    body = workbook_bytes(
+        [("Thôn bản", headers, [["Bản Mòng", "Bản"], ["Tổ dân phố 1", "Tổ dân phố"]])]
+    )
+    response = HttpResponse(body, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="mau-thon-ban.xlsx"'
+    return response

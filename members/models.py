@@ -127,7 +127,8 @@ class Member(models.Model):
     branch = models.ForeignKey(
         Branch, on_delete=models.PROTECT, related_name="members", verbose_name="chi hội"
     )
-    member_number = models.CharField(
+    # NULL, not "", once erased: the unique constraint ignores NULLs
+    member_number = models.CharField(  # noqa: DJ001
         "số thẻ hội viên", max_length=20, null=True, blank=True, help_text="Duy nhất trong tỉnh."
     )
     full_name = models.CharField("họ và tên", max_length=120, blank=True)
@@ -175,6 +176,10 @@ class Member(models.Model):
     def __str__(self):
         return self.full_name or f"Hội viên đã xoá thông tin #{self.pk}"
 
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.full_name)
+        super().save(*args, **kwargs)
+
     @property
     def is_erased(self) -> bool:
         return self.erased_on is not None
@@ -188,10 +193,6 @@ class Member(models.Model):
         if self.is_erased:
             return "Đã xoá thông tin"
         return "Đang sinh hoạt" if self.is_active else "Đã ra hội"
-
-    def save(self, *args, **kwargs):
-        self.name_folded = fold(self.full_name)
-        super().save(*args, **kwargs)
 
     def clean(self):
         errors = member_errors(

@@ -1,0 +1,118 @@
+"""Reads of the books: balances, the yearly statement and the ledger, always computed
+from the entries (a reversal counts with the opposite sign)."""
+
+from django.db.models import Case, F, Q, Sum, When
+
+from khuyenhoc.areas.metrics import PAYOUT_KINDS
+
+from .models import Fund, Payout, Receipt
+
+SIGNED = Case(When(reverses__isnull=True, then=F("amount")), default=-F("amount"))
+SIGNED_PORTIONS = Case(When(reverses__isnull=True, then=F("portions")), default=-F("portions"))
+
+
+def _sum(queryset) -> int:
+    return queryset.aggregate(total=Sum(SIGNED))["total"] or 0
+
+
+def balance(fund: Fund, *, before_year: int | None = None) -> int:
+    """What the fund holds now, or at the start of `before_year`."""
+    receipts = Receipt.objects.filter(fund=fund)
+    payouts = Payout.objects.filter(fund=fund)
+    if before_year is not None:
+        if before_year <= fund.opening_year:
+            return fund.opening_balance if before_year == fund.opening_year else 0
+        receipts = receipts.filter(year__lt=before_year)
+        payouts = payouts.filter(year__lt=before_year)
+    return fund.opening_balance + _sum(receipts) - _sum(payouts)
+
+
+def balances(funds) -> dict[int, int]:
+    """{fund id: balance now} for several funds in two queries."""
+    funds = list(funds)
+    result = {f.pk: f.opening_balance for f in funds}
+    for model, sign in ((Receipt, 1), (Payout, -1)):
+        rows = (
+            model.objects.filter(fund__in=funds)
+            .values("fund_id")
+            .annotate(total=Sum(SIGNED))
+            .values_list("fund_id", "total")
+        )
+        for fund_id, total in rows:
+            result[fund_id] += sign * (total or 0)
+    return result
+
+
+def statement(fund: Fund, year: int) -> dict:
+    """The yearly statement (báo cáo quyết toán), JSON-ready so a signed-off copy can be
+    kept as it was approved."""
+    opening = balance(fund, before_year=year)
+    receipts = Receipt.objects.filter(fund=fund, year=year).aggregate(
+        cash=Sum(SIGNED, filter=Q(in_kind=False)),
+        in_kind=Sum(SIGNED, filter=Q(in_kind=True)),
+    )
+    by_kind = {
+        row["kind"]: row
+        for row in Payout.objects.filter(fund=fund, year=year)
+        .values("kind")
+        .annotate(amount=Sum(SIGNED), portions=Sum(SIGNED_PORTIONS))
+    }
+    payouts = [
+        {
+            "kind": kind,
+            "label": label,
+            "portions": (by_kind.get(kind) or {}).get("portions") or 0,
+            "amount": (by_kind.get(kind) or {}).get("amount") or 0,
+        }
+        for kind, label in PAYOUT_KINDS.items()
+    ]
+    cash = receipts["cash"] or 0
+    in_kind = receipts["in_kind"] or 0
+    paid = sum(p["amount"] for p in payouts)
+    return {
+        "year": year,
+        "opening": opening,
+        "receipts_cash": cash,
+        "receipts_in_kind": in_kind,
+        "receipts_total": cash + in_kind,
+        "payouts": payouts,
+        "payouts_total": paid,
+        "portions_total": sum(p["portions"] for p in payouts),
+        "closing": opening + cash + in_kind - paid,
+    }
+
+
+def ledger_rows(fund: Fund, year: int) -> tuple[int, list[dict]]:
+    """(opening balance, rows) for the year's book: every entry in date order with the
+    running balance after it."""
+    opening = balance(fund, before_year=year)
+    entries = [
+        *Receipt.objects.filter(fund=fund, year=year).select_related("reverses"),
+        *Payout.objects.filter(fund=fund, year=year).select_related("reverses"),
+    ]
+    entries.sort(key=lambda e: (e.date, e.recorded_at, e.pk))
+    running = opening
+    rows = []
+    for entry in entries:
+        is_receipt = isinstance(entry, Receipt)
+        change = entry.signed_amount if is_receipt else -entry.signed_amount
+        running += change
+        rows.append(
+            {"entry": entry, "is_receipt": is_receipt, "change": change, "balance": running}
+        )
+    return opening, rows
+
+
+def statement_sheet(fund: Fund, data: dict) -> tuple[str, list[str], list[list]]:
+    """The statement as one sheet for spreadsheets.workbook_bytes."""
+    rows = [
+        ["Số dư đầu năm", "", data["opening"]],
+        ["Thu bằng tiền", "", data["receipts_cash"]],
+        ["Thu bằng hiện vật (quy ra tiền)", "", data["receipts_in_kind"]],
+        ["Tổng thu", "", data["receipts_total"]],
+    ]
+    for payout in data["payouts"]:
+        rows.append([f"Chi {payout['label'].lower()}", payout["portions"], payout["amount"]])
+    rows.append(["Tổng chi", data["portions_total"], data["payouts_total"]])
+    rows.append(["Số dư cuối năm", "", data["closing"]])
+    return (f"Quyết toán {data['year']}", ["Khoản mục", "Số suất", "Số tiền (đồng)"], rows)

@@ -1,0 +1,304 @@
+"""Quỹ khuyến học: funds, receipts (thu), payouts (chi) and the yearly books.
+
+The money trail is append-only: a receipt or payout is never edited or deleted after
+the day it was recorded; a mistake is undone by a reversing entry pointing to the
+original. Balances are always computed from the entries (ledger.py).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from khuyenhoc.areas.metrics import PAYOUT_KINDS
+from khuyenhoc.areas.querysets import scoped_manager
+from members.models import Branch
+
+SCOPE = ("branch__commune", "branch__province")
+ENTRY_SCOPE = ("fund__branch__commune", "fund__branch__province")
+
+
+class Fund(models.Model):
+    branch = models.ForeignKey(
+        Branch, on_delete=models.PROTECT, related_name="funds", verbose_name="hội, chi hội"
+    )
+    name = models.CharField("tên quỹ", max_length=200)
+    opening_year = models.PositiveSmallIntegerField("năm bắt đầu ghi sổ")
+    opening_balance = models.BigIntegerField(
+        "số dư đầu năm bắt đầu (đồng)",
+        default=0,
+        help_text="Tồn quỹ chuyển sang khi bắt đầu ghi sổ trên cổng; các năm sau tự tính.",
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+
+    objects = scoped_manager(*SCOPE)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "quỹ khuyến học"
+        verbose_name_plural = "quỹ khuyến học"
+        ordering = ["branch__commune_id", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opening_balance__gte=0),
+                name="fund_opening_not_negative",
+                violation_error_message="Số dư đầu kỳ không được âm.",
+            ),
+            models.UniqueConstraint(
+                fields=["branch", "name"],
+                name="uniq_fund_name_per_branch",
+                violation_error_message="Hội này đã có quỹ mang tên này.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def commune_id(self):
+        return self.branch.commune_id
+
+
+class FundYear(models.Model):
+    """One fund's book for one year: the receipt and payout counters (locked with
+    SELECT … FOR UPDATE so numbers never collide and never skip) and the closing."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="years")
+    year = models.PositiveSmallIntegerField("năm")
+    last_receipt_number = models.PositiveIntegerField("số phiếu thu cuối", default=0)
+    last_payout_number = models.PositiveIntegerField("số phiếu chi cuối", default=0)
+    closed_at = models.DateTimeField("khóa sổ lúc", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người duyệt quyết toán",
+    )
+    statement = models.JSONField("báo cáo quyết toán đã duyệt", null=True, blank=True)
+
+    objects = scoped_manager(*ENTRY_SCOPE)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "sổ quỹ năm"
+        verbose_name_plural = "sổ quỹ theo năm"
+        ordering = ["fund_id", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["fund", "year"], name="uniq_fund_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.fund} – {self.year}"
+
+    @property
+    def is_closed(self):
+        return self.closed_at is not None
+
+
+class ImmutableEntry(models.Model):
+    """Common fields and the rule "never edited in place after its day"."""
+
+    fund = models.ForeignKey(
+        Fund, on_delete=models.PROTECT, related_name="%(class)ss", verbose_name="quỹ"
+    )
+    year = models.PositiveSmallIntegerField("năm", editable=False)
+    number = models.PositiveIntegerField("số phiếu")
+    date = models.DateField("ngày")
+    amount = models.BigIntegerField("số tiền (đồng)")
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+    reverses = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reversal",
+        verbose_name="điều chỉnh cho phiếu",
+    )
+    reason = models.CharField("lý do điều chỉnh", max_length=300, blank=True)
+    recorded_at = models.DateTimeField("ghi lúc", default=timezone.now, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người ghi",
+    )
+
+    objects = scoped_manager(*ENTRY_SCOPE)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.year = self.date.year
+        if not self._state.adding:
+            self._guard("sửa")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._guard("xóa")
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_reversal(self):
+        return self.reverses_id is not None
+
+    @property
+    def signed_amount(self):
+        return -self.amount if self.reverses_id else self.amount
+
+    def _guard(self, action):
+        if self.pk and timezone.localdate(self.recorded_at) < timezone.localdate():
+            raise ValidationError(
+                f"Không thể {action} phiếu đã ghi từ ngày trước: hãy lập phiếu điều chỉnh."
+            )
+
+
+def _entry_constraints(prefix):
+    return [
+        models.CheckConstraint(
+            condition=Q(amount__gt=0),
+            name=f"{prefix}_amount_positive",
+            violation_error_message="Số tiền phải lớn hơn 0 đồng.",
+        ),
+        models.UniqueConstraint(
+            fields=["fund", "year", "number"],
+            name=f"uniq_{prefix}_number",
+            violation_error_message="Số phiếu này đã được dùng trong năm.",
+        ),
+        models.CheckConstraint(
+            condition=Q(reverses__isnull=True) | ~Q(reason=""),
+            name=f"{prefix}_reversal_has_reason",
+            violation_error_message="Phiếu điều chỉnh phải ghi lý do.",
+        ),
+    ]
+
+
+class Receipt(ImmutableEntry):
+    class DonorCategory(models.TextChoices):
+        PERSON = "person", "Cá nhân"
+        ORGANISATION = "organisation", "Cơ quan, tổ chức"
+        ENTERPRISE = "enterprise", "Doanh nghiệp"
+        ANONYMOUS = "anonymous", "Ẩn danh"
+
+    donor_category = models.CharField(
+        "người ủng hộ là", max_length=16, choices=DonorCategory.choices
+    )
+    donor_name = models.CharField("tên người, đơn vị ủng hộ", max_length=200, blank=True)
+    donor_name_public = models.BooleanField("đồng ý công khai tên", default=False)
+    in_kind = models.BooleanField("bằng hiện vật", default=False)
+    item_description = models.CharField("hiện vật", max_length=200, blank=True)
+    item_quantity = models.PositiveIntegerField("số lượng", null=True, blank=True)
+    campaign = models.CharField("đợt vận động", max_length=120, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "phiếu thu"
+        verbose_name_plural = "phiếu thu"
+        ordering = ["fund_id", "year", "number"]
+        constraints = [
+            *_entry_constraints("receipt"),
+            models.CheckConstraint(
+                condition=Q(in_kind=False) | ~Q(item_description=""),
+                name="receipt_in_kind_described",
+                violation_error_message="Ủng hộ bằng hiện vật phải ghi rõ hiện vật.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Phiếu thu {self.number}/{self.year}"
+
+    @property
+    def public_donor(self):
+        """What a public page may say about the donor."""
+        if self.donor_category == self.DonorCategory.ANONYMOUS or not self.donor_name_public:
+            return None
+        return self.donor_name
+
+
+class Payout(ImmutableEntry):
+    KIND_CHOICES = list(PAYOUT_KINDS.items())
+
+    kind = models.CharField("loại chi", max_length=16, choices=KIND_CHOICES)
+    decision_ref = models.CharField("số quyết định", max_length=120, blank=True)
+    description = models.CharField("nội dung", max_length=300, blank=True)
+    portions = models.PositiveIntegerField("số suất", default=0)
+    overdraft = models.OneToOneField(
+        "OverdraftGrant",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="payout",
+        verbose_name="chi vượt số dư theo cho phép",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "phiếu chi"
+        verbose_name_plural = "phiếu chi"
+        ordering = ["fund_id", "year", "number"]
+        constraints = _entry_constraints("payout")
+
+    def __str__(self):
+        return f"Phiếu chi {self.number}/{self.year}"
+
+
+class Beneficiary(models.Model):
+    """A person who received a portion (suất) of a payout; never shown publicly
+    unless `name_public` records consent."""
+
+    payout = models.ForeignKey(Payout, on_delete=models.PROTECT, related_name="beneficiaries")
+    name = models.CharField("họ và tên", max_length=120)
+    school = models.CharField("trường", max_length=200, blank=True)
+    grade = models.CharField("lớp, cấp học", max_length=60, blank=True)
+    amount = models.BigIntegerField("số tiền (đồng)")
+    name_public = models.BooleanField("đồng ý công khai tên", default=False)
+
+    objects = scoped_manager("payout__fund__branch__commune", "payout__fund__branch__province")
+
+    class Meta:
+        verbose_name = "người nhận"
+        verbose_name_plural = "người nhận"
+        ordering = ["payout_id", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="beneficiary_amount_positive",
+                violation_error_message="Số tiền mỗi suất phải lớn hơn 0 đồng.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OverdraftGrant(models.Model):
+    """A reviewer's permission for one payout to exceed the balance by up to `amount`."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="overdrafts")
+    amount = models.BigIntegerField("được chi vượt tối đa (đồng)")
+    reason = models.CharField("lý do", max_length=300)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    granted_at = models.DateTimeField("cho phép lúc", default=timezone.now)
+
+    objects = scoped_manager(*ENTRY_SCOPE)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "cho phép chi vượt số dư"
+        verbose_name_plural = "cho phép chi vượt số dư"
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="overdraft_amount_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.fund}: {self.amount}"

@@ -1,0 +1,56 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from funds import services
+from funds.models import Receipt
+
+
+@pytest.fixture
+def this_year():
+    return timezone.localdate().year
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def fund_a(staff_a, commune_a, this_year):
+    return services.fund_create(
+        user=staff_a,
+        commune=commune_a,
+        name="Quỹ khuyến học xã",
+        opening_year=this_year - 1,
+        opening_balance=5_000_000,
+    )
+
+
+@pytest.fixture
+def fund_b(staff_b, commune_b, this_year):
+    return services.fund_create(
+        user=staff_b, commune=commune_b, name="Quỹ khuyến học", opening_year=this_year
+    )
+
+
+@pytest.fixture
+def give(staff_a, fund_a, today):
+    """Record a cash receipt on fund_a."""
+
+    def record(amount, *, date=None, **extra):
+        values = {
+            "donor_category": Receipt.DonorCategory.PERSON,
+            "donor_name": "Nguyễn Văn An",
+        }
+        values.update(extra)
+        return services.receipt_record(
+            user=staff_a, fund=fund_a, date=date or today, amount=amount, **values
+        )
+
+    return record
+
+
+def a_day_of(year):
+    return datetime.date(year, 6, 1)

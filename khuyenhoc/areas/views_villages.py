@@ -25,7 +25,8 @@ class MergeForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Tệp Excel (.xlsx)", error_messages={"required": "Hãy chọn tệp Excel."}
+        label="Tệp Excel (.xlsx)",
+        error_messages={"required": "Hãy chọn tệp Excel.", "empty": "Tệp rỗng."},
     )
 
 

@@ -91,7 +91,7 @@ def test_a_sheet_with_bad_rows_imports_nothing_and_lists_each_row(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "Hãy chọn tệp Excel."),
+        (b"", "Tệp rỗng."),
         (b"ho ten,nam sinh\n", "Tệp không phải bảng tính Excel .xlsx."),
     ],
 )

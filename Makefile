@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint check install browser serve-prod clean-venv
+.PHONY: run test bench lint check install browser backup restore clean-venv
 
 $(PY):
 	@PYBIN=$$(scripts/find-python.sh) || exit 1; \
@@ -42,6 +42,13 @@ test: install lint browser
 bench: install
 	@scripts/with-postgres.sh $(PY) -m pytest tests/bench -q -s -o python_files='bench_*.py' \
 		| tee bench-results.txt; grep '^BENCH' bench-results.txt
+
+# Backups of the database of DATABASE_URL (or of the SQLite demo) into backups/.
+backup:
+	@scripts/backup.sh
+
+restore:
+	@scripts/restore.sh "$(FILE)"
 
 clean-venv:
 	rm -rf $(VENV)

@@ -13,7 +13,7 @@ from django.db import transaction
 from khuyenhoc.numbers import number
 from khuyenhoc.text import fold
 
-from . import services
+from . import legacy, services
 from .demo_names import village_names
 from .models import Commune, Denominator, Province, StaffProfile, Village
 
@@ -113,3 +113,4 @@ def seed(ctx: DemoContext):
         f"  {len(ctx.communes)} xã, phường: {number(len(villages))} thôn, bản, tổ dân phố; "
         f"số liệu nền các năm {', '.join(map(str, ctx.record_years))}."
     )
+    legacy.seed(ctx)

@@ -1,5 +1,15 @@
 """Public figures under /thong-ke/ (issue: public dashboards)."""
 
+from django.urls import path
+
+from . import stats_views as views
+
 app_name = "stats"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("du-lieu.csv", views.download_csv, name="csv"),
+    path("du-lieu.xlsx", views.download_xlsx, name="xlsx"),
+    path("ping", views.ping, name="ping"),
+    path("<int:code>/", views.commune, name="commune"),
+]

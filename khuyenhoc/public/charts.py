@@ -1,0 +1,79 @@
+"""Trend charts drawn on the server as inline SVG: readable without JavaScript, styled by
+public.css (classes, no style attributes), with <title>/<desc> for screen readers and a
+data table next to each chart as the text alternative."""
+
+from itertools import count
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from khuyenhoc.numbers import percent
+
+WIDTH, HEIGHT = 360, 200
+LEFT, RIGHT, TOP, BOTTOM = 40, 12, 12, 30
+_ids = count(1)
+
+
+def _scale(values, target):
+    known = [float(v) for v in values if v is not None]
+    top = max(known + [float(target or 0), 10.0])
+    return 100.0 if top <= 100 else top * 1.1
+
+
+def line_chart(*, title, desc, labels, series, target=None):
+    """series: [(label, [value or None per label], css class)]; values in percent."""
+    ident = f"bieu-do-{next(_ids)}"
+    top = _scale([v for _l, values, _c in series for v in values], target)
+    plot_w = WIDTH - LEFT - RIGHT
+    plot_h = HEIGHT - TOP - BOTTOM
+    step = plot_w / max(len(labels) - 1, 1)
+
+    def x(i):
+        return LEFT + (i * step if len(labels) > 1 else plot_w / 2)
+
+    def y(v):
+        return TOP + plot_h - float(v) / top * plot_h
+
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{ident}-t">{escape(title)}</title>',
+        f'<desc id="{ident}-d">{escape(desc)}</desc>',
+    ]
+    for tick in (0, top / 2, top):
+        parts.append(
+            f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" '
+            f'y2="{y(tick):.1f}"/><text class="axis" x="{LEFT - 4}" y="{y(tick) + 4:.1f}" '
+            f'text-anchor="end">{tick:.0f}%</text>'
+        )
+    for i, label in enumerate(labels):
+        parts.append(
+            f'<text class="axis" x="{x(i):.1f}" y="{HEIGHT - 10}" '
+            f'text-anchor="middle">{escape(label)}</text>'
+        )
+    if target is not None:
+        parts.append(
+            f'<line class="target" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(target):.1f}" '
+            f'y2="{y(target):.1f}"/><text class="axis target-label" x="{WIDTH - RIGHT}" '
+            f'y="{y(target) - 4:.1f}" text-anchor="end">chỉ tiêu {target}%</text>'
+        )
+    for _label, values, css in series:
+        points = [(x(i), y(v)) for i, v in enumerate(values) if v is not None]
+        if len(points) > 1:
+            path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+            parts.append(f'<polyline class="line {css}" points="{path}"/>')
+        for px, py in points:
+            parts.append(f'<circle class="dot {css}" cx="{px:.1f}" cy="{py:.1f}" r="3.5"/>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def describe(labels, series):
+    """A one-sentence summary of the series for <desc>."""
+    sentences = []
+    for label, values, _css in series:
+        known = [(y, v) for y, v in zip(labels, values, strict=True) if v is not None]
+        if known:
+            text = ", ".join(f"{y}: {percent(v)}" for y, v in known)
+            sentences.append(f"{label}: {text}.")
+    return " ".join(sentences) or "Chưa có số liệu."

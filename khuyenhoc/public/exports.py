@@ -1,0 +1,92 @@
+"""The overview table of a year as CSV (UTF-8 with BOM, for Excel) and as .xlsx."""
+
+import csv
+import io
+
+from khuyenhoc.areas import metrics as m
+from khuyenhoc.spreadsheets import safe_text, workbook_bytes
+
+from .indicators import RATE_TITLES
+
+
+def _rate(value):
+    return None if value is None else float(round(value, 1))
+
+
+def headers(mode):
+    head = ["Mã", "Tên", "Thuộc" if mode == "legacy" else "Loại", "Dân số"]
+    for title in RATE_TITLES:
+        name = m.TITLES[title][0]
+        head += [
+            f"{name}: đăng ký",
+            f"{name}: được công nhận",
+            f"{name}: mẫu số",
+            f"{name}: tỷ lệ đăng ký (%)",
+            f"{name}: tỷ lệ công nhận (%)",
+        ]
+    head += [
+        "Cộng đồng học tập cấp xã: đăng ký",
+        "Cộng đồng học tập cấp xã: được công nhận",
+        "Hội viên cuối năm",
+        "Hội viên trên 100 dân",
+        "Thu quỹ (đồng)",
+        "Chi quỹ (đồng)",
+        "Xếp hạng",
+        "Dưới chỉ tiêu 677/QĐ-TTg",
+    ]
+    if mode == "mapped":
+        head.append("Nhận phần của xã cũ bị chia")
+    return head
+
+
+def _line(row, code, name, where, mode):
+    line = [code, name, where, row["population"]]
+    for title in RATE_TITLES:
+        t = row["titles"][title]
+        line += [
+            t["registered"],
+            t["recognised"],
+            t["denominator"],
+            _rate(t["registered_rate"]),
+            _rate(t["recognised_rate"]),
+        ]
+    line += [
+        row["commune_registered"],
+        row["commune_recognised"],
+        row["members"],
+        _rate(row["members_per_100"]),
+        row["receipts"],
+        row["payouts"],
+        row.get("rank"),
+        ", ".join(m.TITLES[t][0] for t in row["below"]),
+    ]
+    if mode == "mapped":
+        line.append(", ".join(row.get("split", [])))
+    return line
+
+
+def table(rows, total, mode, province_name):
+    lines = [_line(r, r["code"], r["name"], r.get("place", r["kind"]), mode) for r in rows]
+    lines.append(_line(total, "", f"Toàn tỉnh: {province_name}", "", mode))
+    return headers(mode), lines
+
+
+def _csv_text(value):
+    text = safe_text(value)
+    # a cell starting like a formula is opened by Excel as one: keep it text
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def csv_bytes(head, lines) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(head)
+    for line in lines:
+        writer.writerow(
+            ["" if v is None else _csv_text(v) if isinstance(v, str) else v for v in line]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(title, head, lines) -> bytes:
+    return workbook_bytes([(title, head, lines)])

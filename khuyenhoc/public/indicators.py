@@ -1,0 +1,150 @@
+"""From a {metric: value} dict of one area and year to the indicators the public reads.
+
+Pure functions, no database: the overview, the commune page and the downloads all go
+through `summarise`, so a rate is computed one way everywhere. A figure missing from the
+summary table means zero when its app has written anything for that area and year (the
+table stores no zero rows), and "no data" otherwise.
+"""
+
+from khuyenhoc.areas import metrics as m
+from khuyenhoc.numbers import rate
+
+# Titles with a rate on the overview; "commune" (Cộng đồng học tập cấp xã) is a yes/no.
+RATE_TITLES = ("citizen", "household", "clan", "village", "unit")
+SLUGS = {
+    "citizen": "cong-dan",
+    "household": "gia-dinh",
+    "clan": "dong-ho",
+    "village": "thon",
+    "unit": "don-vi",
+}
+SHORT = {
+    "citizen": "Công dân",
+    "household": "Gia đình",
+    "clan": "Dòng họ",
+    "village": "Cộng đồng (thôn)",
+    "unit": "Đơn vị",
+}
+PAYOUT_AMOUNTS = tuple(m.payout_amount_metric(kind) for kind in m.PAYOUT_KINDS)
+
+RANK_RULE = (
+    "Xếp hạng theo trung bình cộng tỷ lệ được công nhận của các danh hiệu có chỉ tiêu "
+    "677/QĐ-TTg (Gia đình, Dòng họ, Cộng đồng học tập cấp thôn, Đơn vị học tập) có số liệu."
+)
+
+
+def _has(figures, prefix):
+    return any(key.startswith(prefix) for key in figures)
+
+
+def summarise(figures: dict[str, int], year: int) -> dict:
+    has_titles = _has(figures, "titles.")
+    has_members = _has(figures, "members.")
+    has_funds = _has(figures, "funds.")
+    titles = {}
+    below = []
+    for title in RATE_TITLES:
+        denominator = figures.get(m.TITLES[title][1])
+        registered = figures.get(m.title_metric(title, "registered"), 0) if has_titles else None
+        recognised = figures.get(m.title_metric(title, "recognised"), 0) if has_titles else None
+        recognised_rate = rate(recognised, denominator)
+        target = m.target_for(title, year)
+        is_below = target is not None and recognised_rate is not None and recognised_rate < target
+        if is_below:
+            below.append(title)
+        titles[title] = {
+            "registered": registered,
+            "recognised": recognised,
+            "denominator": denominator,
+            "registered_rate": rate(registered, denominator),
+            "recognised_rate": recognised_rate,
+            "target": target,
+            "below": is_below,
+        }
+    scored = [
+        titles[t]["recognised_rate"]
+        for t in RATE_TITLES
+        if titles[t]["target"] is not None and titles[t]["recognised_rate"] is not None
+    ]
+    population = figures.get(m.POPULATION)
+    members = figures.get(m.MEMBERS_END, 0) if has_members else None
+    receipts = payouts = None
+    if has_funds:
+        receipts = figures.get(m.FUND_RECEIPTS_CASH, 0) + figures.get(m.FUND_RECEIPTS_IN_KIND, 0)
+        payouts = sum(figures.get(key, 0) for key in PAYOUT_AMOUNTS)
+    return {
+        "titles": titles,
+        "commune_registered": figures.get(m.title_metric("commune", "registered"), 0)
+        if has_titles
+        else None,
+        "commune_recognised": figures.get(m.title_metric("commune", "recognised"), 0)
+        if has_titles
+        else None,
+        "population": population,
+        "members": members,
+        "members_per_100": rate(members, population),
+        "receipts": receipts,
+        "payouts": payouts,
+        "below": below,
+        "score": sum(scored) / len(scored) if scored else None,
+    }
+
+
+def add_up(figure_dicts) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for figures in figure_dicts:
+        for metric, value in figures.items():
+            total[metric] = total.get(metric, 0) + value
+    return total
+
+
+def rank(rows):
+    """Sets row["rank"] 1, 2, … by score (highest first); equal scores share a rank."""
+    scored = sorted((r for r in rows if r["score"] is not None), key=lambda r: -r["score"])
+    previous, place = None, 0
+    for index, row in enumerate(scored, start=1):
+        if row["score"] != previous:
+            place, previous = index, row["score"]
+        row["rank"] = place
+    for row in rows:
+        row.setdefault("rank", None)
+
+
+def sort_value(row, key):
+    """The value a column sorts by, or None (always last) when there is no figure."""
+    if key == "ten":
+        return row["sort_name"]
+    if key == "xep-hang":
+        return row["rank"]
+    if key == "hoi-vien":
+        return row["members_per_100"]
+    if key == "thu-quy":
+        return row["receipts"]
+    if key == "chi-quy":
+        return row["payouts"]
+    slug, _, stage = key.rpartition("-")
+    for title, title_slug in SLUGS.items():
+        if title_slug == slug and stage in ("dk", "cn"):
+            field = "registered_rate" if stage == "dk" else "recognised_rate"
+            return row["titles"][title][field]
+    return None
+
+
+def sort_keys():
+    keys = ["ten", "xep-hang", "hoi-vien", "thu-quy", "chi-quy"]
+    for slug in SLUGS.values():
+        keys += [f"{slug}-dk", f"{slug}-cn"]
+    return keys
+
+
+def sort_rows(rows, sort):
+    """sort is a key, optionally prefixed by "-" for descending; unknown keys → by rank."""
+    descending = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in sort_keys():
+        key, descending = "xep-hang", False
+    present = [r for r in rows if sort_value(r, key) is not None]
+    missing = [r for r in rows if sort_value(r, key) is None]
+    present.sort(key=lambda r: (sort_value(r, key), r["sort_name"]), reverse=descending)
+    missing.sort(key=lambda r: r["sort_name"])
+    return present + missing, ("-" if descending else "") + key

@@ -1,0 +1,238 @@
+"""Public figures under /thong-ke/: province overview, commune page, downloads.
+
+Only the summary tables are read (selectors.py); every page costs a bounded number of
+queries whatever the data size, and anonymous pages are cached for a few seconds.
+"""
+
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+
+from khuyenhoc.areas import legacy
+from khuyenhoc.areas import metrics as m
+from khuyenhoc.areas.models import Village
+
+from . import charts, exports, selectors, tables
+from .caching import anonymous_cache
+from .indicators import RANK_RULE, RATE_TITLES, SHORT, sort_rows, summarise
+
+MODES = {"don-vi-cu": "legacy", "quy-doi": "mapped"}
+
+
+def _mode(request, year):
+    if not legacy.is_legacy_year(year):
+        return "current"
+    return MODES.get(request.GET.get("xem", ""), "legacy")
+
+
+def _mode_param(mode):
+    return {"legacy": "don-vi-cu", "mapped": "quy-doi"}.get(mode)
+
+
+def _query(year, mode):
+    query = {"nam": year}
+    if _mode_param(mode):
+        query["xem"] = _mode_param(mode)
+    return query
+
+
+@anonymous_cache
+def overview(request):
+    available = selectors.years()
+    year = selectors.pick_year(request.GET.get("nam"), available)
+    if year is None:
+        return render(request, "public/overview.html", {"year": None, "years": []})
+    mode = _mode(request, year)
+    rows, total = selectors.overview(year=year, mode=mode)
+    rows, sort = sort_rows(rows, request.GET.get("sap_xep", "xep-hang"))
+    for row in rows:
+        tables.decorate(row)
+    tables.decorate(total, total=True)
+    context = {
+        "year": year,
+        "years": available,
+        "mode": mode,
+        "is_legacy": mode != "current",
+        "rows": rows,
+        "total": total,
+        "sort": sort,
+        "head": tables.header(_query(year, mode), sort, year, mode),
+        "download_query": urlencode({**_query(year, mode), "sap_xep": sort}),
+        "below_count": sum(1 for r in rows if r["below"]),
+        "targets": [
+            (SHORT[t], m.target_for(t, year)) for t in RATE_TITLES if m.target_for(t, year)
+        ],
+        "rank_rule": RANK_RULE,
+        "split_rule": legacy.SPLIT_RULE,
+        "legacy_provinces": selectors.legacy_provinces() if mode != "current" else [],
+    }
+    return render(request, "public/overview.html", context)
+
+
+def _download(request):
+    available = selectors.years()
+    year = selectors.pick_year(request.GET.get("nam"), available)
+    if year is None:
+        year = 0
+        rows, total, mode = [], summarise({}, 0), "current"
+        total["unit_count"] = 0
+    else:
+        mode = _mode(request, year)
+        rows, total = selectors.overview(year=year, mode=mode)
+        rows, _sort = sort_rows(rows, request.GET.get("sap_xep", "xep-hang"))
+    province_name = selectors.province_name()
+    head, lines = exports.table(rows, total, mode, province_name)
+    suffix = {"legacy": "-don-vi-cu", "mapped": "-quy-doi"}.get(mode, "")
+    return year, head, lines, f"thong-ke-{slugify(province_name)}-{year}{suffix}"
+
+
+@anonymous_cache
+def download_csv(request):
+    _year, head, lines, name = _download(request)
+    return HttpResponse(
+        exports.csv_bytes(head, lines),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )
+
+
+@anonymous_cache
+def download_xlsx(request):
+    year, head, lines, name = _download(request)
+    return HttpResponse(
+        exports.xlsx_bytes(f"Thống kê {year}", head, lines),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'},
+    )
+
+
+def _title_rows(mine, province):
+    rows = []
+    for title in RATE_TITLES:
+        t, p = mine["titles"][title], province["titles"][title]
+        if t["target"] is None or t["recognised_rate"] is None:
+            status = "–"
+        else:
+            status = "Dưới chỉ tiêu" if t["below"] else "Đạt chỉ tiêu"
+        rows.append(
+            {
+                "name": m.TITLES[title][0],
+                **t,
+                "province_rate": p["recognised_rate"],
+                "status": status,
+            }
+        )
+    return rows
+
+
+def _citizen_groups(figures):
+    groups = []
+    for group, label in m.CITIZEN_GROUPS.items():
+        registered = figures.get(m.citizen_group_metric(group, "registered"))
+        recognised = figures.get(m.citizen_group_metric(group, "recognised"))
+        if registered or recognised:
+            groups.append({"label": label, "registered": registered, "recognised": recognised})
+    return groups
+
+
+def _funds(figures):
+    if not any(key.startswith("funds.") for key in figures):
+        return None
+    payouts = [
+        {
+            "label": label,
+            "amount": figures.get(m.payout_amount_metric(kind)),
+            "portions": figures.get(m.payout_portions_metric(kind)),
+        }
+        for kind, label in m.PAYOUT_KINDS.items()
+        if figures.get(m.payout_amount_metric(kind)) or figures.get(m.payout_portions_metric(kind))
+    ]
+    return {
+        "opening": figures.get(m.FUND_OPENING),
+        "cash": figures.get(m.FUND_RECEIPTS_CASH, 0),
+        "in_kind": figures.get(m.FUND_RECEIPTS_IN_KIND, 0),
+        "closing": figures.get(m.FUND_CLOSING),
+        "payouts": payouts,
+    }
+
+
+def _trends(years, mine_by_year, province_by_year):
+    labels = [f"{y}*" if legacy.is_legacy_year(y) else str(y) for y in years]
+    mine = [summarise(mine_by_year.get(y, {}), y) for y in years]
+    prov = [summarise(province_by_year.get(y, {}), y) for y in years]
+    out = []
+    for title in RATE_TITLES:
+        series = [
+            ("Xã, phường", [s["titles"][title]["recognised_rate"] for s in mine], "mine"),
+            ("Toàn tỉnh", [s["titles"][title]["recognised_rate"] for s in prov], "province"),
+        ]
+        out.append(
+            _chart(f"Tỷ lệ được công nhận {m.TITLES[title][0]}", labels, series, title, years)
+        )
+    series = [
+        ("Xã, phường", [s["members_per_100"] for s in mine], "mine"),
+        ("Toàn tỉnh", [s["members_per_100"] for s in prov], "province"),
+    ]
+    out.append(_chart("Hội viên trên 100 dân", labels, series, None, years))
+    return out
+
+
+def _chart(title, labels, series, target_title, years):
+    target = m.target_for(target_title, years[-1]) if target_title and years else None
+    svg = charts.line_chart(
+        title=title,
+        desc=charts.describe(labels, series),
+        labels=labels,
+        series=series,
+        target=target,
+    )
+    table = [
+        {"label": label, "mine": series[0][1][i], "province": series[1][1][i]}
+        for i, label in enumerate(labels)
+    ]
+    return {"title": title, "svg": svg, "table": table, "target": target}
+
+
+@anonymous_cache
+def commune(request, code):
+    commune = selectors.commune_or_404(code)
+    province_by_year = selectors.province_totals()
+    available = sorted(province_by_year)
+    history, sources = legacy.commune_history(code)
+    mine_by_year = {y: f for y, f in history.items() if legacy.is_legacy_year(y)}
+    mine_by_year.update(selectors.commune_figures(code))
+    year = selectors.pick_year(request.GET.get("nam"), available)
+    figures = mine_by_year.get(year, {}) if year else {}
+    mine = summarise(figures, year or 0)
+    province = summarise(province_by_year.get(year, {}), year or 0)
+    villages = [(name, Village.Kind(kind).label) for name, kind in selectors.villages(code)]
+    context = {
+        "commune": commune,
+        "year": year,
+        "years": available,
+        "is_legacy": bool(year) and legacy.is_legacy_year(year),
+        "mine": mine,
+        "province": province,
+        "title_rows": _title_rows(mine, province),
+        "citizen_groups": _citizen_groups(figures),
+        "funds": _funds(figures),
+        "figures": figures,
+        "villages": villages,
+        "trends": _trends(available, mine_by_year, province_by_year) if available else [],
+        "has_legacy_years": any(legacy.is_legacy_year(y) for y in available),
+        "sources": sources,
+        "split_rule": legacy.SPLIT_RULE,
+        "members_metrics": {
+            "joined": figures.get(m.MEMBERS_JOINED),
+            "left": figures.get(m.MEMBERS_LEFT),
+            "branches": figures.get(m.BRANCHES_GRASSROOTS),
+        },
+    }
+    return render(request, "public/commune.html", context)
+
+
+def ping(request):
+    """The framework's floor for the benchmark: a Django view that reads nothing."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,99 @@
+"""The overview table as the template draws it: header links for sorting without
+JavaScript, and cells already formatted the Vietnamese way (cheaper than filters)."""
+
+from urllib.parse import urlencode
+
+from khuyenhoc.areas import metrics as m
+from khuyenhoc.numbers import decimal, money, number, percent
+
+from .indicators import RATE_TITLES, SHORT, SLUGS
+
+TEXT_KEYS = {"ten", "xep-hang"}  # ascending first; figures sort highest first
+
+
+def _link(base_query, key, current):
+    active = current.lstrip("-") == key
+    descending = current.startswith("-")
+    if active:
+        target = key if descending else f"-{key}"
+    else:
+        target = key if key in TEXT_KEYS else f"-{key}"
+    aria = ("descending" if descending else "ascending") if active else None
+    href = "?" + urlencode({**base_query, "sap_xep": target})
+    return {"key": key, "href": href, "aria_sort": aria, "active": active}
+
+
+def header(base_query, current, year, mode):
+    titles = []
+    for title in RATE_TITLES:
+        slug = SLUGS[title]
+        target = m.target_for(title, year)
+        titles.append(
+            {
+                "label": SHORT[title],
+                "full": m.TITLES[title][0],
+                "target": target,
+                "registered": _link(base_query, f"{slug}-dk", current),
+                "recognised": _link(base_query, f"{slug}-cn", current),
+            }
+        )
+    return {
+        "rank": _link(base_query, "xep-hang", current),
+        "name": _link(base_query, "ten", current),
+        "titles": titles,
+        "members": _link(base_query, "hoi-vien", current),
+        "receipts": _link(base_query, "thu-quy", current),
+        "payouts": _link(base_query, "chi-quy", current),
+        "unit_label": "Xã, phường cũ" if mode == "legacy" else "Xã, phường, đặc khu",
+    }
+
+
+def _sortable(value):
+    return "" if value is None else f"{float(value):.4f}"
+
+
+def cells(row):
+    """The figure cells of a row, in header order."""
+    out = []
+    for title in RATE_TITLES:
+        t = row["titles"][title]
+        slug = SLUGS[title]
+        out.append(
+            {
+                "key": f"{slug}-dk",
+                "v": _sortable(t["registered_rate"]),
+                "text": percent(t["registered_rate"]),
+                "below": False,
+            }
+        )
+        out.append(
+            {
+                "key": f"{slug}-cn",
+                "v": _sortable(t["recognised_rate"]),
+                "text": percent(t["recognised_rate"]),
+                "below": t["below"],
+            }
+        )
+    return out
+
+
+def commune_title_text(row, total=False):
+    recognised = row["commune_recognised"]
+    if recognised is None:
+        return "–"
+    if total:
+        return f"{number(recognised)}/{number(row['unit_count'])}"
+    if recognised:
+        return "Đạt"
+    return "Đăng ký" if row["commune_registered"] else "Chưa"
+
+
+def decorate(row, total=False):
+    row["cells"] = cells(row)
+    row["commune_text"] = commune_title_text(row, total)
+    row["members_text"] = decimal(row["members_per_100"]) if row["members_per_100"] else "–"
+    row["members_v"] = _sortable(row["members_per_100"])
+    row["receipts_text"] = money(row["receipts"])
+    row["payouts_text"] = money(row["payouts"])
+    row["below_text"] = ", ".join(SHORT[t] for t in row["below"])
+    return row

@@ -4,3 +4,5 @@ from django.apps import AppConfig
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = "Hội viên và chi hội"
+    # Shown on the staff home and the commune page (khuyenhoc.areas.views.commune_links).
+    commune_links = [("Hội viên", "members:list"), ("Chi hội", "members:branches")]

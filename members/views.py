@@ -1,0 +1,122 @@
+"""Staff pages of the register: the member list and the forms that change a member."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from khuyenhoc.areas import metrics, summaries
+from khuyenhoc.areas.scope import get_commune_or_404
+
+from . import selectors, services
+from .forms import FilterForm, LeaveForm, MemberForm, add_service_errors
+
+PAGE_SIZE = 50
+
+
+@login_required
+def member_list(request, code):
+    commune = get_commune_or_404(request.user, code)
+    form = FilterForm(request.GET or None, commune=commune)
+    data = form.cleaned_data if form.is_valid() else {}
+    members = selectors.filtered(selectors.members_of(request.user, commune), data)
+    page = Paginator(members.select_related("branch"), PAGE_SIZE).get_page(request.GET.get("trang"))
+    year = timezone.localdate().year
+    figures = summaries.figures_of(year=year, communes=[commune.code]).get(commune.code, {})
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return render(
+        request,
+        "members/list.html",
+        {
+            "commune": commune,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "year": year,
+            "members_end": figures.get(metrics.MEMBERS_END, 0),
+            "population": figures.get(metrics.POPULATION),
+        },
+    )
+
+
+@login_required
+def member_create(request, code):
+    commune = get_commune_or_404(request.user, code)
+    form = MemberForm(request.POST or None, commune=commune)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.member_create(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, f"Đã thêm hội viên {member.full_name} (số thẻ {member.member_number})."
+            )
+            return redirect("members:list", code=commune.code)
+    return render(
+        request, "members/member_form.html", {"commune": commune, "form": form, "member": None}
+    )
+
+
+@login_required
+def member_edit(request, code, pk):
+    commune = get_commune_or_404(request.user, code)
+    member = selectors.member_or_404(request.user, commune, pk)
+    initial = {f: getattr(member, f) for f in (*services.MEMBER_FIELDS, "member_number")}
+    form = MemberForm(request.POST or None, commune=commune, initial=initial)
+    if member.is_erased:
+        form = None
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.member_update(user=request.user, member=member, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Đã lưu hội viên {member.full_name}.")
+            return redirect("members:list", code=commune.code)
+    return render(
+        request, "members/member_form.html", {"commune": commune, "form": form, "member": member}
+    )
+
+
+@login_required
+def member_leave(request, code, pk):
+    commune = get_commune_or_404(request.user, code)
+    member = selectors.member_or_404(request.user, commune, pk)
+    form = LeaveForm(request.POST or None, initial={"left_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_leave(
+                user=request.user,
+                member=member,
+                left_on=form.cleaned_data["left_on"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Đã ghi {member} ra hội.")
+            return redirect("members:list", code=commune.code)
+    return render(
+        request, "members/member_leave.html", {"commune": commune, "form": form, "member": member}
+    )
+
+
+@login_required
+def member_erase(request, code, pk):
+    commune = get_commune_or_404(request.user, code)
+    member = selectors.member_or_404(request.user, commune, pk)
+    if request.method != "POST":
+        return render(request, "members/member_erase.html", {"commune": commune, "member": member})
+    try:
+        services.member_erase(user=request.user, member=member)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, "Đã xoá thông tin cá nhân của hội viên; số liệu các năm được giữ nguyên."
+        )
+    return redirect("members:list", code=commune.code)

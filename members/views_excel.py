@@ -1,0 +1,63 @@
+"""The Excel side of the register: template, import, export."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from khuyenhoc.areas.scope import get_commune_or_404
+from khuyenhoc.numbers import number
+from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected
+
+from . import imports, selectors
+from .forms import FilterForm, ImportForm
+
+SHOWN_ERRORS = 200
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def template(request, code):
+    commune = get_commune_or_404(request.user, code)
+    return _xlsx(imports.template_bytes(commune), f"mau-hoi-vien-{commune.code_display}.xlsx")
+
+
+@login_required
+def export(request, code):
+    commune = get_commune_or_404(request.user, code)
+    form = FilterForm(request.GET or None, commune=commune)
+    data = form.cleaned_data if form.is_valid() else {}
+    members = selectors.filtered(selectors.members_of(request.user, commune), data)
+    rows = members.select_related("branch").iterator(chunk_size=5000)
+    return _xlsx(imports.export_bytes(rows), f"hoi-vien-{commune.code_display}.xlsx")
+
+
+@login_required
+def import_members(request, code):
+    commune = get_commune_or_404(request.user, code)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = imports.members_import(user=request.user, commune=commune, data=upload.read())
+        except ImportRejected as exc:
+            errors = exc.errors
+        else:
+            messages.success(request, f"Đã nhập {number(result.created)} hội viên.")
+            return redirect("members:list", code=commune.code)
+    return render(
+        request,
+        "members/import.html",
+        {
+            "commune": commune,
+            "form": form,
+            "errors": errors[:SHOWN_ERRORS],
+            "error_count": len(errors),
+        },
+    )

@@ -1,5 +1,6 @@
 """The Excel side of the register: template, import, export."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -44,10 +45,12 @@ def import_members(request, code):
     errors = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        # read no further than the limit: read_sheet refuses what reaches it
+        data = upload.read(settings.MAX_IMPORT_BYTES + 1)
         try:
-            result = imports.members_import(user=request.user, commune=commune, data=upload.read())
+            result = imports.members_import(user=request.user, commune=commune, data=data)
         except ImportRejected as exc:
-            errors = exc.errors
+            errors = [str(e) if e.row else e.message for e in exc.errors]
         else:
             messages.success(request, f"Đã nhập {number(result.created)} hội viên.")
             return redirect("members:list", code=commune.code)

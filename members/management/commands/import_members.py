@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from khuyenhoc.areas.models import Commune
+from khuyenhoc.numbers import number
+from khuyenhoc.spreadsheets import ImportRejected
+from members.imports import members_import
+
+
+class Command(BaseCommand):
+    help = "Nhập danh sách hội viên từ tệp Excel .xlsx vào một xã, phường (tất cả hoặc không)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--commune", type=int, required=True, help="Mã xã, phường")
+
+    def handle(self, *args, file, commune, **options):
+        target = Commune.objects.filter(code=commune).first()
+        if target is None:
+            raise CommandError(f"Không có xã, phường mã {commune}.")
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Không đọc được tệp {file}: {exc.strerror}.") from exc
+        try:
+            # user=None: the operator at the console is trusted with every commune
+            result = members_import(user=None, commune=target, data=data)
+        except ImportRejected as exc:
+            for error in exc.errors:
+                self.stderr.write(str(error))
+            raise CommandError(f"Không nhập dòng nào: {number(len(exc.errors))} lỗi.") from exc
+        self.stdout.write(f"Đã nhập {number(result.created)} hội viên vào {target.name}.")

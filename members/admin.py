@@ -1,0 +1,102 @@
+"""Reviewers read branches and members across the province; administrators may change
+them. Personal fields are read-only unless the user is an administrator, and writes go
+through services so figures and history stay right."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+
+from khuyenhoc.areas.admin_scope import ScopedAdmin
+from khuyenhoc.areas.scope import is_administrator
+from khuyenhoc.text import fold
+
+from . import services
+from .models import Branch, Member
+
+PERSONAL = ["member_number", "full_name", "birth_year", "gender", "phone", "leave_reason"]
+
+
+@admin.register(Branch)
+class BranchAdmin(ScopedAdmin):
+    list_display = ["name", "kind", "commune", "village", "founded_on", "dissolved_on"]
+    list_filter = ["kind", "commune", ("dissolved_on", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "commune__name"]
+    list_select_related = ["commune", "village"]
+    readonly_fields = ["province", "parent"]
+
+
+@admin.register(Member)
+class MemberAdmin(ScopedAdmin):
+    list_display = [
+        "__str__",
+        "member_number",
+        "birth_year",
+        "gender",
+        "branch",
+        "commune",
+        "joined_on",
+        "left_on",
+    ]
+    list_filter = ["commune", "branch__kind", "gender", ("left_on", admin.EmptyFieldListFilter)]
+    search_fields = ["name_folded", "=member_number"]
+    list_select_related = ["branch", "commune"]
+    show_full_result_count = False
+    fields = [
+        "member_number",
+        "full_name",
+        "birth_year",
+        "gender",
+        "phone",
+        "branch",
+        "joined_on",
+        "left_on",
+        "leave_reason",
+        "commune",
+        "province",
+        "erased_on",
+    ]
+    actions = ["erase_selected"]
+
+    def get_readonly_fields(self, request, obj=None):
+        always = ["commune", "province", "erased_on", "left_on", "leave_reason"]
+        if is_administrator(request.user) and not (obj and obj.is_erased):
+            return always
+        return always + [f for f in PERSONAL if f not in always]
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, fold(search_term))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "branch":
+            kwargs["queryset"] = Branch.objects.for_user(request.user).exclude(
+                kind=Branch.Kind.PROVINCE
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_add_permission(self, request):
+        return False  # members are added on the staff pages or imported
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a deletion would change past years' counts: erase instead
+
+    def save_model(self, request, obj, form, change):
+        changes = {f: form.cleaned_data[f] for f in form.changed_data if f in form.cleaned_data}
+        stored = Member.objects.get(pk=obj.pk)  # the form already changed obj: keep old dates
+        try:
+            services.member_update(user=request.user, member=stored, **changes)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+
+    @admin.action(description="Xoá thông tin cá nhân (theo yêu cầu của người đó)")
+    def erase_selected(self, request, queryset):
+        if not is_administrator(request.user):
+            self.message_user(request, "Chỉ quản trị được xoá.", messages.ERROR)
+            return
+        done = 0
+        for member in queryset.filter(erased_on__isnull=True):
+            try:
+                services.member_erase(user=request.user, member=member)
+            except ValidationError as exc:
+                self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            else:
+                done += 1
+        self.message_user(request, f"Đã xoá thông tin cá nhân của {done} hội viên.")

@@ -91,14 +91,32 @@ def ledger_rows(fund: Fund, year: int) -> tuple[int, list[dict]]:
         *Payout.objects.filter(fund=fund, year=year).select_related("reverses"),
     ]
     entries.sort(key=lambda e: (e.date, e.recorded_at, e.pk))
+    reversed_ids = {
+        Receipt: set(
+            Receipt.objects.filter(reverses__fund=fund, reverses__year=year).values_list(
+                "reverses_id", flat=True
+            )
+        ),
+        Payout: set(
+            Payout.objects.filter(reverses__fund=fund, reverses__year=year).values_list(
+                "reverses_id", flat=True
+            )
+        ),
+    }
     running = opening
     rows = []
     for entry in entries:
         is_receipt = isinstance(entry, Receipt)
-        change = entry.signed_amount if is_receipt else -entry.signed_amount
-        running += change
+        running += entry.signed_amount if is_receipt else -entry.signed_amount
         rows.append(
-            {"entry": entry, "is_receipt": is_receipt, "change": change, "balance": running}
+            {
+                "entry": entry,
+                "is_receipt": is_receipt,
+                "received": entry.signed_amount if is_receipt else None,
+                "paid": None if is_receipt else entry.signed_amount,
+                "balance": running,
+                "reversed": entry.pk in reversed_ids[type(entry)],
+            }
         )
     return opening, rows
 

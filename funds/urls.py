@@ -1,3 +1,25 @@
+from django.urls import path
+
+from . import views, views_export
+
 app_name = "funds"
 
-urlpatterns = []
+urlpatterns = [
+    path("xa/<int:code>/", views.commune, name="commune"),
+    path("<int:pk>/", views.fund, name="fund"),
+    path("<int:pk>/thu/", views.receipt_create, name="receipt_create"),
+    path("<int:pk>/thu/nhap-excel/", views.receipts_import, name="receipts_import"),
+    path("<int:pk>/chi/", views.payout_create, name="payout_create"),
+    path("<int:pk>/chi-vuot/", views.overdraft, name="overdraft"),
+    path("<int:pk>/nam/<int:year>/", views.statement, name="statement"),
+    path(
+        "<int:pk>/nam/<int:year>/quyet-toan.xlsx",
+        views_export.statement_xlsx,
+        name="statement_xlsx",
+    ),
+    path("<int:pk>/nam/<int:year>/so-quy.xlsx", views_export.ledger_xlsx, name="ledger_xlsx"),
+    path("phieu-thu/<int:pk>/", views.receipt, name="receipt"),
+    path("phieu-chi/<int:pk>/", views.payout, name="payout"),
+    path("dieu-chinh/<str:kind>/<int:pk>/", views.entry_reverse, name="reverse"),
+    path("mau/<str:kind>.xlsx", views_export.blank_sheet, name="blank_sheet"),
+]

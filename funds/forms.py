@@ -1,0 +1,124 @@
+from django import forms
+from django.utils import timezone
+
+from khuyenhoc.areas.metrics import PAYOUT_KINDS
+from khuyenhoc.spreadsheets import parse_money
+
+from .models import Receipt
+
+
+class MoneyField(forms.CharField):
+    """Whole đồng typed as 1000000, 1.000.000 or 1,000,000; fractions and ambiguous
+    forms refused with a message."""
+
+    def __init__(self, *args, allow_zero=False, **kwargs):
+        self.allow_zero = allow_zero
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            amount = parse_money(value)
+        except ValueError as exc:
+            raise forms.ValidationError(f"Số tiền: {exc}.") from exc
+        if amount == 0 and not self.allow_zero:
+            raise forms.ValidationError("Số tiền phải lớn hơn 0 đồng.")
+        return amount
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class FundForm(forms.Form):
+    name = forms.CharField(label="Tên quỹ", max_length=200, initial="Quỹ khuyến học")
+    branch = forms.ModelChoiceField(
+        label="Hội, chi hội giữ quỹ",
+        queryset=None,
+        required=False,
+        empty_label="Hội Khuyến học của xã, phường",
+    )
+    opening_year = forms.IntegerField(label="Năm bắt đầu ghi sổ", min_value=2000)
+    opening_balance = MoneyField(label="Tồn quỹ đầu năm đó (đồng)", required=False, allow_zero=True)
+
+    def __init__(self, *args, branches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = branches
+        self.fields["opening_year"].initial = timezone.localdate().year
+
+
+class ReceiptForm(forms.Form):
+    date = forms.DateField(label="Ngày thu", widget=DateInput(), initial=timezone.localdate)
+    donor_category = forms.ChoiceField(
+        label="Người ủng hộ là", choices=Receipt.DonorCategory.choices
+    )
+    donor_name = forms.CharField(label="Tên người, đơn vị ủng hộ", max_length=200, required=False)
+    donor_name_public = forms.BooleanField(
+        label="Người ủng hộ đồng ý công khai tên", required=False
+    )
+    amount = MoneyField(label="Số tiền (đồng)", help_text="Ví dụ 1.000.000")
+    in_kind = forms.BooleanField(label="Ủng hộ bằng hiện vật (quy ra tiền)", required=False)
+    item_description = forms.CharField(label="Hiện vật", max_length=200, required=False)
+    item_quantity = forms.IntegerField(label="Số lượng", min_value=1, required=False)
+    campaign = forms.CharField(
+        label="Đợt vận động",
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "campaigns"}),
+    )
+    number = forms.IntegerField(
+        label="Số phiếu (để trống để tự đánh số)",
+        min_value=1,
+        required=False,
+        help_text="Chỉ nhập khi phiếu giấy đã có số.",
+    )
+    note = forms.CharField(label="Ghi chú", max_length=300, required=False)
+
+
+class PayoutForm(forms.Form):
+    date = forms.DateField(label="Ngày chi", widget=DateInput(), initial=timezone.localdate)
+    kind = forms.ChoiceField(label="Loại chi", choices=list(PAYOUT_KINDS.items()))
+    decision_ref = forms.CharField(label="Số quyết định", max_length=120, required=False)
+    description = forms.CharField(label="Nội dung", max_length=300, required=False)
+    default_amount = MoneyField(
+        label="Số tiền mỗi suất (đồng)",
+        required=False,
+        help_text="Áp dụng cho người nhận không ghi số tiền riêng.",
+    )
+    people = forms.CharField(
+        label="Danh sách người nhận",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Mỗi dòng một người: họ tên; trường; lớp; số tiền; có (đồng ý công khai "
+        "tên). Có thể dán từ Excel.",
+    )
+    sheet = forms.FileField(
+        label="Hoặc tải lên tệp Excel (.xlsx)",
+        required=False,
+        help_text="Các cột: Họ và tên, Trường, Lớp, Số tiền, Đồng ý công khai tên.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("people", "").strip() and not data.get("sheet"):
+            raise forms.ValidationError("Hãy nhập danh sách người nhận hoặc tải lên tệp Excel.")
+        return data
+
+
+class ReverseForm(forms.Form):
+    reason = forms.CharField(label="Lý do điều chỉnh", max_length=300)
+
+
+class OverdraftForm(forms.Form):
+    amount = MoneyField(label="Được chi vượt số dư tối đa (đồng)")
+    reason = forms.CharField(label="Lý do", max_length=300)
+
+
+class ImportForm(forms.Form):
+    sheet = forms.FileField(label="Tệp Excel (.xlsx)")

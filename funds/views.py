@@ -1,0 +1,261 @@
+"""Staff pages of the funds: thin, every write through services.py, every read scoped."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer
+from khuyenhoc.spreadsheets import ImportRejected
+from members.models import Branch
+
+from . import imports, ledger, services
+from .forms import FundForm, ImportForm, OverdraftForm, PayoutForm, ReceiptForm, ReverseForm
+from .models import Fund, FundYear, Payout, Receipt
+
+CAMPAIGNS = ["Tháng Khuyến học", "Tuần lễ học tập suốt đời", "Ủng hộ học sinh vùng lũ"]
+
+
+def fund_or_404(user, pk) -> Fund:
+    fund = Fund.objects.for_user(user).select_related("branch__commune").filter(pk=pk).first()
+    if fund is None:
+        raise Http404("Không tìm thấy quỹ này trong phạm vi của bạn.")
+    return fund
+
+
+def entry_or_404(user, model, pk):
+    entry = model.objects.for_user(user).select_related("fund__branch__commune").filter(pk=pk)
+    entry = entry.first()
+    if entry is None:
+        raise Http404("Không tìm thấy phiếu này trong phạm vi của bạn.")
+    return entry
+
+
+def _errors(form, exc):
+    for message in exc.messages if isinstance(exc, ValidationError) else map(str, exc.errors):
+        form.add_error(None, message)
+
+
+@login_required
+def commune(request, code):
+    commune = get_commune_or_404(request.user, code)
+    funds = list(
+        Fund.objects.for_user(request.user)
+        .filter(branch__commune=commune)
+        .select_related("branch")
+        .order_by("branch__kind", "name")
+    )
+    held = ledger.balances(funds)
+    branches = Branch.objects.for_user(request.user).filter(commune=commune)
+    form = FundForm(request.POST or None, branches=branches)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            fund = services.fund_create(
+                user=request.user,
+                commune=commune,
+                branch=data["branch"],
+                name=data["name"],
+                opening_year=data["opening_year"],
+                opening_balance=data["opening_balance"] or 0,
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, f"Đã tạo {fund.name}.")
+            return redirect("funds:fund", pk=fund.pk)
+    rows = [(fund, held[fund.pk]) for fund in funds]
+    return render(
+        request,
+        "funds/commune.html",
+        {"commune": commune, "rows": rows, "total": sum(held.values()), "form": form},
+    )
+
+
+@login_required
+def fund(request, pk):
+    fund = fund_or_404(request.user, pk)
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("nam", today.year))
+    except ValueError:
+        year = today.year
+    if not fund.opening_year <= year <= today.year:
+        year = today.year
+    opening, rows = ledger.ledger_rows(fund, year)
+    book = FundYear.objects.filter(fund=fund, year=year).first()
+    return render(
+        request,
+        "funds/fund.html",
+        {
+            "fund": fund,
+            "commune": fund.branch.commune,
+            "year": year,
+            "years": range(today.year, fund.opening_year - 1, -1),
+            "opening": opening,
+            "rows": rows,
+            "closing": rows[-1]["balance"] if rows else opening,
+            "balance": ledger.balance(fund),
+            "book": book,
+        },
+    )
+
+
+@login_required
+def receipt_create(request, pk):
+    fund = fund_or_404(request.user, pk)
+    form = ReceiptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            receipt = services.receipt_record(user=request.user, fund=fund, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, f"Đã ghi phiếu thu số {receipt.number}/{receipt.year}.")
+            return redirect("funds:receipt", pk=receipt.pk)
+    return render(
+        request, "funds/receipt_form.html", {"fund": fund, "form": form, "campaigns": CAMPAIGNS}
+    )
+
+
+@login_required
+def receipt(request, pk):
+    """The printable receipt (A5)."""
+    receipt = entry_or_404(request.user, Receipt, pk)
+    return render(request, "funds/receipt_print.html", {"receipt": receipt, "fund": receipt.fund})
+
+
+@login_required
+def payout_create(request, pk):
+    fund = fund_or_404(request.user, pk)
+    form = PayoutForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["sheet"]:
+                people = imports.beneficiaries_from_sheet(data["sheet"].read())
+            else:
+                people = imports.beneficiaries_from_text(data["people"])
+            payout = services.payout_record(
+                user=request.user,
+                fund=fund,
+                date=data["date"],
+                kind=data["kind"],
+                beneficiaries=people,
+                default_amount=data["default_amount"],
+                decision_ref=data["decision_ref"],
+                description=data["description"],
+            )
+        except (ValidationError, ImportRejected) as exc:
+            _errors(form, exc)
+        else:
+            messages.success(
+                request,
+                f"Đã ghi phiếu chi số {payout.number}/{payout.year}: {payout.portions} suất.",
+            )
+            return redirect("funds:payout", pk=payout.pk)
+    return render(
+        request,
+        "funds/payout_form.html",
+        {"fund": fund, "form": form, "balance": ledger.balance(fund)},
+    )
+
+
+@login_required
+def payout(request, pk):
+    payout = entry_or_404(request.user, Payout, pk)
+    return render(
+        request,
+        "funds/payout.html",
+        {"payout": payout, "fund": payout.fund, "people": payout.beneficiaries.all()},
+    )
+
+
+@login_required
+def entry_reverse(request, kind, pk):
+    model = {"thu": Receipt, "chi": Payout}.get(kind)
+    if model is None:
+        raise Http404
+    entry = entry_or_404(request.user, model, pk)
+    form = ReverseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reversal = services.entry_reverse(
+                user=request.user, entry=entry, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, f"Đã lập phiếu điều chỉnh cho {entry}: {reversal}.")
+            return redirect("funds:fund", pk=entry.fund_id)
+    return render(
+        request, "funds/reverse_form.html", {"entry": entry, "fund": entry.fund, "form": form}
+    )
+
+
+@login_required
+def statement(request, pk, year):
+    fund = fund_or_404(request.user, pk)
+    if not fund.opening_year <= year <= timezone.localdate().year:
+        raise Http404("Quỹ không có sổ năm này.")
+    book = FundYear.objects.filter(fund=fund, year=year).select_related("closed_by").first()
+    if request.method == "POST":
+        try:
+            services.year_close(user=request.user, fund=fund, year=year)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Đã duyệt quyết toán và khóa sổ năm {year}.")
+        return redirect("funds:statement", pk=fund.pk, year=year)
+    data = book.statement if book and book.is_closed else ledger.statement(fund, year)
+    return render(
+        request,
+        "funds/statement.html",
+        {
+            "fund": fund,
+            "year": year,
+            "data": data,
+            "book": book,
+            "can_close": is_reviewer(request.user),
+        },
+    )
+
+
+@login_required
+def overdraft(request, pk):
+    fund = fund_or_404(request.user, pk)
+    if not is_reviewer(request.user):
+        raise Http404
+    form = OverdraftForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.overdraft_allow(user=request.user, fund=fund, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, "Đã cho phép chi vượt số dư một lần.")
+            return redirect("funds:fund", pk=fund.pk)
+    return render(request, "funds/overdraft_form.html", {"fund": fund, "form": form})
+
+
+@login_required
+def receipts_import(request, pk):
+    fund = fund_or_404(request.user, pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = imports.receipts_import(
+                user=request.user, fund=fund, data=form.cleaned_data["sheet"].read()
+            )
+        except ImportRejected as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, f"Đã ghi {count} phiếu thu từ tệp.")
+            return redirect("funds:fund", pk=fund.pk)
+    return render(
+        request,
+        "funds/import_form.html",
+        {"fund": fund, "form": form, "headers": imports.RECEIPT_HEADERS.values()},
+    )

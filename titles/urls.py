@@ -1,3 +1,22 @@
+from django.urls import path
+
+from . import views, views_print, views_review
+
 app_name = "titles"
 
-urlpatterns = []
+LIST = "<int:code>/<int:year>/<str:title>/"
+
+urlpatterns = [
+    path("cho-tham-dinh/", views_review.queue, name="queue"),
+    path("<int:code>/", views.commune, name="commune"),
+    path(LIST, views.registration_list, name="list"),
+    path(LIST + "dang-ky/", views.register, name="register"),
+    path(LIST + "de-nghi/", views.propose, name="propose"),
+    path(LIST + "nhap-danh-sach/", views.import_registrations, name="import_registrations"),
+    path(LIST + "nhap-diem/", views.import_scores, name="import_scores"),
+    path(LIST + "tham-dinh/", views_review.review, name="review"),
+    path(LIST + "quyet-dinh/", views_print.decision_list, name="decision"),
+    path("dang-ky/<int:pk>/danh-gia/", views.evaluate, name="evaluate"),
+    path("dang-ky/<int:pk>/rut/", views.withdraw, name="withdraw"),
+    path("dang-ky/<int:pk>/giay-chung-nhan/", views_print.certificate, name="certificate"),
+]

@@ -1,0 +1,49 @@
+import pytest
+
+from khuyenhoc.areas.models import Village
+from titles import services
+from titles.models import CriteriaSet
+
+YEAR = 2026
+
+
+@pytest.fixture
+def village_a(commune_a):
+    return Village.objects.create(
+        commune=commune_a, name="Thôn Nà Lếch", name_folded="thon na lech"
+    )
+
+
+@pytest.fixture
+def village_b(commune_b):
+    return Village.objects.create(commune=commune_b, name="Bản Mòng", name_folded="ban mong")
+
+
+@pytest.fixture
+def household(staff_a, commune_a, village_a):
+    return services.household_create(
+        user=staff_a, commune=commune_a, village=village_a, head_name="Lò Văn Sơn", members=5
+    )
+
+
+@pytest.fixture
+def registration(staff_a, commune_a, household):
+    return services.registration_create(
+        user=staff_a, commune=commune_a, year=YEAR, title="household", subject=household
+    )
+
+
+def full_points(title, year=YEAR, **overrides):
+    """Every indicator at its maximum, except the codes given (e.g. {"1.1": 4})."""
+    criteria_set = CriteriaSet.objects.in_force(title=title, year=year)
+    points = {i.code: i.max_points for i in criteria_set.indicators()}
+    points.update({k.replace("_", "."): v for k, v in overrides.items()})
+    return points
+
+
+@pytest.fixture
+def proposed_list(staff_a, commune_a, registration):
+    services.registration_evaluate(
+        user=staff_a, registration=registration, points=full_points("household")
+    )
+    return services.list_propose(user=staff_a, commune=commune_a, year=YEAR, title="household")

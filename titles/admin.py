@@ -1,0 +1,220 @@
+"""Reviewers work here too: bulk actions call the same services as the staff pages."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from simple_history.admin import SimpleHistoryAdmin
+
+from khuyenhoc.areas.admin_scope import ScopedAdmin
+from khuyenhoc.areas.scope import is_administrator, is_reviewer
+
+from . import services
+from .forms import DecisionForm, ReasonForm
+from .models import (
+    Citizen,
+    Clan,
+    CriteriaGroup,
+    CriteriaSet,
+    Evaluation,
+    Household,
+    Indicator,
+    RecognitionList,
+    Registration,
+    Transition,
+    Unit,
+)
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+
+
+class ReferenceDataAdmin(admin.ModelAdmin):
+    """Reviewers read the criteria; administrators add and change versions."""
+
+    def has_module_permission(self, request):
+        return is_reviewer(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_reviewer(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_administrator(request.user)
+
+    def has_add_permission(self, request):
+        return is_administrator(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_administrator(request.user)
+
+
+@admin.register(CriteriaGroup)
+class CriteriaGroupAdmin(ReferenceDataAdmin):
+    list_display = ["criteria_set", "order", "name"]
+    list_filter = ["criteria_set"]
+    inlines = [IndicatorInline]
+
+
+class CriteriaGroupInline(admin.TabularInline):
+    model = CriteriaGroup
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(CriteriaSet)
+class CriteriaSetAdmin(ReferenceDataAdmin):
+    """An administrator adds a new version (with its groups, then indicators) here."""
+
+    list_display = [
+        "title",
+        "version",
+        "decision_reference",
+        "effective_from",
+        "effective_to",
+        "pass_mark",
+        "pass_mark_disadvantaged",
+        "min_per_indicator",
+        "to_be_checked",
+    ]
+    list_filter = ["title", "to_be_checked"]
+    inlines = [CriteriaGroupInline]
+
+
+class SubjectAdmin(ScopedAdmin):
+    list_filter = ["commune"]
+    search_fields = ["name_folded"]
+    raw_id_fields = ["village"]
+
+
+@admin.register(Citizen)
+class CitizenAdmin(SubjectAdmin):
+    list_display = ["full_name", "birth_year", "sex", "group", "village", "commune"]
+
+
+@admin.register(Household)
+class HouseholdAdmin(SubjectAdmin):
+    list_display = ["head_name", "members", "village", "commune"]
+
+
+@admin.register(Clan)
+class ClanAdmin(SubjectAdmin):
+    list_display = ["name", "commune"]
+    raw_id_fields = []
+    filter_horizontal = ["villages"]
+
+
+@admin.register(Unit)
+class UnitAdmin(SubjectAdmin):
+    list_display = ["name", "kind", "commune"]
+    raw_id_fields = []
+
+
+@admin.register(Registration)
+class RegistrationAdmin(SimpleHistoryAdmin, ScopedAdmin):
+    list_display = ["__str__", "commune", "year", "title", "state"]
+    list_filter = ["year", "title", "state"]
+    search_fields = ["household__name_folded", "citizen__name_folded", "clan__name_folded"]
+    raw_id_fields = ["citizen", "household", "clan", "village", "unit", "created_by"]
+    list_select_related = ["commune", "citizen", "household", "clan", "village", "unit"]
+
+
+@admin.register(Evaluation)
+class EvaluationAdmin(SimpleHistoryAdmin, ScopedAdmin):
+    list_display = ["registration", "total", "passed", "reason", "evaluated_at"]
+    list_filter = ["passed"]
+    raw_id_fields = ["registration", "evaluated_by"]
+
+
+class TransitionInline(admin.TabularInline):
+    model = Transition
+    extra = 0
+    can_delete = False
+    readonly_fields = ["at", "actor", "from_state", "to_state", "note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _each(modeladmin, request, queryset, call, done):
+    count = 0
+    for rlist in queryset:
+        try:
+            call(rlist)
+        except ValidationError as exc:
+            modeladmin.message_user(request, f"{rlist}: {' '.join(exc.messages)}", messages.ERROR)
+        else:
+            count += 1
+    if count:
+        modeladmin.message_user(request, f"{done}: {count} danh sách.", messages.SUCCESS)
+
+
+def _with_form(modeladmin, request, queryset, form_class, action, title, call, done):
+    form = form_class(request.POST if "apply" in request.POST else None)
+    if "apply" in request.POST and form.is_valid():
+        _each(modeladmin, request, queryset, lambda r: call(r, form.cleaned_data), done)
+        return None
+    return render(
+        request,
+        "titles/admin_action.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": title,
+            "form": form,
+            "queryset": queryset,
+            "action": action,
+            "opts": modeladmin.model._meta,
+        },
+    )
+
+
+@admin.register(RecognitionList)
+class RecognitionListAdmin(SimpleHistoryAdmin, ScopedAdmin):
+    list_display = ["__str__", "state", "proposed_at", "decision_number", "decision_date"]
+    list_filter = ["state", "year", "title"]
+    readonly_fields = [f.name for f in RecognitionList._meta.fields]
+    inlines = [TransitionInline]
+    actions = ["approve", "send_back", "reopen"]
+    reviewer_can_change = True
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Công nhận danh sách đã chọn (ghi số quyết định)")
+    def approve(self, request, queryset):
+        return _with_form(
+            self,
+            request,
+            queryset,
+            DecisionForm,
+            "approve",
+            "Công nhận danh sách",
+            lambda r, d: services.list_approve(user=request.user, rlist=r, **d),
+            "Đã công nhận",
+        )
+
+    @admin.action(description="Trả lại danh sách đã chọn (ghi lý do)")
+    def send_back(self, request, queryset):
+        return _with_form(
+            self,
+            request,
+            queryset,
+            ReasonForm,
+            "send_back",
+            "Trả lại danh sách",
+            lambda r, d: services.list_return(user=request.user, rlist=r, reason=d["reason"]),
+            "Đã trả lại",
+        )
+
+    @admin.action(description="Mở lại danh sách đã công nhận (ghi lý do)")
+    def reopen(self, request, queryset):
+        return _with_form(
+            self,
+            request,
+            queryset,
+            ReasonForm,
+            "reopen",
+            "Mở lại danh sách",
+            lambda r, d: services.list_reopen(user=request.user, rlist=r, reason=d["reason"]),
+            "Đã mở lại",
+        )

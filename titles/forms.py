@@ -1,0 +1,80 @@
+from django import forms
+
+from khuyenhoc.areas.metrics import CITIZEN_GROUPS
+from khuyenhoc.areas.models import Village
+
+from .models import Citizen, Unit
+
+
+def _villages(commune):
+    return Village.objects.filter(commune=commune, is_active=True).order_by("name")
+
+
+class SubjectForm(forms.Form):
+    """The fields of a new subject for one title; the commune itself needs none."""
+
+    def __init__(self, *args, commune, title, **kwargs):
+        super().__init__(*args, **kwargs)
+        villages = _villages(commune)
+        fields = self.fields
+        if title == "citizen":
+            fields["full_name"] = forms.CharField(label="Họ và tên", max_length=120)
+            fields["birth_year"] = forms.IntegerField(
+                label="Năm sinh", min_value=1900, max_value=2100
+            )
+            fields["sex"] = forms.ChoiceField(label="Giới tính", choices=Citizen.Sex.choices)
+            fields["group"] = forms.TypedChoiceField(
+                label="Nhóm đối tượng", choices=sorted(CITIZEN_GROUPS.items()), coerce=int
+            )
+        elif title == "household":
+            fields["head_name"] = forms.CharField(label="Chủ hộ", max_length=120)
+            fields["members"] = forms.IntegerField(label="Số nhân khẩu", min_value=1, max_value=50)
+        elif title in ("clan", "unit"):
+            fields["name"] = forms.CharField(
+                label="Tên dòng họ" if title == "clan" else "Tên đơn vị", max_length=200
+            )
+            if title == "unit":
+                fields["kind"] = forms.ChoiceField(label="Loại", choices=Unit.Kind.choices)
+        if title in ("citizen", "household", "village"):
+            fields["village"] = forms.ModelChoiceField(
+                label="Thôn, bản, tổ dân phố", queryset=villages, empty_label="— Chọn —"
+            )
+        if title == "clan":
+            fields["villages"] = forms.ModelMultipleChoiceField(
+                label="Thôn, bản sinh sống",
+                queryset=villages,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+
+
+class ScoresForm(forms.Form):
+    def __init__(self, *args, indicators, initial_points=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = indicators
+        for indicator in indicators:
+            self.fields[f"i{indicator.id}"] = forms.IntegerField(
+                label=f"{indicator.code}. {indicator.name} (tối đa {indicator.max_points})",
+                min_value=0,
+                initial=(initial_points or {}).get(indicator.id),
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+
+    def points(self):
+        return {i.id: self.cleaned_data[f"i{i.id}"] for i in self.indicators}
+
+
+class DecisionForm(forms.Form):
+    decision_number = forms.CharField(label="Số quyết định", max_length=60)
+    decision_date = forms.DateField(
+        label="Ngày quyết định", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    signer = forms.CharField(label="Người ký", max_length=120)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel (.xlsx)")

@@ -1,0 +1,282 @@
+"""Excel imports of registration lists and evaluation scores: every row is checked
+first; if any row is wrong nothing is written and each error names its row."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from khuyenhoc.areas.models import Village
+from khuyenhoc.spreadsheets import (
+    ImportRejected,
+    ImportResult,
+    RowError,
+    clean_text,
+    parse_int,
+    read_sheet,
+)
+from khuyenhoc.text import fold
+
+from . import rules, services
+from .models import Citizen, Clan, CriteriaSet, Household, Registration, Unit
+
+VILLAGE = "Thôn, bản, tổ"
+REGISTRATION_HEADERS = {
+    "household": {"head_name": "Chủ hộ", "village": VILLAGE, "members": "Số nhân khẩu"},
+    "citizen": {
+        "full_name": "Họ và tên",
+        "birth_year": "Năm sinh",
+        "sex": "Giới tính",
+        "group": "Nhóm",
+        "village": VILLAGE,
+    },
+    "clan": {"name": "Tên dòng họ", "village": VILLAGE},
+    "unit": {"name": "Tên đơn vị", "kind": "Loại"},
+    "village": {"village": VILLAGE},
+}
+SEXES = {"nam": "nam", "nu": "nu"}
+UNIT_KINDS = {fold(label): value for value, label in Unit.Kind.choices}
+MODELS = {"household": Household, "citizen": Citizen, "clan": Clan, "unit": Unit}
+
+
+class RowInvalid(Exception):
+    pass
+
+
+@dataclass
+class Parsed:
+    row: int
+    key: tuple
+    values: dict
+
+
+def _text(values, key, *, max_length=120, required=True):
+    try:
+        text = clean_text(values.get(key), max_length=max_length)
+    except ValueError as exc:
+        raise RowInvalid(str(exc)) from exc
+    if required and not text:
+        raise RowInvalid("thiếu dữ liệu")
+    return text
+
+
+def _number(values, key, minimum, maximum):
+    try:
+        number = parse_int(values.get(key), minimum=minimum, maximum=maximum)
+    except ValueError as exc:
+        raise RowInvalid(str(exc)) from exc
+    if number is None:
+        raise RowInvalid("thiếu dữ liệu")
+    return number
+
+
+def _parse_row(title, values, villages, this_year):
+    """(identity key, model fields) of one row; RowInvalid names the column."""
+    fields = {}
+    column = ""
+    try:
+        if "village" in REGISTRATION_HEADERS[title]:
+            column = VILLAGE
+            name = _text(values, "village")
+            village_id = villages.get(fold(name))
+            if village_id is None:
+                raise RowInvalid(f"không có thôn, bản, tổ «{name}» trong xã, phường này")
+            fields["village_id"] = village_id
+        if title == "household":
+            column = "Chủ hộ"
+            fields["head_name"] = _text(values, "head_name")
+            column = "Số nhân khẩu"
+            fields["members"] = _number(values, "members", 1, 50)
+            return (village_id, fold(fields["head_name"])), fields
+        if title == "citizen":
+            column = "Họ và tên"
+            fields["full_name"] = _text(values, "full_name")
+            column = "Năm sinh"
+            fields["birth_year"] = _number(values, "birth_year", this_year - 110, this_year - 15)
+            column = "Giới tính"
+            sex = SEXES.get(fold(_text(values, "sex")))
+            if sex is None:
+                raise RowInvalid("ghi «Nam» hoặc «Nữ»")
+            fields["sex"] = sex
+            column = "Nhóm"
+            fields["group"] = _number(values, "group", 1, 4)
+            key = (village_id, fold(fields["full_name"]), fields["birth_year"])
+            return key, fields
+        if title in ("clan", "unit"):
+            column = "Tên dòng họ" if title == "clan" else "Tên đơn vị"
+            fields["name"] = _text(values, "name", max_length=200)
+            if title == "unit":
+                column = "Loại"
+                kind = UNIT_KINDS.get(fold(_text(values, "kind")))
+                if kind is None:
+                    raise RowInvalid("ghi một trong: Cơ quan, Trường học, Doanh nghiệp, Khác")
+                fields["kind"] = kind
+            return (fold(fields["name"]),), fields
+        return (village_id,), fields
+    except RowInvalid as exc:
+        raise RowInvalid(column, str(exc)) from exc
+
+
+def _existing_subjects(title, commune):
+    """identity key → subject id, for the subjects the commune already has."""
+    if title == "household":
+        rows = Household.objects.filter(commune=commune).values_list(
+            "id", "village_id", "name_folded"
+        )
+        return {(v, n): i for i, v, n in rows}
+    if title == "citizen":
+        rows = Citizen.objects.filter(commune=commune).values_list(
+            "id", "village_id", "name_folded", "birth_year"
+        )
+        return {(v, n, y): i for i, v, n, y in rows}
+    if title in ("clan", "unit"):
+        rows = MODELS[title].objects.filter(commune=commune).values_list("id", "name_folded")
+        return {(n,): i for i, n in rows}
+    return {}
+
+
+def registrations_import(*, user, commune, year, title, data: bytes) -> ImportResult:
+    if title == "commune" or title not in REGISTRATION_HEADERS:
+        raise ImportRejected("Danh hiệu này không nhập danh sách từ Excel.")
+    services.require_scope(user, commune)
+    services.check_year(year)
+    rows = read_sheet(data, headers=REGISTRATION_HEADERS[title])
+    return _registrations_write(user=user, commune=commune, year=year, title=title, rows=rows)
+
+
+@transaction.atomic
+def _registrations_write(*, user, commune, year, title, rows) -> ImportResult:
+    rlist = services.recognition_list(commune=commune, year=year, title=title, lock=True)
+    services.require_editable(rlist)
+    villages = {
+        fold(name): pk
+        for pk, name in Village.objects.filter(commune=commune, is_active=True).values_list(
+            "id", "name"
+        )
+    }
+    existing = _existing_subjects(title, commune)
+    field = "village" if title == "village" else title
+    registered = set(
+        Registration.objects.filter(commune=commune, year=year, title=title)
+        .exclude(state="withdrawn")
+        .values_list(f"{field}_id", flat=True)
+    )
+    errors, parsed, seen = [], [], {}
+    for number, values in rows:
+        try:
+            key, fields = _parse_row(title, values, villages, year)
+        except RowInvalid as exc:
+            errors.append(RowError(number, exc.args[1], exc.args[0]))
+            continue
+        if key in seen:
+            errors.append(RowError(number, f"trùng với dòng {seen[key]} trong tệp"))
+            continue
+        seen[key] = number
+        subject_id = fields["village_id"] if title == "village" else existing.get(key)
+        if subject_id is not None and subject_id in registered:
+            errors.append(RowError(number, f"đối tượng này đã đăng ký danh hiệu năm {year}"))
+            continue
+        parsed.append((subject_id, fields))
+    if errors:
+        raise ImportRejected(errors)
+    if title != "village":
+        model = MODELS[title]
+        name_field = "full_name" if title == "citizen" else "head_name"
+        if title in ("clan", "unit"):
+            name_field = "name"
+        new = [
+            model(commune=commune, name_folded=fold(f[name_field]), **_subject_fields(title, f))
+            for subject_id, f in parsed
+            if subject_id is None
+        ]
+        created = iter(model.objects.bulk_create(new, batch_size=5000))
+        subject_ids = [sid if sid is not None else next(created).pk for sid, _ in parsed]
+        if title == "clan":
+            through = Clan.villages.through
+            through.objects.bulk_create(
+                [
+                    through(clan_id=sid, village_id=f["village_id"])
+                    for sid, (_, f) in zip(subject_ids, parsed, strict=True)
+                ],
+                ignore_conflicts=True,
+            )
+    else:
+        subject_ids = [sid for sid, _ in parsed]
+    registrations = [
+        Registration(
+            commune=commune, year=year, title=title, created_by=user, **{f"{field}_id": sid}
+        )
+        for sid in subject_ids
+    ]
+    bulk_create_with_history(registrations, Registration, batch_size=5000, default_user=user)
+    services.refresh_figures(commune, year)
+    return ImportResult(created=len(registrations))
+
+
+def _subject_fields(title, fields):
+    if title == "clan":
+        return {"name": fields["name"]}
+    return fields
+
+
+SCORE_ID = "Mã đăng ký"
+
+
+@transaction.atomic
+def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
+    """One row per registration: its id (Mã đăng ký) and one column per indicator code."""
+    services.require_scope(user, commune)
+    criteria_set = CriteriaSet.objects.in_force(title=title, year=year)
+    if criteria_set is None:
+        raise ImportRejected(f"Chưa có bộ tiêu chí áp dụng cho năm {year}.")
+    indicators = list(criteria_set.indicators())
+    headers = {"id": SCORE_ID, **{f"i{i.id}": i.code for i in indicators}}
+    rows = read_sheet(data, headers=headers)
+    rlist = services.recognition_list(commune=commune, year=year, title=title, lock=True)
+    services.require_editable(rlist)
+    registrations = {
+        r.pk: r
+        for r in Registration.objects.filter(
+            commune=commune, year=year, title=title, state__in=["registered", "evaluated"]
+        ).select_related("commune")
+    }
+    errors, checked_rows, seen = [], [], {}
+    for number, values in rows:
+        try:
+            pk = parse_int(values["id"], minimum=1)
+        except ValueError as exc:
+            errors.append(RowError(number, str(exc), SCORE_ID))
+            continue
+        registration = registrations.get(pk)
+        if registration is None:
+            errors.append(
+                RowError(number, f"không có đăng ký số {pk} chờ đánh giá trong danh sách này")
+            )
+            continue
+        if pk in seen:
+            errors.append(RowError(number, f"trùng với dòng {seen[pk]} trong tệp"))
+            continue
+        seen[pk] = number
+        points = {}
+        for indicator in indicators:
+            try:
+                points[indicator.id] = rules.check_points(indicator, values[f"i{indicator.id}"])
+            except services.ValidationError as exc:
+                errors.append(RowError(number, exc.messages[0], indicator.code))
+        if len(points) == len(indicators):
+            checked_rows.append((registration, points))
+    if errors:
+        raise ImportRejected(errors)
+    for registration, points in checked_rows:
+        outcome = rules.judge(
+            criteria_set, indicators, points, disadvantaged=commune.is_disadvantaged
+        )
+        services.store_evaluation(
+            user=user,
+            registration=registration,
+            criteria_set=criteria_set,
+            outcome=outcome,
+            points=points,
+        )
+    services.refresh_figures(commune, year)
+    return ImportResult(created=len(checked_rows))

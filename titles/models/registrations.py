@@ -1,0 +1,244 @@
+"""A registration is one subject aiming for one title in one year; its evaluation holds
+the scores; the commune's list for a title and year goes through recognition."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from khuyenhoc.areas.models import Commune, Village
+from khuyenhoc.areas.querysets import scoped_manager
+
+from .criteria import TITLE_CHOICES, CriteriaSet, Indicator
+from .subjects import Citizen, Clan, Household, Unit
+
+# Which foreign key holds the subject of each title ("commune" is the commune itself).
+SUBJECT_FIELDS = {
+    "citizen": "citizen",
+    "household": "household",
+    "clan": "clan",
+    "village": "village",
+    "unit": "unit",
+    "commune": None,
+}
+
+
+def _exactly_subject(title):
+    condition = Q(title=title)
+    for field in filter(None, SUBJECT_FIELDS.values()):
+        if field == SUBJECT_FIELDS[title]:
+            condition &= Q(**{f"{field}__isnull": False})
+        else:
+            condition &= Q(**{f"{field}__isnull": True})
+    return condition
+
+
+def _unique_subject(field):
+    return models.UniqueConstraint(
+        fields=["year", field],
+        condition=~Q(state="withdrawn") & Q(**{f"{field}__isnull": False}),
+        name=f"uniq_registration_{field}_year",
+        violation_error_message="Đối tượng này đã đăng ký danh hiệu này trong năm.",
+    )
+
+
+class Registration(models.Model):
+    class State(models.TextChoices):
+        REGISTERED = "registered", "Đã đăng ký"
+        EVALUATED = "evaluated", "Đã đánh giá"
+        PROPOSED = "proposed", "Đề nghị công nhận"
+        RECOGNISED = "recognised", "Được công nhận"
+        NOT_RECOGNISED = "not_recognised", "Không được công nhận"
+        WITHDRAWN = "withdrawn", "Đã rút đăng ký"
+
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="+", verbose_name="xã, phường"
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    title = models.CharField("danh hiệu", max_length=12, choices=TITLE_CHOICES)
+    citizen = models.ForeignKey(
+        Citizen, on_delete=models.PROTECT, null=True, blank=True, related_name="registrations"
+    )
+    household = models.ForeignKey(
+        Household, on_delete=models.PROTECT, null=True, blank=True, related_name="registrations"
+    )
+    clan = models.ForeignKey(
+        Clan, on_delete=models.PROTECT, null=True, blank=True, related_name="registrations"
+    )
+    village = models.ForeignKey(
+        Village, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="registrations"
+    )
+    state = models.CharField(
+        "trạng thái", max_length=16, choices=State.choices, default=State.REGISTERED
+    )
+    created_at = models.DateTimeField("ngày đăng ký", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = scoped_manager("commune")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "đăng ký danh hiệu"
+        verbose_name_plural = "đăng ký danh hiệu"
+        ordering = ["commune_id", "-year", "title", "id"]
+        indexes = [models.Index(fields=["commune", "year", "title", "state"], name="reg_list")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(_exactly_subject("citizen"))
+                | _exactly_subject("household")
+                | _exactly_subject("clan")
+                | _exactly_subject("village")
+                | _exactly_subject("unit")
+                | _exactly_subject("commune"),
+                name="registration_subject_matches_title",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000, year__lte=2100), name="registration_year"
+            ),
+            *(_unique_subject(f) for f in filter(None, SUBJECT_FIELDS.values())),
+            models.UniqueConstraint(
+                fields=["commune", "year"],
+                condition=~Q(state="withdrawn") & Q(title="commune"),
+                name="uniq_registration_commune_year",
+                violation_error_message="Xã đã đăng ký danh hiệu này trong năm.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subject_name} – {self.get_title_display()} {self.year}"
+
+    @property
+    def subject(self):
+        field = SUBJECT_FIELDS[self.title]
+        return getattr(self, field) if field else self.commune
+
+    @property
+    def subject_name(self):
+        subject = self.subject
+        if self.title == "household":
+            return f"Hộ ông/bà {subject.head_name}"
+        if self.title == "clan":
+            return f"Dòng họ {subject.name}"
+        if self.title == "citizen":
+            return subject.full_name
+        return subject.name
+
+
+class Evaluation(models.Model):
+    registration = models.OneToOneField(
+        Registration, on_delete=models.CASCADE, related_name="evaluation"
+    )
+    criteria_set = models.ForeignKey(
+        CriteriaSet, on_delete=models.PROTECT, related_name="+", verbose_name="bộ tiêu chí"
+    )
+    total = models.PositiveSmallIntegerField("tổng điểm")
+    passed = models.BooleanField("đạt")
+    reason = models.CharField("lý do không đạt", max_length=500, blank=True)
+    evaluated_at = models.DateTimeField("ngày đánh giá", auto_now=True)
+    evaluated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = scoped_manager("registration__commune")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kết quả đánh giá"
+        verbose_name_plural = "kết quả đánh giá"
+
+    def __str__(self):
+        return f"{self.registration}: {self.total} điểm"
+
+
+class Score(models.Model):
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="scores")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    points = models.PositiveSmallIntegerField("điểm")
+
+    class Meta:
+        verbose_name = "điểm chỉ số"
+        verbose_name_plural = "điểm chỉ số"
+        constraints = [
+            models.UniqueConstraint(fields=["evaluation", "indicator"], name="uniq_score"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id}: {self.points}"
+
+
+class RecognitionList(models.Model):
+    """The commune's list for one title and year, approved as a whole (DHIS2-style)."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "Đang lập danh sách"
+        PROPOSED = "proposed", "Đã đề nghị, chờ thẩm định"
+        RETURNED = "returned", "Bị trả lại"
+        APPROVED = "approved", "Đã công nhận"
+
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="+", verbose_name="xã, phường"
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    title = models.CharField("danh hiệu", max_length=12, choices=TITLE_CHOICES)
+    state = models.CharField("trạng thái", max_length=10, choices=State.choices, default=State.OPEN)
+    proposed_at = models.DateTimeField("ngày đề nghị", null=True, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decision_number = models.CharField("số quyết định", max_length=60, blank=True)
+    decision_date = models.DateField("ngày quyết định", null=True, blank=True)
+    signer = models.CharField("người ký", max_length=120, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    return_reason = models.TextField("lý do trả lại", blank=True)
+
+    objects = scoped_manager("commune")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "danh sách đề nghị công nhận"
+        verbose_name_plural = "danh sách đề nghị công nhận"
+        ordering = ["-year", "commune_id", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commune", "year", "title"], name="uniq_recognition_list"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_title_display()} {self.year} – {self.commune}"
+
+    @property
+    def is_locked(self):
+        return self.state in (self.State.PROPOSED, self.State.APPROVED)
+
+
+class Transition(models.Model):
+    """Every change of a list's state: who, when, from, to, and why."""
+
+    recognition_list = models.ForeignKey(
+        RecognitionList, on_delete=models.CASCADE, related_name="transitions"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField("thời điểm", auto_now_add=True)
+    from_state = models.CharField("từ", max_length=10, choices=RecognitionList.State.choices)
+    to_state = models.CharField("sang", max_length=10, choices=RecognitionList.State.choices)
+    note = models.TextField("ghi chú", blank=True)
+
+    objects = scoped_manager("recognition_list__commune")
+
+    class Meta:
+        verbose_name = "lịch sử chuyển trạng thái"
+        verbose_name_plural = "lịch sử chuyển trạng thái"
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.from_state} → {self.to_state}"

@@ -1,0 +1,144 @@
+"""Who aims for a title. Villages (areas.Village) and the commune itself are subjects too;
+each subject keeps its row across years, and registrations point at it."""
+
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from khuyenhoc.areas.metrics import CITIZEN_GROUPS
+from khuyenhoc.areas.models import Commune, Village
+from khuyenhoc.areas.querysets import scoped_manager
+from khuyenhoc.text import fold, nfc
+
+
+class Citizen(models.Model):
+    class Sex(models.TextChoices):
+        MALE = "nam", "Nam"
+        FEMALE = "nu", "Nữ"
+
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="+", verbose_name="xã, phường"
+    )
+    village = models.ForeignKey(
+        Village, on_delete=models.PROTECT, related_name="+", verbose_name="thôn, bản, tổ"
+    )
+    full_name = models.CharField("họ và tên", max_length=120)
+    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    birth_year = models.PositiveSmallIntegerField("năm sinh")
+    sex = models.CharField("giới tính", max_length=3, choices=Sex.choices)
+    group = models.PositiveSmallIntegerField(
+        "nhóm đối tượng", choices=sorted(CITIZEN_GROUPS.items())
+    )
+
+    objects = scoped_manager("commune")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "công dân"
+        verbose_name_plural = "công dân"
+        ordering = ["name_folded"]
+        constraints = [
+            models.CheckConstraint(condition=Q(group__gte=1, group__lte=4), name="citizen_group"),
+            models.CheckConstraint(
+                condition=Q(birth_year__gte=1900, birth_year__lte=2100), name="citizen_birth_year"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.birth_year})"
+
+    def save(self, *args, **kwargs):
+        self.full_name = nfc(self.full_name).strip()
+        self.name_folded = fold(self.full_name)
+        super().save(*args, **kwargs)
+
+
+class Household(models.Model):
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="+", verbose_name="xã, phường"
+    )
+    village = models.ForeignKey(
+        Village, on_delete=models.PROTECT, related_name="+", verbose_name="thôn, bản, tổ"
+    )
+    head_name = models.CharField("chủ hộ", max_length=120)
+    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    members = models.PositiveSmallIntegerField("số nhân khẩu")
+
+    objects = scoped_manager("commune")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "hộ gia đình"
+        verbose_name_plural = "hộ gia đình"
+        ordering = ["name_folded"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(members__gte=1, members__lte=50), name="household_members"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Hộ {self.head_name}"
+
+    def save(self, *args, **kwargs):
+        self.head_name = nfc(self.head_name).strip()
+        self.name_folded = fold(self.head_name)
+        super().save(*args, **kwargs)
+
+
+class Clan(models.Model):
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="+", verbose_name="xã, phường"
+    )
+    name = models.CharField("tên dòng họ", max_length=120)
+    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    villages = models.ManyToManyField(
+        Village, blank=True, related_name="+", verbose_name="thôn, bản sinh sống"
+    )
+
+    objects = scoped_manager("commune")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "dòng họ"
+        verbose_name_plural = "dòng họ"
+        ordering = ["name_folded"]
+
+    def __str__(self):
+        return f"Dòng họ {self.name}"
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class Unit(models.Model):
+    class Kind(models.TextChoices):
+        AGENCY = "agency", "Cơ quan"
+        SCHOOL = "school", "Trường học"
+        ENTERPRISE = "enterprise", "Doanh nghiệp"
+        OTHER = "other", "Khác"
+
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="+", verbose_name="xã, phường"
+    )
+    name = models.CharField("tên đơn vị", max_length=200)
+    name_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    kind = models.CharField("loại", max_length=12, choices=Kind.choices)
+
+    objects = scoped_manager("commune")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "đơn vị"
+        verbose_name_plural = "cơ quan, đơn vị"
+        ordering = ["name_folded"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)

@@ -1,0 +1,396 @@
+"""Every write of the titles app: subjects, registrations, evaluations and every
+transition of a commune's recognition list. Views, admin actions, imports and commands
+call these functions and nothing else writes."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+
+from khuyenhoc.areas import summaries
+from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.areas.models import Village
+from khuyenhoc.areas.scope import can_touch, is_reviewer
+
+from . import figures, rules
+from .models import (
+    Citizen,
+    Clan,
+    CriteriaSet,
+    Evaluation,
+    Household,
+    RecognitionList,
+    Registration,
+    Score,
+    Transition,
+    Unit,
+)
+from .models.registrations import SUBJECT_FIELDS
+
+State = Registration.State
+ListState = RecognitionList.State
+
+LOCKED_PROPOSED = "Danh sách đã gửi đề nghị công nhận nên không sửa được; chờ thẩm định."
+LOCKED_APPROVED = (
+    "Danh sách đã được công nhận và đã khóa; cần cán bộ Hội tỉnh mở lại trước khi sửa."
+)
+
+
+def require_scope(user, commune):
+    """`user=None` is the system itself (management commands run by an administrator)."""
+    if user is not None and not can_touch(user, commune.code):
+        raise ValidationError("Bạn không có quyền với xã, phường này.")
+
+
+def require_reviewer(user, commune):
+    if commune.province_id != settings.PROVINCE_CODE:
+        raise ValidationError("Xã, phường này không thuộc tỉnh của Hội; không thể thẩm định.")
+    if not is_reviewer(user):
+        raise ValidationError("Chỉ cán bộ Hội tỉnh được thẩm định, công nhận danh sách.")
+
+
+def check_year(year):
+    this_year = timezone.localdate().year
+    if not 2015 <= int(year) <= this_year + 1:
+        raise ValidationError(f"Năm {year} không hợp lệ (từ 2015 đến {this_year + 1}).")
+
+
+def check_title(title):
+    if title not in TITLES:
+        raise ValidationError("Danh hiệu không hợp lệ.")
+
+
+def recognition_list(*, commune, year, title, lock=False) -> RecognitionList:
+    rlist, _ = RecognitionList.objects.get_or_create(commune=commune, year=year, title=title)
+    if lock:
+        rlist = RecognitionList.objects.select_for_update().get(pk=rlist.pk)
+    return rlist
+
+
+def require_editable(rlist):
+    if rlist.state == ListState.PROPOSED:
+        raise ValidationError(LOCKED_PROPOSED)
+    if rlist.state == ListState.APPROVED:
+        raise ValidationError(LOCKED_APPROVED)
+
+
+def refresh_figures(commune, year):
+    summaries.refresh(figures, commune=commune, year=year)
+
+
+def village_of(commune, village) -> Village:
+    if village is None or village.commune_id != commune.code:
+        raise ValidationError("Thôn, bản, tổ dân phố này không thuộc xã, phường đang nhập.")
+    return village
+
+
+# Subjects ---------------------------------------------------------------------------
+
+
+def _saved(subject):
+    subject.full_clean(exclude=["name_folded"])
+    subject.save()
+    return subject
+
+
+@transaction.atomic
+def citizen_create(*, user, commune, village, full_name, birth_year, sex, group) -> Citizen:
+    require_scope(user, commune)
+    return _saved(
+        Citizen(
+            commune=commune,
+            village=village_of(commune, village),
+            full_name=full_name,
+            birth_year=birth_year,
+            sex=sex,
+            group=group,
+        )
+    )
+
+
+@transaction.atomic
+def household_create(*, user, commune, village, head_name, members) -> Household:
+    require_scope(user, commune)
+    return _saved(
+        Household(
+            commune=commune,
+            village=village_of(commune, village),
+            head_name=head_name,
+            members=members,
+        )
+    )
+
+
+@transaction.atomic
+def clan_create(*, user, commune, name, villages=()) -> Clan:
+    require_scope(user, commune)
+    for village in villages:
+        village_of(commune, village)
+    clan = _saved(Clan(commune=commune, name=name))
+    clan.villages.set(villages)
+    return clan
+
+
+@transaction.atomic
+def unit_create(*, user, commune, name, kind) -> Unit:
+    require_scope(user, commune)
+    return _saved(Unit(commune=commune, name=name, kind=kind))
+
+
+# Registrations ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def registration_create(*, user, commune, year, title, subject=None) -> Registration:
+    require_scope(user, commune)
+    check_title(title)
+    check_year(year)
+    rlist = recognition_list(commune=commune, year=year, title=title, lock=True)
+    require_editable(rlist)
+    field = SUBJECT_FIELDS[title]
+    registration = Registration(commune=commune, year=year, title=title, created_by=user)
+    if field:
+        if subject is None or subject.commune_id != commune.code:
+            raise ValidationError("Đối tượng đăng ký không thuộc xã, phường này.")
+        setattr(registration, field, subject)
+        lookup = {field: subject}
+    else:
+        lookup = {"commune": commune, "title": "commune"}
+    if Registration.objects.filter(year=year, **lookup).exclude(state=State.WITHDRAWN).exists():
+        raise ValidationError(
+            f"{registration.subject_name} đã đăng ký «{TITLES[title][0]}» năm {year}."
+        )
+    registration._history_user = user
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as exc:
+        raise ValidationError("Đối tượng này đã đăng ký danh hiệu này trong năm.") from exc
+    refresh_figures(commune, year)
+    return registration
+
+
+@transaction.atomic
+def subject_register(*, user, commune, year, title, data) -> Registration:
+    """Creates the subject from the form's fields and registers it, or neither."""
+    check_title(title)
+    creators = {
+        "citizen": citizen_create,
+        "household": household_create,
+        "clan": clan_create,
+        "unit": unit_create,
+    }
+    if title in creators:
+        subject = creators[title](user=user, commune=commune, **data)
+    elif title == "village":
+        subject = village_of(commune, data.get("village"))
+    else:
+        subject = None
+    return registration_create(user=user, commune=commune, year=year, title=title, subject=subject)
+
+
+def _fresh_and_editable(registration) -> Registration:
+    """The registration as stored now, once its list is locked and known to be editable."""
+    rlist = recognition_list(
+        commune=registration.commune, year=registration.year, title=registration.title, lock=True
+    )
+    require_editable(rlist)
+    return Registration.objects.select_related("commune").get(pk=registration.pk)
+
+
+@transaction.atomic
+def registration_withdraw(*, user, registration) -> Registration:
+    require_scope(user, registration.commune)
+    registration = _fresh_and_editable(registration)
+    if registration.state in (State.RECOGNISED, State.NOT_RECOGNISED, State.WITHDRAWN):
+        raise ValidationError("Chỉ rút được đăng ký chưa có quyết định công nhận.")
+    registration.state = State.WITHDRAWN
+    registration._history_user = user
+    registration.save(update_fields=["state"])
+    refresh_figures(registration.commune, registration.year)
+    return registration
+
+
+@transaction.atomic
+def registration_evaluate(*, user, registration, points: dict) -> Evaluation:
+    """`points` maps indicator id (or code) → points; all indicators must be scored."""
+    require_scope(user, registration.commune)
+    registration = _fresh_and_editable(registration)
+    if registration.state not in (State.REGISTERED, State.EVALUATED):
+        raise ValidationError("Chỉ đánh giá được đăng ký đang chờ hoặc đã đánh giá.")
+    criteria_set = CriteriaSet.objects.in_force(title=registration.title, year=registration.year)
+    if criteria_set is None:
+        raise ValidationError(f"Chưa có bộ tiêu chí áp dụng cho năm {registration.year}.")
+    indicators = list(criteria_set.indicators())
+    checked = {}
+    for indicator in indicators:
+        raw = points.get(indicator.id, points.get(indicator.code))
+        checked[indicator.id] = rules.check_points(indicator, raw)
+    outcome = rules.judge(
+        criteria_set, indicators, checked, disadvantaged=registration.commune.is_disadvantaged
+    )
+    evaluation = store_evaluation(
+        user=user,
+        registration=registration,
+        criteria_set=criteria_set,
+        outcome=outcome,
+        points=checked,
+    )
+    refresh_figures(registration.commune, registration.year)
+    return evaluation
+
+
+def store_evaluation(*, user, registration, criteria_set, outcome, points) -> Evaluation:
+    """Writes checked scores; callers have checked scope, lock and every point."""
+    evaluation = Evaluation.objects.filter(registration=registration).first() or Evaluation(
+        registration=registration
+    )
+    evaluation.criteria_set = criteria_set
+    evaluation.total = outcome.total
+    evaluation.passed = outcome.passed
+    evaluation.reason = outcome.reason
+    evaluation.evaluated_by = user
+    evaluation._history_user = user
+    evaluation.save()
+    evaluation.scores.all().delete()
+    Score.objects.bulk_create(
+        [Score(evaluation=evaluation, indicator_id=i, points=p) for i, p in points.items()]
+    )
+    if registration.state != State.EVALUATED:
+        registration.state = State.EVALUATED
+        registration._history_user = user
+        registration.save(update_fields=["state"])
+    return evaluation
+
+
+# The recognition list ---------------------------------------------------------------
+
+
+def _move(rlist, *, user, to_state, note="", fields=()):
+    Transition.objects.create(
+        recognition_list=rlist, actor=user, from_state=rlist.state, to_state=to_state, note=note
+    )
+    rlist.state = to_state
+    rlist._history_user = user
+    rlist.save(update_fields=["state", *fields])
+
+
+def _bulk_state(registrations, state, user):
+    for registration in registrations:
+        registration.state = state
+    bulk_update_with_history(
+        registrations, Registration, ["state"], batch_size=2000, default_user=user
+    )
+
+
+@transaction.atomic
+def list_propose(*, user, commune, year, title) -> RecognitionList:
+    require_scope(user, commune)
+    check_title(title)
+    rlist = recognition_list(commune=commune, year=year, title=title, lock=True)
+    require_editable(rlist)
+    entries = Registration.objects.filter(commune=commune, year=year, title=title)
+    waiting = entries.filter(state=State.REGISTERED).count()
+    if waiting:
+        raise ValidationError(
+            f"Còn {waiting} đăng ký chưa đánh giá; hãy đánh giá hoặc rút đăng ký trước khi "
+            "đề nghị công nhận."
+        )
+    evaluated = list(entries.filter(state=State.EVALUATED))
+    if not evaluated:
+        raise ValidationError("Danh sách chưa có đăng ký nào đã đánh giá để đề nghị.")
+    _bulk_state(evaluated, State.PROPOSED, user)
+    rlist.proposed_at = timezone.now()
+    rlist.proposed_by = user
+    rlist.return_reason = ""
+    _move(
+        rlist,
+        user=user,
+        to_state=ListState.PROPOSED,
+        note=f"{len(evaluated)} đăng ký",
+        fields=["proposed_at", "proposed_by", "return_reason"],
+    )
+    refresh_figures(commune, year)
+    return rlist
+
+
+def _reviewed(user, rlist, expected) -> RecognitionList:
+    require_reviewer(user, rlist.commune)
+    rlist = RecognitionList.objects.select_for_update().get(pk=rlist.pk)
+    if rlist.state != expected:
+        raise ValidationError(
+            f"Danh sách đang ở trạng thái «{rlist.get_state_display()}», không thực hiện được."
+        )
+    return rlist
+
+
+@transaction.atomic
+def list_approve(*, user, rlist, decision_number, decision_date, signer) -> RecognitionList:
+    rlist = _reviewed(user, rlist, ListState.PROPOSED)
+    decision_number = (decision_number or "").strip()
+    signer = (signer or "").strip()
+    if not decision_number or not signer or decision_date is None:
+        raise ValidationError("Cần nhập số quyết định, ngày quyết định và người ký.")
+    proposed_on = timezone.localdate(rlist.proposed_at)
+    if decision_date < proposed_on:
+        raise ValidationError(
+            f"Ngày quyết định {decision_date:%d/%m/%Y} trước ngày đề nghị {proposed_on:%d/%m/%Y}."
+        )
+    if decision_date > timezone.localdate():
+        raise ValidationError("Ngày quyết định không thể ở tương lai.")
+    entries = Registration.objects.filter(commune=rlist.commune, year=rlist.year, title=rlist.title)
+    if entries.filter(state__in=[State.REGISTERED, State.EVALUATED]).exists():
+        raise ValidationError("Danh sách còn đăng ký chưa đánh giá hoặc chưa đề nghị.")
+    proposed = list(entries.filter(state=State.PROPOSED).select_related("evaluation"))
+    passed = [r for r in proposed if r.evaluation.passed]
+    failed = [r for r in proposed if not r.evaluation.passed]
+    _bulk_state(passed, State.RECOGNISED, user)
+    _bulk_state(failed, State.NOT_RECOGNISED, user)
+    rlist.decision_number = decision_number
+    rlist.decision_date = decision_date
+    rlist.signer = signer
+    rlist.decided_by = user
+    _move(
+        rlist,
+        user=user,
+        to_state=ListState.APPROVED,
+        note=f"Quyết định {decision_number}: {len(passed)} đạt, {len(failed)} không đạt",
+        fields=["decision_number", "decision_date", "signer", "decided_by"],
+    )
+    refresh_figures(rlist.commune, rlist.year)
+    return rlist
+
+
+@transaction.atomic
+def list_return(*, user, rlist, reason) -> RecognitionList:
+    rlist = _reviewed(user, rlist, ListState.PROPOSED)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Cần ghi lý do trả lại danh sách.")
+    entries = Registration.objects.filter(
+        commune=rlist.commune, year=rlist.year, title=rlist.title, state=State.PROPOSED
+    )
+    _bulk_state(list(entries), State.EVALUATED, user)
+    rlist.return_reason = reason
+    _move(rlist, user=user, to_state=ListState.RETURNED, note=reason, fields=["return_reason"])
+    refresh_figures(rlist.commune, rlist.year)
+    return rlist
+
+
+@transaction.atomic
+def list_reopen(*, user, rlist, reason) -> RecognitionList:
+    rlist = _reviewed(user, rlist, ListState.APPROVED)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Cần ghi lý do mở lại danh sách đã công nhận.")
+    entries = Registration.objects.filter(
+        commune=rlist.commune,
+        year=rlist.year,
+        title=rlist.title,
+        state__in=[State.RECOGNISED, State.NOT_RECOGNISED],
+    )
+    _bulk_state(list(entries), State.EVALUATED, user)
+    _move(rlist, user=user, to_state=ListState.OPEN, note=reason)
+    refresh_figures(rlist.commune, rlist.year)
+    return rlist

@@ -1,0 +1,253 @@
+"""Commune staff pages: the registrations of a commune per year and title."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.areas.views import current_year
+from khuyenhoc.spreadsheets import ImportRejected
+
+from . import imports, selectors, services
+from .forms import ScoresForm, SubjectForm, UploadForm
+from .models import CriteriaSet, Registration
+from .selectors import commune_and_title, registration_or_404
+
+
+def _year(request):
+    try:
+        year = int(request.GET.get("nam", current_year()))
+    except ValueError:
+        year = current_year()
+    return year
+
+
+def _check_year(year):
+    try:
+        services.check_year(year)
+    except ValidationError as exc:
+        raise Http404(exc.messages[0]) from exc
+
+
+@login_required
+def commune(request, code):
+    commune = selectors.get_commune_or_404(request.user, code)
+    year = _year(request)
+    _check_year(year)
+    counts = selectors.stage_counts(commune, year)
+    lists = selectors.lists_of(commune, year)
+    rows = []
+    for title, (name, _) in TITLES.items():
+        by_state = counts[title]
+        rows.append(
+            {
+                "title": title,
+                "name": name,
+                "registered": sum(n for s, n in by_state.items() if s != "withdrawn"),
+                "evaluated": sum(
+                    n for s, n in by_state.items() if s not in ("withdrawn", "registered")
+                ),
+                "recognised": by_state.get("recognised", 0),
+                "list": lists.get(title),
+            }
+        )
+    years = range(current_year() + 1, current_year() - 4, -1)
+    return render(
+        request,
+        "titles/commune.html",
+        {"commune": commune, "year": year, "rows": rows, "years": years},
+    )
+
+
+@login_required
+def registration_list(request, code, year, title):
+    commune = commune_and_title(request.user, code, title)
+    _check_year(year)
+    entries = (
+        Registration.objects.filter(commune=commune, year=year, title=title)
+        .select_related("citizen", "household", "clan", "village", "unit", "evaluation")
+        .order_by("state", "id")
+    )
+    state = request.GET.get("trang-thai")
+    if state in Registration.State.values:
+        entries = entries.filter(state=state)
+    counts = selectors.stage_counts(commune, year)[title]
+    rlist = services.recognition_list(commune=commune, year=year, title=title)
+    return render(
+        request,
+        "titles/list.html",
+        {
+            "commune": commune,
+            "year": year,
+            "title": title,
+            "title_name": TITLES[title][0],
+            "entries": entries[:500],
+            "total": entries.count(),
+            "counts": [(s, label, counts.get(s, 0)) for s, label in Registration.State.choices],
+            "rlist": rlist,
+            "transitions": rlist.transitions.select_related("actor"),
+            "state": state,
+        },
+    )
+
+
+def _back(commune, year, title):
+    return redirect("titles:list", code=commune.code, year=year, title=title)
+
+
+@login_required
+def register(request, code, year, title):
+    commune = commune_and_title(request.user, code, title)
+    _check_year(year)
+    form = SubjectForm(request.POST or None, commune=commune, title=title)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.subject_register(
+                user=request.user, commune=commune, year=year, title=title, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Đã đăng ký: {registration.subject_name}.")
+            if "evaluate" in request.POST:
+                return redirect("titles:evaluate", pk=registration.pk)
+            return _back(commune, year, title)
+    return render(
+        request,
+        "titles/register.html",
+        {
+            "commune": commune,
+            "year": year,
+            "title": title,
+            "title_name": TITLES[title][0],
+            "form": form,
+        },
+    )
+
+
+@login_required
+def evaluate(request, pk):
+    registration = registration_or_404(request.user, pk)
+    criteria_set = CriteriaSet.objects.in_force(title=registration.title, year=registration.year)
+    if criteria_set is None:
+        raise Http404("Chưa có bộ tiêu chí cho năm này.")
+    indicators = list(criteria_set.indicators().select_related("group"))
+    evaluation = getattr(registration, "evaluation", None)
+    initial = dict(evaluation.scores.values_list("indicator_id", "points")) if evaluation else {}
+    form = ScoresForm(request.POST or None, indicators=indicators, initial_points=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            evaluation = services.registration_evaluate(
+                user=request.user, registration=registration, points=form.points()
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            verdict = "đạt" if evaluation.passed else f"không đạt: {evaluation.reason}"
+            messages.success(
+                request,
+                f"Đã lưu đánh giá {registration.subject_name}: {evaluation.total} điểm, {verdict}.",
+            )
+            return _back(registration.commune, registration.year, registration.title)
+    return render(
+        request,
+        "titles/evaluate.html",
+        {
+            "registration": registration,
+            "commune": registration.commune,
+            "criteria_set": criteria_set,
+            "form": form,
+            "evaluation": evaluation,
+            "pass_mark": services.rules.pass_mark(
+                criteria_set, disadvantaged=registration.commune.is_disadvantaged
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    registration = registration_or_404(request.user, pk)
+    try:
+        services.registration_withdraw(user=request.user, registration=registration)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Đã rút đăng ký của {registration.subject_name}.")
+    return _back(registration.commune, registration.year, registration.title)
+
+
+@login_required
+@require_POST
+def propose(request, code, year, title):
+    commune = commune_and_title(request.user, code, title)
+    try:
+        services.list_propose(user=request.user, commune=commune, year=year, title=title)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Đã gửi danh sách đề nghị công nhận lên Hội tỉnh.")
+    return _back(commune, year, title)
+
+
+def _import(request, code, year, title, run, heading, columns):
+    commune = commune_and_title(request.user, code, title)
+    _check_year(year)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = run(
+                user=request.user,
+                commune=commune,
+                year=year,
+                title=title,
+                data=form.cleaned_data["file"].read(),
+            )
+        except ImportRejected as exc:
+            errors = exc.errors
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, f"Đã nhập {result.created} dòng.")
+            return _back(commune, year, title)
+    return render(
+        request,
+        "titles/import.html",
+        {
+            "commune": commune,
+            "year": year,
+            "title": title,
+            "title_name": TITLES[title][0],
+            "form": form,
+            "errors": errors[:200],
+            "more_errors": max(0, len(errors) - 200),
+            "heading": heading,
+            "columns": columns,
+        },
+    )
+
+
+@login_required
+def import_registrations(request, code, year, title):
+    columns = list(imports.REGISTRATION_HEADERS.get(title, {}).values())
+    return _import(
+        request, code, year, title, imports.registrations_import, "Nhập danh sách đăng ký", columns
+    )
+
+
+@login_required
+def import_scores(request, code, year, title):
+    return _import(
+        request,
+        code,
+        year,
+        title,
+        imports.scores_import,
+        "Nhập điểm đánh giá",
+        ["Mã đăng ký", "1.1", "1.2", "…"],
+    )

@@ -29,8 +29,14 @@ from .models import Fund, Payout, Receipt
 PREFIX = "funds"
 
 
-def _flows(communes):
+def _flows(communes, *, province=None):
+    """Yearly flows keyed by (commune code, year); with `province`, of the provincial
+    association's own funds instead, keyed by (None, year)."""
+
     def scoped(qs, path):
+        if province is not None:
+            prefix = path.removesuffix("commune")
+            return qs.filter(**{f"{path}__isnull": True, f"{prefix}province": province})
         qs = qs.filter(**{f"{path}__isnull": False})
         return qs.filter(**{f"{path}__in": communes}) if communes is not None else qs
 
@@ -62,7 +68,15 @@ def _flows(communes):
 
 
 def compute(*, communes=None, years=None):
-    flows = _flows(list(communes) if communes is not None else None)
+    return _series(_flows(list(communes) if communes is not None else None), years)
+
+
+def provincial(province_code) -> dict[int, dict[str, int]]:
+    """{year: metrics} of the provincial association's own funds (no commune)."""
+    return {year: m for (_none, year), m in _series(_flows(None, province=province_code)).items()}
+
+
+def _series(flows, years=None):
     by_commune = defaultdict(dict)
     for (code, year), cell in flows.items():
         by_commune[code][year] = cell

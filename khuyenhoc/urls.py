@@ -17,6 +17,7 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("thong-ke/quy/", include("funds.public_urls")),
     path("thong-ke/", include("khuyenhoc.public.stats_urls")),
     path("quan-ly/", include("khuyenhoc.areas.urls")),
     path("quan-ly/hoi-vien/", include("members.urls")),

@@ -1,0 +1,134 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from khuyenhoc.spreadsheets import ImportRejected, workbook_bytes
+from titles import imports, services
+from titles.models import CriteriaSet, Evaluation, Household, Registration
+
+from .conftest import YEAR
+
+pytestmark = pytest.mark.django_db
+
+HEADERS = ["Chủ hộ", "Thôn, bản, tổ", "Số nhân khẩu"]
+
+
+def sheet(rows, headers=HEADERS):
+    return workbook_bytes([("Danh sách", headers, rows)])
+
+
+def run(user, commune, data, title="household"):
+    return imports.registrations_import(
+        user=user, commune=commune, year=YEAR, title=title, data=data
+    )
+
+
+def test_a_valid_household_list_is_imported(staff_a, commune_a, village_a):
+    data = sheet([["Lò Văn A", "Thôn Nà Lếch", 4], ["Hà Thị B", "thon na lech", "5"]])
+    assert run(staff_a, commune_a, data).created == 2
+    assert Registration.objects.filter(title="household", year=YEAR).count() == 2
+    assert Household.objects.get(head_name="Hà Thị B").name_folded == "ha thi b"
+
+
+def test_one_bad_row_rejects_the_whole_file_with_row_numbers(
+    staff_a, commune_a, village_a, village_b, registration
+):
+    data = sheet(
+        [
+            ["Lò Văn A", "Thôn Nà Lếch", 4],
+            ["Lò Văn A", "Thôn Nà Lếch", 4],
+            ["Hà Thị B", "Bản Mòng", 3],
+            ["Vì Văn C", "Thôn Nà Lếch", 90],
+            ["Lò Văn Sơn", "Thôn Nà Lếch", 5],
+        ]
+    )
+    with pytest.raises(ImportRejected) as caught:
+        run(staff_a, commune_a, data)
+    messages = [str(e) for e in caught.value.errors]
+    assert messages == [
+        "Dòng 3: trùng với dòng 2 trong tệp",
+        "Dòng 4, cột «Thôn, bản, tổ»: không có thôn, bản, tổ «Bản Mòng» trong xã, phường này",
+        "Dòng 5, cột «Số nhân khẩu»: không được lớn hơn 50",
+        "Dòng 6: đối tượng này đã đăng ký danh hiệu năm 2026",
+    ]
+    assert Registration.objects.count() == 1
+    assert Household.objects.count() == 1
+
+
+def test_a_household_of_last_year_registers_again_as_the_same_subject(
+    staff_a, commune_a, household
+):
+    data = sheet([["Lò Văn Sơn", "Thôn Nà Lếch", 5]])
+    run(staff_a, commune_a, data)
+    assert Household.objects.count() == 1
+    assert household.registrations.count() == 1
+
+
+def test_citizens_are_imported_with_their_group(staff_a, commune_a, village_a):
+    headers = ["Họ và tên", "Năm sinh", "Giới tính", "Nhóm", "Thôn, bản, tổ"]
+    data = sheet(
+        [["Lò Thị Hoa", 1990, "Nữ", 1, "Thôn Nà Lếch"], ["Bé Na", 2020, "Nữ", 4, "Thôn Nà Lếch"]],
+        headers,
+    )
+    with pytest.raises(ImportRejected, match="Dòng 3, cột «Năm sinh»"):
+        run(staff_a, commune_a, data, title="citizen")
+    assert not Registration.objects.exists()
+
+
+def test_a_locked_list_refuses_an_import(staff_a, commune_a, proposed_list):
+    with pytest.raises(services.ValidationError, match="đã gửi đề nghị"):
+        run(staff_a, commune_a, sheet([["Lò Văn A", "Thôn Nà Lếch", 4]]))
+
+
+def test_scores_import_evaluates_every_row_or_none(staff_a, commune_a, registration):
+    indicators = list(CriteriaSet.objects.in_force(title="household", year=YEAR).indicators())
+    headers = ["Mã đăng ký", *[i.code for i in indicators]]
+    good = [registration.pk, *[i.max_points for i in indicators]]
+    too_high = [registration.pk, 11, *[i.max_points for i in indicators[1:]]]
+    with pytest.raises(ImportRejected) as caught:
+        imports.scores_import(
+            user=staff_a,
+            commune=commune_a,
+            year=YEAR,
+            title="household",
+            data=sheet([too_high, [999999, *good[1:]]], headers),
+        )
+    messages = [str(e) for e in caught.value.errors]
+    assert messages[0].startswith("Dòng 2, cột «1.1»: Chỉ số 1.1")
+    assert "Dòng 3: không có đăng ký số 999999" in messages[1]
+    assert not Evaluation.objects.exists()
+    imports.scores_import(
+        user=staff_a, commune=commune_a, year=YEAR, title="household", data=sheet([good], headers)
+    )
+    registration.refresh_from_db()
+    assert registration.state == "evaluated"
+    assert registration.evaluation.total == 100
+
+
+def test_the_command_imports_and_reports_errors(tmp_path, commune_a, village_a):
+    good = tmp_path / "ds.xlsx"
+    good.write_bytes(sheet([["Lò Văn A", "Thôn Nà Lếch", 4]]))
+    call_command(
+        "import_registrations",
+        str(good),
+        "--commune",
+        str(commune_a.code),
+        "--year",
+        str(YEAR),
+        "--title",
+        "household",
+    )
+    assert Registration.objects.count() == 1
+    bad = tmp_path / "sai.xlsx"
+    bad.write_bytes(sheet([["Lò Văn B", "Không có", 4]]))
+    with pytest.raises(CommandError, match="Không nhập dòng nào: 1 lỗi"):
+        call_command(
+            "import_registrations",
+            str(bad),
+            "--commune",
+            str(commune_a.code),
+            "--year",
+            str(YEAR),
+            "--title",
+            "household",
+        )
+    assert Registration.objects.count() == 1

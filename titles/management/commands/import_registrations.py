@@ -1,0 +1,48 @@
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from khuyenhoc.areas.models import Commune
+from khuyenhoc.spreadsheets import ImportRejected
+from titles.imports import registrations_import
+
+
+class Command(BaseCommand):
+    help = "Nhập danh sách đăng ký danh hiệu học tập từ tệp Excel (tất cả các dòng hoặc không)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--commune", type=int, required=True, help="mã xã, phường")
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument(
+            "--title", required=True, help="citizen, household, clan, village, unit"
+        )
+        parser.add_argument("--user", help="tên đăng nhập người nhập (để kiểm tra phạm vi)")
+
+    def handle(self, *args, file, commune, year, title, user=None, **options):
+        try:
+            target = Commune.objects.get(code=commune)
+        except Commune.DoesNotExist as exc:
+            raise CommandError(f"Không có xã, phường mã {commune}.") from exc
+        actor = None
+        if user:
+            actor = get_user_model().objects.filter(username=user).first()
+            if actor is None:
+                raise CommandError(f"Không có tài khoản «{user}».")
+        try:
+            data = Path(file).read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Không đọc được tệp {file}.") from exc
+        try:
+            result = registrations_import(
+                user=actor, commune=target, year=year, title=title, data=data
+            )
+        except ImportRejected as exc:
+            for error in exc.errors[:50]:
+                self.stderr.write(str(error))
+            raise CommandError(f"Không nhập dòng nào: {len(exc.errors)} lỗi.") from exc
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
+        self.stdout.write(f"Đã nhập {result.created} đăng ký vào {target.name}, năm {year}.")

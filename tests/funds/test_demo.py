@@ -1,0 +1,40 @@
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from funds import ledger
+from funds.models import Fund, FundYear, Payout, Receipt
+from khuyenhoc.areas.metrics import FUND_CLOSING, FUND_RECEIPTS_CASH
+from khuyenhoc.areas.models import Figure
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def demo_mode(settings):
+    settings.DEBUG = True
+
+
+def test_seed_demo_gives_every_active_commune_a_fund_of_a_realistic_size(capsys):
+    call_command("seed_demo")
+    assert "Quỹ:" in capsys.readouterr().out
+    funds = list(Fund.objects.select_related("branch"))
+    assert sum(1 for f in funds if f.branch.commune_id is None) == 1
+    assert len(funds) == 6  # the province and the 5 active communes of the small demo
+    for fund in funds:
+        assert ledger.balance(fund) >= 0
+        numbers = list(
+            Receipt.objects.filter(fund=fund, year=2025)
+            .order_by("number")
+            .values_list("number", flat=True)
+        )
+        assert numbers == list(range(1, len(numbers) + 1))
+    year = 2025
+    cash = Figure.objects.filter(year=year, metric=FUND_RECEIPTS_CASH).values_list(
+        "value", flat=True
+    )
+    assert all(50_000_000 < value < 1_000_000_000 for value in cash)
+    assert Figure.objects.filter(metric=FUND_CLOSING).exists()
+    assert Payout.objects.filter(kind="hoc_bong").exists()
+    if timezone.localdate().year > year:
+        assert FundYear.objects.filter(year=year, closed_at__isnull=False).count() == 6

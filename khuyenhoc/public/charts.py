@@ -7,23 +7,25 @@ from itertools import count
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from khuyenhoc.numbers import percent
+from khuyenhoc.numbers import decimal, percent
 
 WIDTH, HEIGHT = 360, 200
-LEFT, RIGHT, TOP, BOTTOM = 40, 12, 12, 30
+LEFT, RIGHT, TOP, BOTTOM = 44, 28, 14, 30
 _ids = count(1)
 
 
-def _scale(values, target):
+def _scale(values, target, unit):
     known = [float(v) for v in values if v is not None]
-    top = max(known + [float(target or 0), 10.0])
-    return 100.0 if top <= 100 else top * 1.1
+    top = max(known + [float(target or 0), 1.0])
+    if unit == "%":
+        return 100.0 if top <= 100 else top * 1.1
+    return top * 1.25
 
 
-def line_chart(*, title, desc, labels, series, target=None):
-    """series: [(label, [value or None per label], css class)]; values in percent."""
+def line_chart(*, title, desc, labels, series, target=None, unit="%"):
+    """series: [(label, [value or None per label], css class)]; unit "%" draws 0–100 %."""
     ident = f"bieu-do-{next(_ids)}"
-    top = _scale([v for _l, values, _c in series for v in values], target)
+    top = _scale([v for _l, values, _c in series for v in values], target, unit)
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
     step = plot_w / max(len(labels) - 1, 1)
@@ -44,7 +46,7 @@ def line_chart(*, title, desc, labels, series, target=None):
         parts.append(
             f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" '
             f'y2="{y(tick):.1f}"/><text class="axis" x="{LEFT - 4}" y="{y(tick) + 4:.1f}" '
-            f'text-anchor="end">{tick:.0f}%</text>'
+            f'text-anchor="end">{decimal(tick, 0 if top >= 10 else 1)}{unit}</text>'
         )
     for i, label in enumerate(labels):
         parts.append(
@@ -68,12 +70,13 @@ def line_chart(*, title, desc, labels, series, target=None):
     return mark_safe("".join(parts))
 
 
-def describe(labels, series):
+def describe(labels, series, unit="%"):
     """A one-sentence summary of the series for <desc>."""
     sentences = []
     for label, values, _css in series:
         known = [(y, v) for y, v in zip(labels, values, strict=True) if v is not None]
         if known:
-            text = ", ".join(f"{y}: {percent(v)}" for y, v in known)
+            show = percent if unit == "%" else decimal
+            text = ", ".join(f"{y}: {show(v)}" for y, v in known)
             sentences.append(f"{label}: {text}.")
     return " ".join(sentences) or "Chưa có số liệu."

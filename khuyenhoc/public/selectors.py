@@ -20,8 +20,12 @@ def cache_seconds() -> int:
     return getattr(settings, "PUBLIC_CACHE_SECONDS", 5)
 
 
+def totals_cache_seconds() -> int:
+    return getattr(settings, "PUBLIC_TOTALS_CACHE_SECONDS", 5)
+
+
 def _cached(key, compute):
-    seconds = cache_seconds()
+    seconds = totals_cache_seconds()
     if seconds <= 0:
         return compute()
     return cache.get_or_set(f"public:{settings.PROVINCE_CODE}:{key}", compute, seconds)
@@ -55,10 +59,6 @@ def province_totals() -> dict[int, dict[str, int]]:
         return totals
 
     return _cached("totals", compute)
-
-
-def years() -> list[int]:
-    return sorted(province_totals())
 
 
 def default_year(available) -> int | None:
@@ -95,14 +95,14 @@ def _row(code, name, kind, figures, year, **extra):
     return row
 
 
-def overview(*, year, mode):
+def overview(*, year, mode, totals):
     """Rows and totals of the overview table.
 
     mode "current": today's communes (years from 2025); "legacy": the old communes as
     reported; "mapped": old communes' figures attributed to today's communes.
     """
     communes = province_communes()
-    totals = province_totals().get(year, {})
+    totals = totals.get(year, {})
     split: dict[int, list[str]] = {}
     if mode == "legacy":
         units = legacy.unit_figures(year=year, province_code=settings.PROVINCE_CODE)

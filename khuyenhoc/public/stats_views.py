@@ -40,12 +40,13 @@ def _query(year, mode):
 
 @anonymous_cache
 def overview(request):
-    available = selectors.years()
+    totals = selectors.province_totals()
+    available = sorted(totals)
     year = selectors.pick_year(request.GET.get("nam"), available)
     if year is None:
         return render(request, "public/overview.html", {"year": None, "years": []})
     mode = _mode(request, year)
-    rows, total = selectors.overview(year=year, mode=mode)
+    rows, total = selectors.overview(year=year, mode=mode, totals=totals)
     rows, sort = sort_rows(rows, request.GET.get("sap_xep", "xep-hang"))
     for row in rows:
         tables.decorate(row)
@@ -55,7 +56,8 @@ def overview(request):
         "years": available,
         "mode": mode,
         "is_legacy": mode != "current",
-        "rows": rows,
+        "body": tables.body_html(rows, mode, year),
+        "row_count": len(rows),
         "total": total,
         "sort": sort,
         "head": tables.header(_query(year, mode), sort, year, mode),
@@ -72,15 +74,15 @@ def overview(request):
 
 
 def _download(request):
-    available = selectors.years()
-    year = selectors.pick_year(request.GET.get("nam"), available)
+    totals = selectors.province_totals()
+    year = selectors.pick_year(request.GET.get("nam"), sorted(totals))
     if year is None:
         year = 0
         rows, total, mode = [], summarise({}, 0), "current"
         total["unit_count"] = 0
     else:
         mode = _mode(request, year)
-        rows, total = selectors.overview(year=year, mode=mode)
+        rows, total = selectors.overview(year=year, mode=mode, totals=totals)
         rows, _sort = sort_rows(rows, request.GET.get("sap_xep", "xep-hang"))
     province_name = selectors.province_name()
     head, lines = exports.table(rows, total, mode, province_name)
@@ -181,18 +183,20 @@ def _trends(years, mine_by_year, province_by_year):
 
 def _chart(title, labels, series, target_title, years):
     target = m.target_for(target_title, years[-1]) if target_title and years else None
+    unit = "%" if target_title else ""
     svg = charts.line_chart(
         title=title,
-        desc=charts.describe(labels, series),
+        desc=charts.describe(labels, series, unit),
         labels=labels,
         series=series,
         target=target,
+        unit=unit,
     )
     table = [
         {"label": label, "mine": series[0][1][i], "province": series[1][1][i]}
         for i, label in enumerate(labels)
     ]
-    return {"title": title, "svg": svg, "table": table, "target": target}
+    return {"title": title, "svg": svg, "table": table, "is_rate": target_title is not None}
 
 
 @anonymous_cache

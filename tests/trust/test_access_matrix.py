@@ -1,0 +1,179 @@
+"""Every URL pattern of the project and every admin changelist, tried as anonymous, staff
+of another commune, staff of the commune, reviewer and administrator.
+
+The patterns are discovered, not listed: a new page is covered the moment it is routed.
+"""
+
+import io
+
+import pytest
+from django.conf import settings
+from django.contrib import admin
+from django.core.management import call_command
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from khuyenhoc.areas import demo
+from tests.factories import login, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def _walk(patterns, prefix="", namespace=None):
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin":
+                continue  # the admin is tried changelist by changelist below
+            ns = ":".join(filter(None, [namespace, entry.namespace]))
+            yield from _walk(entry.url_patterns, route, ns or None)
+        elif isinstance(entry, URLPattern) and entry.name:
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield name, route, dict(entry.pattern.converters)
+
+
+ROUTES = sorted({r[0]: r for r in _walk(get_resolver().url_patterns)}.values(), key=lambda r: r[0])
+STAFF_ROUTES = [r for r in ROUTES if r[1].startswith("quan-ly/")]
+PUBLIC_ROUTES = [r for r in ROUTES if not r[1].startswith("quan-ly/") and r[0] != "logout"]
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The demo province, a staff user for each of two communes, a reviewer, an admin;
+    built once for the module inside a transaction that is rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", force=True, stdout=io.StringIO())
+        ctx = demo.build_context(province_code=settings.PROVINCE_CODE, scale="small", seed=2026)
+        mine, other = ctx.active_communes[0], ctx.active_communes[2]
+        yield {
+            "mine": mine,
+            "other": other,
+            "staff": make_user("matrix_staff", role="commune_staff", communes=[mine]),
+            "stranger": make_user("matrix_stranger", role="commune_staff", communes=[other]),
+            "reviewer": make_user("matrix_reviewer", role="reviewer"),
+            "administrator": make_user("matrix_admin", role="administrator"),
+        }
+        transaction.set_rollback(True)
+
+
+def _kwargs(converters, commune, pk=1):
+    values = {}
+    for key, converter in converters.items():
+        kind = type(converter).__name__
+        if key == "code":
+            values[key] = commune.code
+        elif key in ("year", "nam"):
+            values[key] = 2025
+        elif kind == "IntConverter":
+            values[key] = pk
+        else:
+            values[key] = "x"
+    return values
+
+
+def _url(name, converters, commune, pk=1):
+    return reverse(name, kwargs=_kwargs(converters, commune, pk))
+
+
+def _scoped_models():
+    from django.apps import apps
+
+    return [m for m in apps.get_models() if hasattr(m.objects, "for_user")]
+
+
+@pytest.fixture(scope="module")
+def pks_only_mine(world, django_db_blocker):
+    with django_db_blocker.unblock():
+        return _pks_only_mine(world)
+
+
+def _pks_only_mine(world):
+    """Primary keys of records the staff user may see and the stranger may not, in no
+    model at all: a page answering 200 to the stranger for one of them leaks."""
+    mine, theirs = set(), set()
+    for model in _scoped_models():
+        mine |= set(model.objects.for_user(world["staff"]).values_list("pk", flat=True)[:5000])
+        theirs |= set(model.objects.for_user(world["stranger"]).values_list("pk", flat=True))
+    return sorted(mine - theirs)[-3:]
+
+
+@pytest.mark.parametrize(
+    ("name", "route", "converters"), STAFF_ROUTES, ids=[r[0] for r in STAFF_ROUTES]
+)
+def test_staff_pages_answer_each_role_as_expected(
+    client, world, pks_only_mine, name, route, converters
+):
+    url = _url(name, converters, world["mine"])
+
+    response = client.get(url)
+    assert response.status_code == 302, "anonymous must be sent to the login page"
+    assert response["Location"].startswith(reverse("login"))
+
+    if "code" in converters:
+        login(client, world["stranger"])
+        # 405: a POST-only page refuses GET before looking at anything
+        assert client.get(url).status_code in (403, 404, 405), (
+            "another commune's page must not open"
+        )
+        assert client.post(url, {}).status_code in (403, 404), (
+            "another commune's page takes no write"
+        )
+        int_keys = [
+            k
+            for k, c in converters.items()
+            if k != "code" and type(c).__name__ == "IntConverter" and k not in ("year", "nam")
+        ]
+        if int_keys:
+            for pk in pks_only_mine:
+                own_code_url = _url(name, converters, world["other"], pk)
+                assert client.get(own_code_url).status_code in (403, 404, 405), (
+                    f"{own_code_url}: a record of another commune opened under one's own commune"
+                )
+
+    for role in ("staff", "reviewer", "administrator"):
+        client.logout()
+        login(client, world[role])
+        assert client.get(url).status_code < 500, f"{role} got a server error"
+
+
+@pytest.mark.parametrize(
+    ("name", "route", "converters"), PUBLIC_ROUTES, ids=[r[0] for r in PUBLIC_ROUTES]
+)
+def test_public_pages_open_without_login_and_never_fail(client, world, name, route, converters):
+    url = _url(name, converters, world["mine"])
+    response = client.get(url)
+    assert response.status_code in (200, 404), f"{url} answered {response.status_code}"
+    login(client, world["staff"])
+    assert client.get(url).status_code in (200, 302, 404)
+
+
+ADMINISTRATOR_ONLY_APPS = {"auth", "axes"}
+ADMIN_MODELS = sorted(admin.site._registry, key=lambda m: m._meta.label)
+
+
+@pytest.mark.parametrize("model", ADMIN_MODELS, ids=[m._meta.label for m in ADMIN_MODELS])
+def test_admin_changelists_open_only_for_reviewers_and_show_only_the_province(client, world, model):
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    response = client.get(url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+    login(client, world["staff"])
+    response = client.get(url)
+    assert response.status_code == 302 and "/login/" in response["Location"], (
+        "commune staff never get the admin"
+    )
+
+    client.logout()
+    login(client, world["administrator"])
+    assert client.get(url).status_code == 200
+
+    client.logout()
+    login(client, world["reviewer"])
+    response = client.get(url)
+    if model._meta.app_label in ADMINISTRATOR_ONLY_APPS:
+        assert response.status_code == 403, "accounts and login records are the administrator's"
+        return
+    assert response.status_code == 200
+    if hasattr(model.objects, "for_user"):
+        visible = model.objects.for_user(world["reviewer"]).count()
+        assert response.context["cl"].result_count == visible

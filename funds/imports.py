@@ -147,7 +147,8 @@ def receipts_import(*, user, fund, data: bytes) -> int:
         raise ImportRejected(errors)
     for row, values in rows:
         try:
-            services.receipt_record(user=user, fund=fund, **values)
+            services.receipt_record(user=user, fund=fund, refresh=False, **values)
         except ValidationError as exc:
             raise ImportRejected([RowError(row, " ".join(exc.messages))]) from exc
+    services.refresh_figures(fund)
     return len(rows)

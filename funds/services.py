@@ -75,7 +75,7 @@ def _open_year(fund: Fund, entry_date: date) -> FundYear:
     return row
 
 
-def _refresh(fund: Fund):
+def refresh_figures(fund: Fund):
     if fund.branch.commune_id is not None:
         figures.refresh_commune(fund.branch.commune_id)
 
@@ -116,7 +116,7 @@ def fund_create(
     fund = Fund.objects.create(
         branch=branch, name=name, opening_year=opening_year, opening_balance=opening_balance
     )
-    _refresh(fund)
+    refresh_figures(fund)
     return fund
 
 
@@ -136,6 +136,7 @@ def receipt_record(
     campaign: str = "",
     note: str = "",
     number: int | None = None,
+    refresh: bool = True,
 ) -> Receipt:
     """A receipt with the next number of the fund's year (or the number typed by hand
     from a paper receipt book, which must be that same next number)."""
@@ -186,7 +187,8 @@ def receipt_record(
     receipt.save()
     row.last_receipt_number = next_number
     row.save(update_fields=["last_receipt_number"])
-    _refresh(fund)
+    if refresh:  # an import refreshes once after its last row
+        refresh_figures(fund)
     return receipt
 
 
@@ -275,7 +277,7 @@ def payout_record(
     Beneficiary.objects.bulk_create(people, batch_size=1000)
     row.last_payout_number = payout.number
     row.save(update_fields=["last_payout_number"])
-    _refresh(fund)
+    refresh_figures(fund)
     return payout
 
 
@@ -334,7 +336,7 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
     reversal.full_clean(exclude=["year", "reverses"])
     reversal.save()
     row.save(update_fields=["last_receipt_number", "last_payout_number"])
-    _refresh(fund)
+    refresh_figures(fund)
     return reversal
 
 

@@ -6,6 +6,8 @@ from openpyxl import Workbook
 
 from funds import imports
 from funds.models import Payout, Receipt
+from khuyenhoc.areas.metrics import FUND_RECEIPTS_CASH
+from khuyenhoc.areas.models import Figure
 from khuyenhoc.spreadsheets import ImportRejected
 from tests.factories import login
 from tests.funds.conftest import a_day_of
@@ -60,6 +62,9 @@ def test_a_donation_list_with_both_thousand_separators_is_recorded(staff_a, fund
         (4, 3_000_000),
     ]
     assert Receipt.objects.get(number=4).in_kind
+    cash = Figure.objects.get(commune=fund_a.branch.commune_id, year=this_year,
+                              metric=FUND_RECEIPTS_CASH)  # fmt: skip
+    assert cash.value == 2_250_000  # refreshed once, after the last row
 
 
 @pytest.mark.parametrize("bad", ["1,5", "1.000,50", "-200.000", "12.5", "hai triệu", 1500.5])

@@ -46,6 +46,7 @@ def test_a_citizen_reads_the_overview_on_a_phone_sorts_it_and_opens_a_commune(
     first_row = page.locator("#bang-tong-hop tbody tr").first
     expect(first_row).to_contain_text(published.name)
     expect(first_row).to_contain_text("Chưa đạt")
+    page.locator("#bang-tong-hop").scroll_into_view_if_needed()
     page.screenshot(path=f"{SCREENSHOTS}/public_overview_sorted.png", full_page=False)
 
     first_row.get_by_role("link", name=published.name).click()

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "axes",
     "khuyenhoc.areas",
     "khuyenhoc.public",
+    "khuyenhoc.reports",
     "members",
     "titles",
     "funds",

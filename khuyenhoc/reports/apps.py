@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "khuyenhoc.reports"
+    label = "reports"
+    verbose_name = "Báo cáo năm"
+    commune_links = [("Báo cáo năm", "reports:commune_latest")]

@@ -1,0 +1,10 @@
+from django import forms
+
+from .models import AnnualReport
+
+
+class NarrativeForm(forms.ModelForm):
+    class Meta:
+        model = AnnualReport
+        fields = ["highlights", "difficulties", "proposals"]
+        widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in fields}

@@ -1,0 +1,195 @@
+"""Báo cáo năm: a commune's report for its staff, the province's for reviewers."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from khuyenhoc.areas.models import Province
+from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer
+from khuyenhoc.text import fold
+
+from . import exports, indicators, selectors, services
+from .forms import NarrativeForm
+
+NOT_SUBMITTED, SUBMITTED, CHANGED = "chua-nop", "da-nop", "thay-doi"
+STATUS_TEXT = {
+    NOT_SUBMITTED: "Chưa nộp",
+    SUBMITTED: "Đã nộp",
+    CHANGED: "Đã nộp, số liệu thay đổi sau khi nộp",
+}
+
+
+def status_of(report, figures) -> str:
+    if report is None or not report.is_submitted:
+        return NOT_SUBMITTED
+    return CHANGED if report.changed_since_submission(figures) else SUBMITTED
+
+
+def _check_year(year):
+    if not selectors.FIRST_YEAR <= year <= timezone.localdate().year:
+        raise Http404("Không có báo cáo của năm này.")
+
+
+def _commune_data(request, code, year):
+    commune = get_commune_or_404(request.user, code)
+    _check_year(year)
+    figures = selectors.figures_of(commune.code, year)
+    previous = selectors.figures_of(commune.code, year - 1)
+    sections = indicators.build(figures, year, previous=previous)
+    report = selectors.report_of(commune, year)
+    return commune, figures, sections, report
+
+
+def _file_name(*parts):
+    return "-".join(fold(str(p)).replace(" ", "-") for p in parts)
+
+
+@login_required
+def commune_latest(request, code):
+    commune = get_commune_or_404(request.user, code)
+    return redirect("reports:commune", code=commune.code, year=selectors.latest_year(commune.code))
+
+
+@login_required
+def commune_report(request, code, year, form=None):
+    commune, figures, sections, report = _commune_data(request, code, year)
+    status = status_of(report, figures)
+    context = {
+        "commune": commune,
+        "year": year,
+        "years": [y for y in selectors.years_of(commune.code) if y <= timezone.localdate().year],
+        "sections": sections,
+        "headline": indicators.headline(sections, area=commune.kind.lower()),
+        "has_figures": bool(figures),
+        "report": report,
+        "status": status,
+        "status_text": STATUS_TEXT[status],
+        "form": form or NarrativeForm(instance=report),
+        "is_reviewer": is_reviewer(request.user),
+    }
+    return render(request, "reports/commune.html", context)
+
+
+@login_required
+@require_POST
+def commune_narrative(request, code, year):
+    commune = get_commune_or_404(request.user, code)
+    _check_year(year)
+    form = NarrativeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.report_narrative_save(
+                user=request.user, commune=commune, year=year, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Đã lưu phần thuyết minh báo cáo năm {year}.")
+            return redirect("reports:commune", code=commune.code, year=year)
+    return commune_report(request, code, year, form=form)
+
+
+@login_required
+@require_POST
+def commune_submit(request, code, year):
+    commune = get_commune_or_404(request.user, code)
+    _check_year(year)
+    try:
+        services.report_submit(user=request.user, commune=commune, year=year)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Đã nộp báo cáo năm {year} của {commune.name}.")
+    return redirect("reports:commune", code=commune.code, year=year)
+
+
+@login_required
+def commune_xlsx(request, code, year):
+    commune, _figures, sections, report = _commune_data(request, code, year)
+    name = _file_name("bao-cao", commune.name, year)
+    return HttpResponse(
+        exports.commune_bytes(sections, report),
+        content_type=exports.CONTENT_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'},
+    )
+
+
+def _require_reviewer(user):
+    if not is_reviewer(user):
+        raise PermissionDenied("Chỉ cán bộ Hội tỉnh xem được báo cáo toàn tỉnh.")
+
+
+def _province_data(year):
+    _check_year(year)
+    communes = selectors.province_communes()
+    figures = selectors.province_figures(year, communes)
+    previous = selectors.province_figures(year - 1, communes)
+    total = indicators.add_up(figures.values())
+    sections = indicators.build(
+        total, year, previous=indicators.add_up(previous.values()), communes=len(communes)
+    )
+    reports = selectors.reports_of_year(year)
+    statuses = []
+    for commune in communes:
+        report = reports.get(commune.code)
+        status = status_of(report, figures.get(commune.code, {}))
+        statuses.append((commune, status, report))
+    return communes, figures, sections, statuses
+
+
+@login_required
+def province_latest(request):
+    _require_reviewer(request.user)
+    return redirect("reports:province", year=selectors.latest_year())
+
+
+@login_required
+def province_report(request, year):
+    _require_reviewer(request.user)
+    communes, _figures, sections, statuses = _province_data(year)
+    counts = {key: sum(1 for _c, s, _r in statuses if s == key) for key in STATUS_TEXT}
+    rows = [
+        {"commune": c, "status": s, "text": STATUS_TEXT[s], "report": r} for c, s, r in statuses
+    ]
+    order = {CHANGED: 0, NOT_SUBMITTED: 1, SUBMITTED: 2}
+    rows.sort(key=lambda r: (order[r["status"]], fold(r["commune"].name)))
+    province = Province.objects.get(code=communes[0].province_id) if communes else None
+    context = {
+        "province": province,
+        "year": year,
+        "years": [y for y in selectors.years_of() if y <= timezone.localdate().year],
+        "sections": sections,
+        "headline": indicators.headline(sections, area="tỉnh"),
+        "commune_count": len(communes),
+        "rows": rows,
+        "counts": [
+            (key, STATUS_TEXT[key], counts[key]) for key in (SUBMITTED, CHANGED, NOT_SUBMITTED)
+        ],
+    }
+    return render(request, "reports/province.html", context)
+
+
+@login_required
+def province_xlsx(request, year):
+    _require_reviewer(request.user)
+    communes, figures, sections, statuses = _province_data(year)
+    columns = [(c, indicators.build(figures.get(c.code, {}), year, communes=1)) for c in communes]
+    status_lines = [
+        (
+            c,
+            STATUS_TEXT[s],
+            timezone.localtime(r.submitted_at).strftime("%d/%m/%Y") if r and r.submitted_at else "",
+        )
+        for c, s, r in statuses
+    ]
+    return HttpResponse(
+        exports.province_bytes(sections, columns, status_lines),
+        content_type=exports.CONTENT_TYPE,
+        headers={
+            "Content-Disposition": f'attachment; filename="{_file_name("bao-cao-tinh", year)}.xlsx"'
+        },
+    )

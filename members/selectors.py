@@ -24,7 +24,10 @@ def filtered(queryset, data: dict):
     """The list's filters; `data` is a valid FilterForm's cleaned_data."""
     q = (data.get("q") or "").strip()
     if q:
-        queryset = queryset.filter(Q(name_folded__contains=fold(q)) | Q(member_number=q))
+        match = Q(name_folded__contains=fold(q))
+        if any(ch.isdigit() for ch in q):
+            match |= Q(member_number=q)
+        queryset = queryset.filter(match)
     if data.get("branch"):
         queryset = queryset.filter(branch=data["branch"])
     if data.get("village"):
@@ -39,3 +42,10 @@ def filtered(queryset, data: dict):
     if data.get("year"):
         queryset = queryset.filter(joined_on__year=data["year"])
     return queryset.order_by("name_folded", "id")
+
+
+def in_order(ids) -> list[Member]:
+    """The members with these ids, in the order given."""
+    ids = list(ids)
+    found = Member.objects.select_related("branch").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]

@@ -1,0 +1,67 @@
+"""Writing many members at once (import, demo): PostgreSQL's COPY for the register and
+its history, about ten times faster than bulk_create; bulk_create elsewhere (SQLite)."""
+
+from django.db import connection
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from .models import Member
+
+# The fields a bulk writer supplies, in this order, for each new member.
+COLUMNS = (
+    "province_id",
+    "commune_id",
+    "branch_id",
+    "member_number",
+    "full_name",
+    "name_folded",
+    "birth_year",
+    "gender",
+    "phone",
+    "joined_on",
+    "left_on",
+    "leave_reason",
+)
+_FOLDED = COLUMNS.index("name_folded")
+
+
+def insert_members(rows: list[tuple], *, user=None, history=True) -> int:
+    """Insert new members given as tuples in COLUMNS order; returns how many."""
+    if not rows:
+        return 0
+    if connection.vendor != "postgresql":
+        members = [Member(**dict(zip(COLUMNS, row, strict=True))) for row in rows]
+        if history:
+            bulk_create_with_history(members, Member, batch_size=2000, default_user=user)
+        else:
+            Member.objects.bulk_create(members, batch_size=2000)
+        return len(members)
+    now = timezone.now()
+    member_table = Member._meta.db_table
+    history_table = Member.history.model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT nextval(pg_get_serial_sequence('{member_table}', 'id')) "
+            "FROM generate_series(1, %s)",
+            [len(rows)],
+        )
+        ids = [pk for (pk,) in cursor.fetchall()]
+        raw = cursor.cursor
+        columns = ", ".join(COLUMNS)
+        copy_sql = f"COPY {member_table} (id, created_at, updated_at, {columns}) FROM STDIN"
+        with raw.copy(copy_sql) as copy:
+            for pk, row in zip(ids, rows, strict=True):
+                copy.write_row((pk, now, now, *row))
+        if history:
+            kept = [c for c in COLUMNS if c != "name_folded"]
+            copy_sql = (
+                f"COPY {history_table} (id, created_at, history_date, history_type, "
+                f"history_user_id, {', '.join(kept)}) FROM STDIN"
+            )
+            user_id = user.pk if user is not None and user.is_authenticated else None
+            with raw.copy(copy_sql) as copy:
+                for pk, row in zip(ids, rows, strict=True):
+                    copy.write_row(
+                        (pk, now, now, "+", user_id, *row[:_FOLDED], *row[_FOLDED + 1 :])
+                    )
+    return len(rows)

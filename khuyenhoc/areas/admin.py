@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_scope import ReferenceAdmin, ScopedAdmin
 from .models import (
@@ -68,7 +69,7 @@ class LegacyMappingAdmin(ReferenceAdmin):
 
 
 @admin.register(Village)
-class VillageAdmin(ScopedAdmin):
+class VillageAdmin(ScopedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "commune", "is_active"]
     list_filter = ["kind", "is_active", "commune__province", "commune"]
     search_fields = ["name", "commune__name"]
@@ -77,7 +78,7 @@ class VillageAdmin(ScopedAdmin):
 
 
 @admin.register(Denominator)
-class DenominatorAdmin(ScopedAdmin):
+class DenominatorAdmin(ScopedAdmin, SimpleHistoryAdmin):
     list_display = [
         "commune",
         "year",

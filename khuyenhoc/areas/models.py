@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from khuyenhoc.text import fold
 
@@ -172,6 +173,7 @@ class Village(models.Model):
     )
 
     objects = scoped_manager("commune")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "thôn, bản, tổ dân phố"
@@ -218,6 +220,7 @@ class Denominator(models.Model):
     )
 
     objects = scoped_manager("commune")
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     FIELDS = ("population", "adults", "households", "clans", "villages", "units")
 

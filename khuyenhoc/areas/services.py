@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from khuyenhoc.text import fold, nfc
 
@@ -26,6 +27,7 @@ def denominator_save(*, user, commune: Commune, year: int, values: dict) -> Deno
         if field in values:
             setattr(row, field, values[field])
     row.updated_by = user if user is not None and user.is_authenticated else None
+    row._history_user = row.updated_by  # services also run outside a request
     row.full_clean()
     row.save()
     summaries.refresh(figures, commune=commune, year=year)
@@ -37,6 +39,7 @@ def village_create(*, user, commune: Commune, name: str, kind: str) -> Village:
     _require_scope(user, commune)
     village = Village(commune=commune, name=nfc(name).strip(), kind=kind)
     village.name_folded = fold(village.name)
+    village._history_user = user
     village.full_clean()
     village.save()
     return village
@@ -49,6 +52,7 @@ def village_rename(*, user, village: Village, name: str, kind: str | None = None
         village.kind = kind
     village.name = nfc(name).strip()
     village.name_folded = fold(village.name)
+    village._history_user = user
     village.full_clean()
     village.save()
     return village
@@ -64,6 +68,7 @@ def village_merge(*, user, source: Village, target: Village) -> Village:
         raise ValidationError("Không thể gộp vào một thôn, bản đã ngừng hoạt động.")
     source.is_active = False
     source.merged_into = target
+    source._history_user = user
     source.save(update_fields=["is_active", "merged_into"])
     return target
 
@@ -135,5 +140,5 @@ def villages_import(*, user, commune: Commune, data: bytes) -> int:
             villages.append(Village(commune=commune, name=name, name_folded=key, kind=kind))
     if errors:
         raise ImportRejected(errors)
-    Village.objects.bulk_create(villages)
+    bulk_create_with_history(villages, Village, default_user=user)
     return len(villages)

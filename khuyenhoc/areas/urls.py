@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_villages
+from . import views, views_history, views_villages
 
 app_name = "areas"
 
@@ -12,5 +12,6 @@ urlpatterns = [
     path("xa/<int:code>/thon/<int:pk>/sua/", views_villages.village_edit, name="village_edit"),
     path("xa/<int:code>/thon/<int:pk>/gop/", views_villages.village_merge, name="village_merge"),
     path("xa/<int:code>/thon/nhap-excel/", views_villages.village_import, name="village_import"),
+    path("lich-su/<str:label>/<int:pk>/", views_history.record_history, name="history"),
     path("xa/<int:code>/thon/mau.xlsx", views_villages.village_template, name="village_template"),
 ]

@@ -41,9 +41,7 @@ def test_seed_demo_is_deterministic_and_a_second_run_adds_nothing():
     first = snapshot()
     call_command("seed_demo", seed=7)
     assert snapshot() == first
-    Village.objects.all().delete()
-    Figure.objects.all().delete()
-    Denominator.objects.all().delete()
+    call_command("flush", interactive=False, verbosity=0)
     call_command("seed_demo", seed=7)
     assert snapshot() == first
 

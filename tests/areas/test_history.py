@@ -1,0 +1,54 @@
+import pytest
+from django.urls import reverse
+
+from khuyenhoc.areas import services
+from tests.factories import login
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corrected_denominator(staff_a, commune_a):
+    services.denominator_save(
+        user=staff_a, commune=commune_a, year=2026, values={"population": 1000}
+    )
+    return services.denominator_save(
+        user=staff_a, commune=commune_a, year=2026, values={"population": 1200}
+    )
+
+
+def test_a_reviewer_sees_who_changed_a_denominator_and_what_it_was_before(
+    client, reviewer, corrected_denominator, staff_a
+):
+    login(client, reviewer)
+    url = reverse("areas:history", args=["areas.Denominator", corrected_denominator.pk])
+    page = client.get(url).content.decode()
+    assert "Dân số</strong>: 1000 → 1200" in page
+    assert staff_a.username in page
+
+
+def test_commune_staff_and_strangers_cannot_open_the_history(
+    client, staff_a, staff_b, corrected_denominator
+):
+    url = reverse("areas:history", args=["areas.Denominator", corrected_denominator.pk])
+    for user in (staff_a, staff_b):
+        login(client, user)
+        assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_unknown_kinds_of_record_are_404(client, reviewer):
+    login(client, reviewer)
+    for label in ["khong.Co", "auth.User", "areas.Commune"]:
+        assert client.get(reverse("areas:history", args=[label, 1])).status_code == 404
+
+
+def test_imported_villages_have_history_rows(staff_a, commune_a):
+    from khuyenhoc.areas.models import Village
+    from khuyenhoc.spreadsheets import workbook_bytes
+
+    data = workbook_bytes([("Thôn", ["Tên thôn, bản, tổ dân phố", "Loại"], [["Bản Nà", "Bản"]])])
+    services.villages_import(user=staff_a, commune=commune_a, data=data)
+    village = Village.objects.get(commune=commune_a, name="Bản Nà")
+    assert village.history.get().history_user == staff_a

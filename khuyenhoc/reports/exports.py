@@ -61,18 +61,17 @@ def commune_bytes(sections, report=None) -> bytes:
     for section in sections:
         lines = [[cell(v) for v in _line(row)] for row in section["rows"]]
         sheets.append((SHEETS[section["key"]], HEAD, lines))
-    if report is not None:
-        sheets.append(
-            (
-                "Thuyết minh",
-                ["Phần", "Nội dung"],
-                [
-                    ["Kết quả nổi bật", report.highlights],
-                    ["Khó khăn, hạn chế", report.difficulties],
-                    ["Đề xuất, kiến nghị", report.proposals],
-                ],
-            )
+    sheets.append(
+        (
+            "Thuyết minh",
+            ["Phần", "Nội dung"],
+            [
+                ["Kết quả nổi bật", getattr(report, "highlights", "")],
+                ["Khó khăn, hạn chế", getattr(report, "difficulties", "")],
+                ["Đề xuất, kiến nghị", getattr(report, "proposals", "")],
+            ],
         )
+    )
     return workbook_bytes(sheets)
 
 
@@ -81,10 +80,11 @@ def province_bytes(total_sections, communes, statuses) -> bytes:
     sheets = [_summary(total_sections)]
     names = [c.name for c, _s in communes]
     for index, section in enumerate(total_sections):
-        columns = [flat_cells(sections[index]) for _c, sections in communes]
-        lines = []
-        for line, (label, total) in enumerate(flat_cells(section)):
-            lines.append([label, cell(total)] + [cell(col[line][1]) for col in columns])
+        columns = [dict(flat_cells(sections[index])) for _c, sections in communes]
+        lines = [
+            [label, cell(total)] + [cell(column.get(label)) for column in columns]
+            for label, total in flat_cells(section)
+        ]
         sheets.append((SHEETS[section["key"]], ["Chỉ tiêu", "Toàn tỉnh", *names], lines))
     sheets.append(
         (

@@ -241,7 +241,7 @@ def flat_cells(section) -> list[tuple[str, object]]:
         if row["has_stages"]:
             cells.append((f"{row['label']}: đăng ký", row["registered"]))
             cells.append((f"{row['label']}: đạt", row["value"]))
-            if row["denominator"] is not None or row["key"] in RATE_TITLES:
+            if row["level"] == 0:
                 cells.append((f"{row['label']}: tỷ lệ đạt (%)", row["rate"]))
         else:
             cells.append((row["label"], row["value"]))

@@ -1,10 +1,9 @@
 """Excel imports of registration lists and evaluation scores: every row is checked
 first; if any row is wrong nothing is written and each error names its row."""
 
-from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from khuyenhoc.areas.models import Village
 from khuyenhoc.spreadsheets import (
@@ -17,8 +16,8 @@ from khuyenhoc.spreadsheets import (
 )
 from khuyenhoc.text import fold
 
-from . import rules, services
-from .models import Citizen, Clan, CriteriaSet, Household, Registration, Unit
+from . import bulk, rules, services
+from .models import Citizen, CriteriaSet, Household, Registration, Unit
 
 VILLAGE = "Thôn, bản, tổ"
 REGISTRATION_HEADERS = {
@@ -36,18 +35,10 @@ REGISTRATION_HEADERS = {
 }
 SEXES = {"nam": "nam", "nu": "nu"}
 UNIT_KINDS = {fold(label): value for value, label in Unit.Kind.choices}
-MODELS = {"household": Household, "citizen": Citizen, "clan": Clan, "unit": Unit}
 
 
 class RowInvalid(Exception):
     pass
-
-
-@dataclass
-class Parsed:
-    row: int
-    key: tuple
-    values: dict
 
 
 def _text(values, key, *, max_length=120, required=True):
@@ -70,6 +61,17 @@ def _number(values, key, minimum, maximum):
     return number
 
 
+@lru_cache(maxsize=4096)
+def _fold_short(text):
+    """Village names, sexes and kinds repeat on every row: fold each once."""
+    return fold(text)
+
+
+def _fold_name(text):
+    """fold() word by word: names repeat their words, so each word is folded once."""
+    return " ".join(filter(None, map(_fold_short, text.split())))
+
+
 def _parse_row(title, values, villages, this_year):
     """(identity key, model fields) of one row; RowInvalid names the column."""
     fields = {}
@@ -78,7 +80,7 @@ def _parse_row(title, values, villages, this_year):
         if "village" in REGISTRATION_HEADERS[title]:
             column = VILLAGE
             name = _text(values, "village")
-            village_id = villages.get(fold(name))
+            village_id = villages.get(_fold_short(name))
             if village_id is None:
                 raise RowInvalid(f"không có thôn, bản, tổ «{name}» trong xã, phường này")
             fields["village_id"] = village_id
@@ -87,31 +89,34 @@ def _parse_row(title, values, villages, this_year):
             fields["head_name"] = _text(values, "head_name")
             column = "Số nhân khẩu"
             fields["members"] = _number(values, "members", 1, 50)
-            return (village_id, fold(fields["head_name"])), fields
+            fields["name_folded"] = _fold_name(fields["head_name"])
+            return (village_id, fields["name_folded"]), fields
         if title == "citizen":
             column = "Họ và tên"
             fields["full_name"] = _text(values, "full_name")
             column = "Năm sinh"
             fields["birth_year"] = _number(values, "birth_year", this_year - 110, this_year - 15)
             column = "Giới tính"
-            sex = SEXES.get(fold(_text(values, "sex")))
+            sex = SEXES.get(_fold_short(_text(values, "sex")))
             if sex is None:
                 raise RowInvalid("ghi «Nam» hoặc «Nữ»")
             fields["sex"] = sex
             column = "Nhóm"
             fields["group"] = _number(values, "group", 1, 4)
-            key = (village_id, fold(fields["full_name"]), fields["birth_year"])
+            fields["name_folded"] = _fold_name(fields["full_name"])
+            key = (village_id, fields["name_folded"], fields["birth_year"])
             return key, fields
         if title in ("clan", "unit"):
             column = "Tên dòng họ" if title == "clan" else "Tên đơn vị"
             fields["name"] = _text(values, "name", max_length=200)
             if title == "unit":
                 column = "Loại"
-                kind = UNIT_KINDS.get(fold(_text(values, "kind")))
+                kind = UNIT_KINDS.get(_fold_short(_text(values, "kind")))
                 if kind is None:
                     raise RowInvalid("ghi một trong: Cơ quan, Trường học, Doanh nghiệp, Khác")
                 fields["kind"] = kind
-            return (fold(fields["name"]),), fields
+            fields["name_folded"] = _fold_name(fields["name"])
+            return (fields["name_folded"],), fields
         return (village_id,), fields
     except RowInvalid as exc:
         raise RowInvalid(column, str(exc)) from exc
@@ -130,7 +135,7 @@ def _existing_subjects(title, commune):
         )
         return {(v, n, y): i for i, v, n, y in rows}
     if title in ("clan", "unit"):
-        rows = MODELS[title].objects.filter(commune=commune).values_list("id", "name_folded")
+        rows = bulk.MODELS[title].objects.filter(commune=commune).values_list("id", "name_folded")
         return {(n,): i for i, n in rows}
     return {}
 
@@ -179,44 +184,11 @@ def _registrations_write(*, user, commune, year, title, rows) -> ImportResult:
         parsed.append((subject_id, fields))
     if errors:
         raise ImportRejected(errors)
-    if title != "village":
-        model = MODELS[title]
-        name_field = "full_name" if title == "citizen" else "head_name"
-        if title in ("clan", "unit"):
-            name_field = "name"
-        new = [
-            model(commune=commune, name_folded=fold(f[name_field]), **_subject_fields(title, f))
-            for subject_id, f in parsed
-            if subject_id is None
-        ]
-        created = iter(model.objects.bulk_create(new, batch_size=5000))
-        subject_ids = [sid if sid is not None else next(created).pk for sid, _ in parsed]
-        if title == "clan":
-            through = Clan.villages.through
-            through.objects.bulk_create(
-                [
-                    through(clan_id=sid, village_id=f["village_id"])
-                    for sid, (_, f) in zip(subject_ids, parsed, strict=True)
-                ],
-                ignore_conflicts=True,
-            )
-    else:
-        subject_ids = [sid for sid, _ in parsed]
-    registrations = [
-        Registration(
-            commune=commune, year=year, title=title, created_by=user, **{f"{field}_id": sid}
-        )
-        for sid in subject_ids
-    ]
-    bulk_create_with_history(registrations, Registration, batch_size=5000, default_user=user)
+    created = bulk.write_registrations(
+        user=user, commune=commune, year=year, title=title, parsed=parsed
+    )
     services.refresh_figures(commune, year)
-    return ImportResult(created=len(registrations))
-
-
-def _subject_fields(title, fields):
-    if title == "clan":
-        return {"name": fields["name"]}
-    return fields
+    return ImportResult(created=created)
 
 
 SCORE_ID = "Mã đăng ký"

@@ -6,14 +6,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_update_with_history
 
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.scope import can_touch, is_reviewer
 
-from . import figures, rules
+from . import bulk, figures, rules
 from .models import (
     Citizen,
     Clan,
@@ -276,12 +275,8 @@ def _move(rlist, *, user, to_state, note="", fields=()):
     rlist.save(update_fields=["state", *fields])
 
 
-def _bulk_state(registrations, state, user):
-    for registration in registrations:
-        registration.state = state
-    bulk_update_with_history(
-        registrations, Registration, ["state"], batch_size=2000, default_user=user
-    )
+def _bulk_state(queryset, state, user, reason):
+    return bulk.set_state(queryset, state, user=user, reason=reason)
 
 
 @transaction.atomic
@@ -297,10 +292,11 @@ def list_propose(*, user, commune, year, title) -> RecognitionList:
             f"Còn {waiting} đăng ký chưa đánh giá; hãy đánh giá hoặc rút đăng ký trước khi "
             "đề nghị công nhận."
         )
-    evaluated = list(entries.filter(state=State.EVALUATED))
-    if not evaluated:
+    count = _bulk_state(
+        entries.filter(state=State.EVALUATED), State.PROPOSED, user, "Đề nghị công nhận"
+    )
+    if not count:
         raise ValidationError("Danh sách chưa có đăng ký nào đã đánh giá để đề nghị.")
-    _bulk_state(evaluated, State.PROPOSED, user)
     rlist.proposed_at = timezone.now()
     rlist.proposed_by = user
     rlist.return_reason = ""
@@ -308,7 +304,7 @@ def list_propose(*, user, commune, year, title) -> RecognitionList:
         rlist,
         user=user,
         to_state=ListState.PROPOSED,
-        note=f"{len(evaluated)} đăng ký",
+        note=f"{count} đăng ký",
         fields=["proposed_at", "proposed_by", "return_reason"],
     )
     refresh_figures(commune, year)
@@ -342,11 +338,10 @@ def list_approve(*, user, rlist, decision_number, decision_date, signer) -> Reco
     entries = Registration.objects.filter(commune=rlist.commune, year=rlist.year, title=rlist.title)
     if entries.filter(state__in=[State.REGISTERED, State.EVALUATED]).exists():
         raise ValidationError("Danh sách còn đăng ký chưa đánh giá hoặc chưa đề nghị.")
-    proposed = list(entries.filter(state=State.PROPOSED).select_related("evaluation"))
-    passed = [r for r in proposed if r.evaluation.passed]
-    failed = [r for r in proposed if not r.evaluation.passed]
-    _bulk_state(passed, State.RECOGNISED, user)
-    _bulk_state(failed, State.NOT_RECOGNISED, user)
+    proposed = entries.filter(state=State.PROPOSED)
+    reason = f"Quyết định {decision_number}"
+    passed = _bulk_state(proposed.filter(evaluation__passed=True), State.RECOGNISED, user, reason)
+    failed = _bulk_state(proposed, State.NOT_RECOGNISED, user, reason)
     rlist.decision_number = decision_number
     rlist.decision_date = decision_date
     rlist.signer = signer
@@ -355,7 +350,7 @@ def list_approve(*, user, rlist, decision_number, decision_date, signer) -> Reco
         rlist,
         user=user,
         to_state=ListState.APPROVED,
-        note=f"Quyết định {decision_number}: {len(passed)} đạt, {len(failed)} không đạt",
+        note=f"Quyết định {decision_number}: {passed} đạt, {failed} không đạt",
         fields=["decision_number", "decision_date", "signer", "decided_by"],
     )
     refresh_figures(rlist.commune, rlist.year)
@@ -371,7 +366,7 @@ def list_return(*, user, rlist, reason) -> RecognitionList:
     entries = Registration.objects.filter(
         commune=rlist.commune, year=rlist.year, title=rlist.title, state=State.PROPOSED
     )
-    _bulk_state(list(entries), State.EVALUATED, user)
+    _bulk_state(entries, State.EVALUATED, user, "Trả lại")
     rlist.return_reason = reason
     _move(rlist, user=user, to_state=ListState.RETURNED, note=reason, fields=["return_reason"])
     refresh_figures(rlist.commune, rlist.year)
@@ -390,7 +385,7 @@ def list_reopen(*, user, rlist, reason) -> RecognitionList:
         title=rlist.title,
         state__in=[State.RECOGNISED, State.NOT_RECOGNISED],
     )
-    _bulk_state(list(entries), State.EVALUATED, user)
+    _bulk_state(entries, State.EVALUATED, user, "Mở lại")
     _move(rlist, user=user, to_state=ListState.OPEN, note=reason)
     refresh_figures(rlist.commune, rlist.year)
     return rlist

@@ -17,13 +17,17 @@ class Citizen(models.Model):
         FEMALE = "nu", "Nữ"
 
     commune = models.ForeignKey(
-        Commune, on_delete=models.PROTECT, related_name="+", verbose_name="xã, phường"
+        Commune,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="xã, phường",
+        db_index=False,  # the (commune, name_folded) index starts with it
     )
     village = models.ForeignKey(
         Village, on_delete=models.PROTECT, related_name="+", verbose_name="thôn, bản, tổ"
     )
     full_name = models.CharField("họ và tên", max_length=120)
-    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    name_folded = models.CharField(max_length=120, editable=False)
     birth_year = models.PositiveSmallIntegerField("năm sinh")
     sex = models.CharField("giới tính", max_length=3, choices=Sex.choices)
     group = models.PositiveSmallIntegerField(
@@ -37,6 +41,9 @@ class Citizen(models.Model):
         verbose_name = "công dân"
         verbose_name_plural = "công dân"
         ordering = ["name_folded"]
+        indexes = [
+            models.Index(fields=["commune", "name_folded"], name="%(app_label)s_%(class)s_search")
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(group__gte=1, group__lte=4), name="citizen_group"),
             models.CheckConstraint(
@@ -55,13 +62,17 @@ class Citizen(models.Model):
 
 class Household(models.Model):
     commune = models.ForeignKey(
-        Commune, on_delete=models.PROTECT, related_name="+", verbose_name="xã, phường"
+        Commune,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="xã, phường",
+        db_index=False,  # the (commune, name_folded) index starts with it
     )
     village = models.ForeignKey(
         Village, on_delete=models.PROTECT, related_name="+", verbose_name="thôn, bản, tổ"
     )
     head_name = models.CharField("chủ hộ", max_length=120)
-    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    name_folded = models.CharField(max_length=120, editable=False)
     members = models.PositiveSmallIntegerField("số nhân khẩu")
 
     objects = scoped_manager("commune")
@@ -71,6 +82,9 @@ class Household(models.Model):
         verbose_name = "hộ gia đình"
         verbose_name_plural = "hộ gia đình"
         ordering = ["name_folded"]
+        indexes = [
+            models.Index(fields=["commune", "name_folded"], name="%(app_label)s_%(class)s_search")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(members__gte=1, members__lte=50), name="household_members"
@@ -88,10 +102,14 @@ class Household(models.Model):
 
 class Clan(models.Model):
     commune = models.ForeignKey(
-        Commune, on_delete=models.PROTECT, related_name="+", verbose_name="xã, phường"
+        Commune,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="xã, phường",
+        db_index=False,  # the (commune, name_folded) index starts with it
     )
     name = models.CharField("tên dòng họ", max_length=120)
-    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    name_folded = models.CharField(max_length=120, editable=False)
     villages = models.ManyToManyField(
         Village, blank=True, related_name="+", verbose_name="thôn, bản sinh sống"
     )
@@ -103,6 +121,9 @@ class Clan(models.Model):
         verbose_name = "dòng họ"
         verbose_name_plural = "dòng họ"
         ordering = ["name_folded"]
+        indexes = [
+            models.Index(fields=["commune", "name_folded"], name="%(app_label)s_%(class)s_search")
+        ]
 
     def __str__(self):
         return f"Dòng họ {self.name}"
@@ -121,10 +142,14 @@ class Unit(models.Model):
         OTHER = "other", "Khác"
 
     commune = models.ForeignKey(
-        Commune, on_delete=models.PROTECT, related_name="+", verbose_name="xã, phường"
+        Commune,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="xã, phường",
+        db_index=False,  # the (commune, name_folded) index starts with it
     )
     name = models.CharField("tên đơn vị", max_length=200)
-    name_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    name_folded = models.CharField(max_length=200, editable=False)
     kind = models.CharField("loại", max_length=12, choices=Kind.choices)
 
     objects = scoped_manager("commune")
@@ -134,6 +159,9 @@ class Unit(models.Model):
         verbose_name = "đơn vị"
         verbose_name_plural = "cơ quan, đơn vị"
         ordering = ["name_folded"]
+        indexes = [
+            models.Index(fields=["commune", "name_folded"], name="%(app_label)s_%(class)s_search")
+        ]
 
     def __str__(self):
         return self.name

@@ -160,6 +160,9 @@ def _seed_fund(ctx, rng, fund, size, today, recorder):
 
 @transaction.atomic
 def seed(ctx):
+    if Fund.objects.filter(branch__province=ctx.province).exists():
+        ctx.say("  Quỹ: đã có, không tạo thêm.")
+        return
     rng = ctx.rng("funds")
     today = timezone.localdate()
     first_year = min(ctx.record_years)

@@ -38,3 +38,15 @@ def test_seed_demo_gives_every_active_commune_a_fund_of_a_realistic_size(capsys)
     assert Payout.objects.filter(kind="hoc_bong").exists()
     if timezone.localdate().year > year:
         assert FundYear.objects.filter(year=year, closed_at__isnull=False).count() == 6
+
+
+def test_seeding_again_after_the_denominators_were_removed_adds_no_second_fund():
+    from khuyenhoc.areas.models import Denominator, Village
+
+    call_command("seed_demo", seed=7)
+    count = Fund.objects.count()
+    Village.objects.all().delete()
+    Figure.objects.all().delete()
+    Denominator.objects.all().delete()
+    call_command("seed_demo", seed=7)
+    assert Fund.objects.count() == count

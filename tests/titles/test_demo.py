@@ -1,0 +1,59 @@
+import pytest
+from django.conf import settings
+
+from khuyenhoc.areas import demo as area_demo
+from khuyenhoc.areas import summaries
+from khuyenhoc.areas.models import Figure
+from titles import demo, figures
+from titles.models import RecognitionList, Registration
+
+pytestmark = pytest.mark.django_db
+
+
+def titles_figures():
+    return sorted(
+        Figure.objects.filter(metric__startswith="titles.").values_list(
+            "commune_id", "year", "metric", "value"
+        )
+    )
+
+
+def test_the_demo_registers_every_title_with_decisions_for_2025_and_proposals_for_2026(units):
+    ctx = area_demo.build_context(province_code=settings.PROVINCE_CODE, scale="small", seed=7)
+    area_demo.seed(ctx)
+    ctx.accounts = {}
+    demo.seed(ctx)
+    commune = ctx.active_communes[0]
+    denominator = commune.denominators.get(year=2026)
+    households = Registration.objects.filter(commune=commune, year=2026, title="household")
+    assert 0.85 <= households.count() / denominator.households <= 1
+    assert set(Registration.objects.values_list("title", flat=True)) == {
+        "citizen",
+        "household",
+        "clan",
+        "village",
+        "commune",
+        "unit",
+    }
+    assert not RecognitionList.objects.filter(year=2025).exclude(state="approved").exists()
+    assert RecognitionList.objects.filter(year=2026, state="proposed").exists()
+    assert Registration.objects.filter(year=2025, state="recognised").exists()
+    assert not Registration.objects.filter(year=2025, state__in=["registered", "proposed"]).exists()
+    subject = households.first().household
+    assert subject.registrations.count() in (1, 2)
+
+    for code in [c.code for c in ctx.active_communes]:
+        for year in ctx.record_years:
+            summaries.refresh(figures, commune=code, year=year)
+    incremental = titles_figures()
+    summaries.rebuild_all()
+    assert titles_figures() == incremental
+    recognised = Figure.objects.get(
+        commune=commune, year=2025, metric="titles.household.recognised"
+    ).value
+    assert (
+        recognised
+        == Registration.objects.filter(
+            commune=commune, year=2025, title="household", state="recognised"
+        ).count()
+    )

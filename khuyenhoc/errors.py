@@ -1,4 +1,9 @@
+import sys
+
+from django.db.utils import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 
 def not_found(request, exception=None):
@@ -6,4 +11,11 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """A database outage anywhere in the request (view, middleware, session save) ends
+    here; it answers a Vietnamese 503 so visitors retry and monitoring sees an outage.
+    Neither page touches the database."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, (OperationalError, InterfaceError)):
+        body = render_to_string("503.html")
+        return HttpResponse(body, status=503, headers={"Retry-After": "30"})
+    return HttpResponse(render_to_string("500.html"), status=500)

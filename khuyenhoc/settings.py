@@ -56,7 +56,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "khuyenhoc.middleware.DatabaseOutageMiddleware",
     # last, as django-axes asks: it turns a lock-out into our Vietnamese page
     "axes.middleware.AxesMiddleware",
 ]
@@ -167,8 +166,8 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_HTTPONLY = True
 # The demo runs on plain http://127.0.0.1, so only production insists on HTTPS.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 LOGGING = {

@@ -1,0 +1,67 @@
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from khuyenhoc.areas.models import Village
+from tests.e2e.conftest import SCREENSHOTS, sign_in
+from tests.factories import PASSWORD
+from titles.models import Registration
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_staff_registers_evaluates_and_proposes_then_the_reviewer_approves(
+    live_server, browser, phone_page, staff_a, reviewer, commune_a
+):
+    Village.objects.create(commune=commune_a, name="Thôn Nà Lếch", name_folded="thon na lech")
+    year = timezone.localdate().year
+    page = phone_page
+    sign_in(page, live_server, staff_a.username, PASSWORD)
+    page.goto(f"{live_server.url}/quan-ly/xa/{commune_a.code}/")
+    page.get_by_role("link", name="Danh hiệu học tập").click()
+    expect(page.get_by_role("heading", name=f"Danh hiệu học tập năm {year}")).to_be_visible()
+    page.get_by_role("link", name="Gia đình học tập").click()
+    page.get_by_role("link", name="Đăng ký mới").click()
+
+    page.get_by_label("Chủ hộ").fill("Lò Văn Sơn")
+    page.get_by_label("Số nhân khẩu").fill("5")
+    page.get_by_label("Thôn, bản, tổ dân phố").select_option(label="Thôn Nà Lếch")
+    page.get_by_role("button", name="Lưu và đánh giá").click()
+    expect(page.get_by_role("heading", name="Đánh giá: Hộ ông/bà Lò Văn Sơn")).to_be_visible()
+
+    inputs = page.locator("form.scores input[type=number]")
+    for index in range(inputs.count()):
+        inputs.nth(index).fill("10")
+    inputs.nth(0).fill("11")
+    page.get_by_role("button", name="Lưu kết quả").click()
+    expect(page.get_by_role("alert").first).to_contain_text("không thể chấm 11 điểm")
+    page.locator("form.scores input[type=number]").nth(0).fill("9")
+    page.screenshot(path=f"{SCREENSHOTS}/titles_evaluate.png", full_page=True)
+    page.get_by_role("button", name="Lưu kết quả").click()
+    expect(page.get_by_role("status")).to_contain_text("99 điểm, đạt")
+
+    page.get_by_role("button", name="Đề nghị công nhận").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã gửi danh sách đề nghị công nhận")
+    expect(page.locator("p.state")).to_have_text("Đã đề nghị, chờ thẩm định")
+    page.screenshot(path=f"{SCREENSHOTS}/titles_list_proposed.png", full_page=True)
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    review = context.new_page()
+    sign_in(review, live_server, reviewer.username, PASSWORD)
+    review.goto(f"{live_server.url}/quan-ly/danh-hieu/cho-tham-dinh/")
+    review.get_by_role("link", name=f"{commune_a.name}: Gia đình học tập {year}").click()
+    review.get_by_label("Số quyết định").fill("125/QĐ-UBND")
+    review.get_by_label("Ngày quyết định").fill(timezone.localdate().isoformat())
+    review.get_by_label("Người ký").fill("Nguyễn Văn Bình")
+    review.get_by_role("button", name="Công nhận danh sách").click()
+    expect(review.get_by_role("status")).to_contain_text("Đã công nhận danh sách")
+    review.get_by_role("link", name="Giấy chứng nhận").click()
+    expect(review.get_by_role("heading", name="GIẤY CHỨNG NHẬN")).to_be_visible()
+    expect(review.get_by_text("Hộ ông/bà Lò Văn Sơn")).to_be_visible()
+    expect(review.get_by_text("Theo Quyết định số 125/QĐ-UBND")).to_be_visible()
+    review.screenshot(path=f"{SCREENSHOTS}/titles_certificate.png", full_page=True)
+    review.emulate_media(media="print")
+    review.screenshot(path=f"{SCREENSHOTS}/titles_certificate_print.png", full_page=True)
+    context.close()
+
+    assert Registration.objects.get().state == "recognised"

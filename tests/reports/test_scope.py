@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from khuyenhoc.reports import services
 from tests.factories import login
 
 from .conftest import YEAR
@@ -70,3 +71,16 @@ def test_the_commune_page_links_to_the_report(client, commune_a, staff_a):
     login(client, staff_a)
     response = client.get(reverse("areas:commune", args=[commune_a.code]))
     assert reverse("reports:commune_latest", args=[commune_a.code]) in response.content.decode()
+
+
+def test_the_admin_lists_reports_to_reviewers_read_only(
+    client, commune_a, staff_a, reviewer, with_figures
+):
+    services.report_submit(user=staff_a, commune=commune_a, year=YEAR)
+    url = reverse("admin:reports_annualreport_changelist")
+    login(client, staff_a)
+    assert client.get(url).status_code in (302, 403)
+    login(client, reviewer)
+    response = client.get(url)
+    assert response.status_code == 200 and commune_a.name in response.content.decode()
+    assert client.post(reverse("admin:reports_annualreport_add")).status_code == 403

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint check install browser backup restore clean-venv
+.PHONY: run test bench load lint check install browser backup restore clean-venv
 
 $(PY):
 	@PYBIN=$$(scripts/find-python.sh) || exit 1; \
@@ -42,6 +42,11 @@ test: install lint browser
 bench: install
 	@scripts/with-postgres.sh $(PY) -m pytest tests/bench -q -s -o python_files='bench_*.py' \
 		| tee bench-results.txt; grep '^BENCH' bench-results.txt
+
+# Public load with concurrent staff writes and a PostgreSQL outage in the middle;
+# fails when an acknowledged write is lost, a 500 is answered or the portal does not recover.
+load: install
+	@scripts/with-postgres.sh $(PY) scripts/load_and_faults.py
 
 # Backups of the database of DATABASE_URL (or of the SQLite demo) into backups/.
 backup:

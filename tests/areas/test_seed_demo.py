@@ -36,6 +36,7 @@ def test_seed_demo_creates_accounts_villages_and_plausible_denominators(capsys):
     assert Figure.objects.filter(metric="areas.population").count() == Denominator.objects.count()
 
 
+@pytest.mark.django_db(transaction=True)  # flush inside a test transaction fails on PostgreSQL
 def test_seed_demo_is_deterministic_and_a_second_run_adds_nothing():
     call_command("seed_demo", seed=7)
     first = snapshot()

@@ -172,36 +172,37 @@ def _register(
         return 0
     proposing = final or title != "citizen"
     evaluated_share = 1.0 if proposing else 0.6
-    registrations = []
+    registrations, outcomes = [], []
     for subject in chosen:
         registration = Registration(commune=commune, year=year, title=title, created_by=staff)
         if title != "commune":
             setattr(registration, title, subject)
+        outcome = None
+        if rng.random() < evaluated_share:
+            passed = rng.random() < pass_rate
+            outcome = (passed, rng.randint(80, 98) if passed else rng.randint(60, 79))
+            if final:
+                registration.state = "recognised" if passed else "not_recognised"
+            else:
+                registration.state = "proposed" if proposing else "evaluated"
         registrations.append(registration)
+        outcomes.append(outcome)
     registrations = Registration.objects.bulk_create(registrations, batch_size=5000)
-    evaluations = []
-    for registration in registrations:
-        if rng.random() >= evaluated_share:
-            continue
-        passed = rng.random() < pass_rate
-        total = rng.randint(80, 98) if passed else rng.randint(60, 79)
-        reason = "" if passed else f"Tổng {total} điểm, dưới ngưỡng {criteria_set.pass_mark}"
-        evaluations.append(
-            Evaluation(
-                registration=registration,
-                criteria_set=criteria_set,
-                total=total,
-                passed=passed,
-                reason=reason,
-                evaluated_by=staff,
-            )
+    evaluations = [
+        Evaluation(
+            registration=registration,
+            criteria_set=criteria_set,
+            total=outcome[1],
+            passed=outcome[0],
+            reason=""
+            if outcome[0]
+            else f"Tổng {outcome[1]} điểm, dưới ngưỡng {criteria_set.pass_mark}",
+            evaluated_by=staff,
         )
-        if final:
-            registration.state = "recognised" if passed else "not_recognised"
-        else:
-            registration.state = "proposed" if proposing else "evaluated"
+        for registration, outcome in zip(registrations, outcomes, strict=True)
+        if outcome is not None
+    ]
     Evaluation.objects.bulk_create(evaluations, batch_size=5000)
-    Registration.objects.bulk_update(registrations, ["state"], batch_size=5000)
     if proposing:
         _list(rng, commune, year, title, staff, reviewer, final=final)
     return len(registrations)

@@ -236,3 +236,39 @@ def test_figures_count_each_stage_reached_and_match_a_full_rebuild(
     assert "titles.household.not_recognised" not in incremental
     rebuild_all()
     assert figures_of(commune_a) == incremental
+
+
+def test_a_withdrawn_registration_leaves_the_counts_and_frees_the_subject(
+    staff_a, commune_a, household, registration
+):
+    services.registration_withdraw(user=staff_a, registration=registration)
+    assert "titles.household.registered" not in figures_of(commune_a)
+    again = services.registration_create(
+        user=staff_a, commune=commune_a, year=YEAR, title="household", subject=household
+    )
+    assert again.pk != registration.pk
+    assert figures_of(commune_a)["titles.household.registered"] == 1
+
+
+def test_registering_into_a_proposed_or_approved_list_is_refused(
+    staff_a, reviewer, commune_a, village_a, proposed_list
+):
+    other = services.household_create(
+        user=staff_a, commune=commune_a, village=village_a, head_name="Hà Thị Lan", members=3
+    )
+    with pytest.raises(ValidationError, match="đã gửi đề nghị"):
+        services.registration_create(
+            user=staff_a, commune=commune_a, year=YEAR, title="household", subject=other
+        )
+    services.list_approve(
+        user=reviewer,
+        rlist=proposed_list,
+        decision_number="12/QĐ-UBND",
+        decision_date=TODAY,
+        signer="Nguyễn Văn Bình",
+    )
+    with pytest.raises(ValidationError, match="đã khóa"):
+        services.registration_create(
+            user=staff_a, commune=commune_a, year=YEAR, title="household", subject=other
+        )
+    assert Registration.objects.count() == 1

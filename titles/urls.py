@@ -14,6 +14,7 @@ urlpatterns = [
     path(LIST + "de-nghi/", views.propose, name="propose"),
     path(LIST + "nhap-danh-sach/", views.import_registrations, name="import_registrations"),
     path(LIST + "nhap-diem/", views.import_scores, name="import_scores"),
+    path(LIST + "mau-danh-sach.xlsx", views.import_template, name="import_template"),
     path(LIST + "tham-dinh/", views_review.review, name="review"),
     path(LIST + "quyet-dinh/", views_print.decision_list, name="decision"),
     path("dang-ky/<int:pk>/danh-gia/", views.evaluate, name="evaluate"),

@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
-from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
 
 from . import imports, selectors, services
 from .forms import ScoresForm, SubjectForm, UploadForm
@@ -194,7 +195,7 @@ def propose(request, code, year, title):
     return _back(commune, year, title)
 
 
-def _import(request, code, year, title, run, heading, columns):
+def _import(request, code, year, title, run, heading, columns, template_url=None):
     commune = commune_and_title(request.user, code, title)
     _check_year(year)
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -228,6 +229,7 @@ def _import(request, code, year, title, run, heading, columns):
             "more_errors": max(0, len(errors) - 200),
             "heading": heading,
             "columns": columns,
+            "template_url": template_url,
         },
     )
 
@@ -235,9 +237,30 @@ def _import(request, code, year, title, run, heading, columns):
 @login_required
 def import_registrations(request, code, year, title):
     columns = list(imports.REGISTRATION_HEADERS.get(title, {}).values())
+    template_url = reverse("titles:import_template", args=[code, year, title])
     return _import(
-        request, code, year, title, imports.registrations_import, "Nhập danh sách đăng ký", columns
+        request,
+        code,
+        year,
+        title,
+        imports.registrations_import,
+        "Nhập danh sách đăng ký",
+        columns,
+        template_url if columns else None,
     )
+
+
+@login_required
+def import_template(request, code, year, title):
+    commune_and_title(request.user, code, title)
+    headers = list(imports.REGISTRATION_HEADERS.get(title, {}).values())
+    if not headers:
+        raise Http404("Danh hiệu này không nhập danh sách từ Excel.")
+    response = HttpResponse(
+        workbook_bytes([("Danh sách đăng ký", headers, [])]), content_type=XLSX_CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="dang-ky-{title}-{year}.xlsx"'
+    return response
 
 
 @login_required

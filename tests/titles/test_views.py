@@ -18,6 +18,7 @@ def commune_urls(commune, registration):
         reverse("titles:register", args=args),
         reverse("titles:import_registrations", args=args),
         reverse("titles:import_scores", args=args),
+        reverse("titles:import_template", args=args),
         reverse("titles:evaluate", args=[registration.pk]),
         reverse("titles:certificate", args=[registration.pk]),
         reverse("titles:decision", args=args),
@@ -184,3 +185,20 @@ def test_the_commune_page_links_to_titles(client, staff_a, commune_a):
     login(client, staff_a)
     page = client.get(reverse("areas:commune", args=[commune_a.code])).content.decode()
     assert reverse("titles:commune", args=[commune_a.code]) in page
+
+
+def test_the_import_page_offers_a_template_with_the_expected_columns(client, staff_a, commune_a):
+    from khuyenhoc.spreadsheets import read_sheet
+    from titles.imports import REGISTRATION_HEADERS
+
+    login(client, staff_a)
+    page = client.get(
+        reverse("titles:import_registrations", args=[commune_a.code, YEAR, "household"])
+    )
+    assert "Tải tệp mẫu" in page.content.decode()
+    response = client.get(
+        reverse("titles:import_template", args=[commune_a.code, YEAR, "household"])
+    )
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    with pytest.raises(Exception, match="không có dòng dữ liệu"):
+        read_sheet(response.content, headers=REGISTRATION_HEADERS["household"])

@@ -7,7 +7,7 @@ Rows go in with bulk_create, commune by commune, so memory stays flat at provinc
 
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from khuyenhoc.areas.demo_names import family_name, person_name
@@ -78,6 +78,12 @@ def seed(ctx):
         ]
         insert_members(members, history=False)
         total += count
+    if connection.vendor == "postgresql":
+        # check the deferred foreign keys now, so that no trigger event stays pending
+        # (a later TRUNCATE in the same transaction, as `flush` does, would refuse)
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     ctx.say(
         f"  Hội viên: {number(len(heads) + len(grassroots))} hội và chi hội, "
         f"{number(total)} hội viên."

@@ -119,13 +119,16 @@ class Member(models.Model):
         FEMALE = "nu", "Nữ"
 
     # No single-column indexes on the keys: the composite indexes below start with each
-    # of them, and every index slows the bulk import of a 20,000-row sheet.
+    # of them, and every index slows the bulk import of a 20,000-row sheet. Province and
+    # commune are copies of the branch's (services and bulk writers set them from it), so
+    # they carry no database foreign key either: its per-row check ran at every commit.
     province = models.ForeignKey(
         Province,
         on_delete=models.PROTECT,
         related_name="members",
         verbose_name="tỉnh",
         db_index=False,
+        db_constraint=False,
     )
     commune = models.ForeignKey(
         Commune,
@@ -133,6 +136,7 @@ class Member(models.Model):
         related_name="members",
         verbose_name="xã, phường",
         db_index=False,
+        db_constraint=False,
     )
     branch = models.ForeignKey(
         Branch,

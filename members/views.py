@@ -12,6 +12,7 @@ from khuyenhoc.areas.scope import get_commune_or_404
 
 from . import selectors, services
 from .forms import FilterForm, LeaveForm, MemberForm, add_service_errors
+from .models import Branch
 
 PAGE_SIZE = 50
 
@@ -41,6 +42,14 @@ def member_list(request, code):
             "page": page,
             "query": query.urlencode(),
             "year": year,
+            # the filter's choices as plain pairs: rendering them through form widgets
+            # took a third of this page's time
+            "branch_options": list(
+                Branch.objects.filter(commune=commune).order_by("name").values_list("pk", "name")
+            ),
+            "village_options": list(commune.villages.order_by("name").values_list("pk", "name")),
+            "status_options": FilterForm.STATUS,
+            "current": {key: request.GET.get(key, "") for key in form.fields},
             "members_end": figures.get(metrics.MEMBERS_END, 0),
             "population": figures.get(metrics.POPULATION),
         },

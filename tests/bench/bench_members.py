@@ -44,7 +44,7 @@ def peak_memory_mb() -> float:
     return 0.0
 
 
-def big_sheet(rng, branches) -> bytes:
+def big_sheet(rng, branches, prefix="NK") -> bytes:
     rows = []
     for n in range(ROWS):
         gender = "Nam" if n % 2 else "Nữ"
@@ -53,7 +53,7 @@ def big_sheet(rng, branches) -> bytes:
         rows.append(
             row(
                 person_name(rng, "nam" if gender == "Nam" else "nu"),
-                number=f"NK-{n:06d}",
+                number=f"{prefix}-{n:06d}",
                 year=rng.randint(1945, 2005),
                 gender=gender,
                 phone=f"09{rng.randint(10_000_000, 99_999_999)}" if n % 3 else "",
@@ -99,6 +99,17 @@ def test_members_at_province_scale(client, units):
 
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE members_member")
+    # the same sheet's size without change-history rows, to show what history costs
+    other = ctx.active_communes[1]
+    other_branches = list(Branch.objects.filter(commune=other, kind__in=Branch.GRASSROOTS))
+    for branch in other_branches:
+        branch.founded_on = branch.founded_on.replace(year=2010)
+        branch.save(update_fields=["founded_on"])
+    data = big_sheet(ctx.rng("bench"), other_branches, prefix="NH")
+    with stopwatch() as bare:
+        members_import(user=None, commune=other, data=data, history=False)
+    bench_line("import_members_without_history", rows=ROWS, seconds=bare())
+
     in_commune = Member.objects.filter(commune=commune).count()
     login(client, staff)
     url = reverse("members:list", args=[commune.code])

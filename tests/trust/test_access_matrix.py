@@ -4,17 +4,11 @@ of another commune, staff of the commune, reviewer and administrator.
 The patterns are discovered, not listed: a new page is covered the moment it is routed.
 """
 
-import io
-
 import pytest
-from django.conf import settings
 from django.contrib import admin
-from django.core.management import call_command
-from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from khuyenhoc.areas import demo
-from tests.factories import login, make_user
+from tests.factories import login
 
 pytestmark = pytest.mark.django_db
 
@@ -35,25 +29,6 @@ def _walk(patterns, prefix="", namespace=None):
 ROUTES = sorted({r[0]: r for r in _walk(get_resolver().url_patterns)}.values(), key=lambda r: r[0])
 STAFF_ROUTES = [r for r in ROUTES if r[1].startswith("quan-ly/")]
 PUBLIC_ROUTES = [r for r in ROUTES if not r[1].startswith("quan-ly/") and r[0] != "logout"]
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    """The demo province, a staff user for each of two communes, a reviewer, an admin;
-    built once for the module inside a transaction that is rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", force=True, stdout=io.StringIO())
-        ctx = demo.build_context(province_code=settings.PROVINCE_CODE, scale="small", seed=2026)
-        mine, other = ctx.active_communes[0], ctx.active_communes[2]
-        yield {
-            "mine": mine,
-            "other": other,
-            "staff": make_user("matrix_staff", role="commune_staff", communes=[mine]),
-            "stranger": make_user("matrix_stranger", role="commune_staff", communes=[other]),
-            "reviewer": make_user("matrix_reviewer", role="reviewer"),
-            "administrator": make_user("matrix_admin", role="administrator"),
-        }
-        transaction.set_rollback(True)
 
 
 def _kwargs(converters, commune, pk=1):

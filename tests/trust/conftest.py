@@ -1,0 +1,30 @@
+"""The demo province with one user per role, shared by the trust tests of a module."""
+
+import io
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+
+from khuyenhoc.areas import demo
+from tests.factories import make_user
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The demo province, a staff user for each of two communes, a reviewer, an admin;
+    built once for the module inside a transaction that is rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", force=True, stdout=io.StringIO())
+        ctx = demo.build_context(province_code=settings.PROVINCE_CODE, scale="small", seed=2026)
+        mine, other = ctx.active_communes[0], ctx.active_communes[2]
+        yield {
+            "mine": mine,
+            "other": other,
+            "staff": make_user("matrix_staff", role="commune_staff", communes=[mine]),
+            "stranger": make_user("matrix_stranger", role="commune_staff", communes=[other]),
+            "reviewer": make_user("matrix_reviewer", role="reviewer"),
+            "administrator": make_user("matrix_admin", role="administrator"),
+        }
+        transaction.set_rollback(True)

@@ -72,3 +72,21 @@ def test_a_score_above_the_maximum_is_refused():
     with pytest.raises(ValidationError, match="số nguyên"):
         rules.check_points(indicators[0], "7,5")
     assert rules.check_points(indicators[0], "7") == 7
+
+
+def test_a_newer_version_added_as_data_applies_from_its_effective_date():
+    import datetime
+
+    old = CriteriaSet.objects.in_force(title="household", year=2026)
+    new = CriteriaSet.objects.create(
+        title="household",
+        version=2,
+        name="Tiêu chí Gia đình học tập (mới)",
+        decision_reference="Quyết định mới",
+        effective_from=datetime.date(2026, 1, 1),
+        pass_mark=85,
+    )
+    old.effective_to = datetime.date(2025, 12, 31)
+    old.save()
+    assert CriteriaSet.objects.in_force(title="household", year=2026) == new
+    assert CriteriaSet.objects.in_force(title="household", year=2025) == old

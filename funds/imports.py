@@ -1,7 +1,6 @@
 """Lists staff paste or upload: beneficiaries of a payout, donations of a campaign.
 All rows or none; every error names its row ("Dòng N: …")."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from khuyenhoc.spreadsheets import (
@@ -145,10 +144,4 @@ def receipts_import(*, user, fund, data: bytes) -> int:
             errors.append(RowError(row, str(exc)))
     if errors:
         raise ImportRejected(errors)
-    for row, values in rows:
-        try:
-            services.receipt_record(user=user, fund=fund, refresh=False, **values)
-        except ValidationError as exc:
-            raise ImportRejected([RowError(row, " ".join(exc.messages))]) from exc
-    services.refresh_figures(fund)
-    return len(rows)
+    return services.receipts_record_many(user=user, fund=fund, rows=rows)

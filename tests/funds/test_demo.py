@@ -40,13 +40,13 @@ def test_seed_demo_gives_every_active_commune_a_fund_of_a_realistic_size(capsys)
         assert FundYear.objects.filter(year=year, closed_at__isnull=False).count() == 6
 
 
-def test_seeding_again_after_the_denominators_were_removed_adds_no_second_fund():
-    from khuyenhoc.areas.models import Denominator, Village
+def test_seeding_funds_again_adds_no_second_fund(settings):
+    from funds import demo as funds_demo
+    from khuyenhoc.areas import demo
 
     call_command("seed_demo", seed=7)
     count = Fund.objects.count()
-    Village.objects.all().delete()
-    Figure.objects.all().delete()
-    Denominator.objects.all().delete()
-    call_command("seed_demo", seed=7)
+    ctx = demo.build_context(province_code=settings.PROVINCE_CODE, scale="small", seed=7)
+    funds_demo.seed(ctx)
     assert Fund.objects.count() == count
+    assert Fund.objects.filter(branch__commune__isnull=True).count() == 1

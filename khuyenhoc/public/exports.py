@@ -4,9 +4,8 @@ import csv
 import io
 
 from khuyenhoc.areas import metrics as m
+from khuyenhoc.areas.indicators import RATE_TITLES
 from khuyenhoc.spreadsheets import safe_text, workbook_bytes
-
-from .indicators import RATE_TITLES
 
 
 def _rate(value):

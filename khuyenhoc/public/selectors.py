@@ -10,10 +10,9 @@ from django.db.models import Sum
 from django.http import Http404
 
 from khuyenhoc.areas import legacy, summaries
+from khuyenhoc.areas.indicators import rank, summarise
 from khuyenhoc.areas.models import Commune, Figure, Province, Village
 from khuyenhoc.text import fold
-
-from .indicators import rank, summarise
 
 
 def cache_seconds() -> int:

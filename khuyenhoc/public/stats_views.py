@@ -12,11 +12,11 @@ from django.utils.text import slugify
 
 from khuyenhoc.areas import legacy
 from khuyenhoc.areas import metrics as m
+from khuyenhoc.areas.indicators import RANK_RULE, RATE_TITLES, SHORT, sort_rows, summarise
 from khuyenhoc.areas.models import Village
 
 from . import charts, exports, selectors, tables
 from .caching import anonymous_cache
-from .indicators import RANK_RULE, RATE_TITLES, SHORT, sort_rows, summarise
 
 MODES = {"don-vi-cu": "legacy", "quy-doi": "mapped"}
 

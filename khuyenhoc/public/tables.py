@@ -8,9 +8,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from khuyenhoc.areas import metrics as m
+from khuyenhoc.areas.indicators import RATE_TITLES, SHORT, SLUGS
 from khuyenhoc.numbers import decimal, money, number, percent
-
-from .indicators import RATE_TITLES, SHORT, SLUGS
 
 TEXT_KEYS = {"ten", "xep-hang"}  # ascending first; figures sort highest first
 

@@ -1,6 +1,6 @@
-"""From a {metric: value} dict of one area and year to the indicators the public reads.
+"""From a {metric: value} dict of one area and year to its indicators (counts and rates).
 
-Pure functions, no database: the overview, the commune page and the downloads all go
+Pure functions, no database: the public pages, the downloads and the annual report all go
 through `summarise`, so a rate is computed one way everywhere. A figure missing from the
 summary table means zero when its app has written anything for that area and year (the
 table stores no zero rows), and "no data" otherwise.

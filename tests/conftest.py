@@ -2,6 +2,7 @@
 users (staff of a commune, staff of another commune, a provincial reviewer)."""
 
 import os
+from importlib import import_module
 
 import pytest
 from django.conf import settings
@@ -21,9 +22,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def units(db):
-    """The units, also after a transactional test flushed them (browser tests run last)."""
+    """The units and the data that migrations ship, also after a transactional test
+    flushed them (browser tests run last)."""
     if not Province.objects.exists():
         load_units()
+        reship_migration_data()
+
+
+def reship_migration_data():
+    """A flush empties every table, including rows that data migrations put there."""
+    from django.apps import apps
+
+    from titles.models import CriteriaSet
+
+    if not CriteriaSet.objects.exists():
+        import_module("titles.migrations.0002_criteria_sets").ship(apps, None)
 
 
 @pytest.fixture

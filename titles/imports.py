@@ -166,27 +166,28 @@ def _registrations_write(*, user, commune, year, title, rows) -> ImportResult:
         .exclude(state="withdrawn")
         .values_list(f"{field}_id", flat=True)
     )
-    errors, parsed, seen = [], [], {}
-    for number, values in rows:
-        try:
-            key, fields = _parse_row(title, values, villages, year)
-        except RowInvalid as exc:
-            errors.append(RowError(number, exc.args[1], exc.args[0]))
-            continue
-        if key in seen:
-            errors.append(RowError(number, f"trùng với dòng {seen[key]} trong tệp"))
-            continue
-        seen[key] = number
-        subject_id = fields["village_id"] if title == "village" else existing.get(key)
-        if subject_id is not None and subject_id in registered:
-            errors.append(RowError(number, f"đối tượng này đã đăng ký danh hiệu năm {year}"))
-            continue
-        parsed.append((subject_id, fields))
-    if errors:
-        raise ImportRejected(errors)
-    created = bulk.write_registrations(
-        user=user, commune=commune, year=year, title=title, parsed=parsed
-    )
+    errors, seen = [], {}
+    writer = bulk.RegistrationWriter(user=user, commune=commune, year=year, title=title)
+    with writer:
+        for number, values in rows:
+            try:
+                key, fields = _parse_row(title, values, villages, year)
+            except RowInvalid as exc:
+                errors.append(RowError(number, exc.args[1], exc.args[0]))
+                continue
+            if key in seen:
+                errors.append(RowError(number, f"trùng với dòng {seen[key]} trong tệp"))
+                continue
+            seen[key] = number
+            subject_id = fields["village_id"] if title == "village" else existing.get(key)
+            if subject_id is not None and subject_id in registered:
+                errors.append(RowError(number, f"đối tượng này đã đăng ký danh hiệu năm {year}"))
+                continue
+            if not errors:  # once a row is wrong, the rest is only checked
+                writer.add(subject_id, fields)
+        if errors:
+            raise ImportRejected(errors)  # leaving the block this way writes nothing more
+    created = writer.written
     services.refresh_figures(commune, year)
     return ImportResult(created=created)
 

@@ -10,6 +10,10 @@ from khuyenhoc.areas.models import Commune, Village
 from khuyenhoc.areas.querysets import scoped_manager
 from khuyenhoc.text import fold, nfc
 
+# A subject's history is read record by record (by id), and an import writes one history
+# row per new subject: the history indexes nothing else.
+UNINDEXED_IN_HISTORY = ["commune", "village"]
+
 
 class Citizen(models.Model):
     class Sex(models.TextChoices):
@@ -35,7 +39,7 @@ class Citizen(models.Model):
     )
 
     objects = scoped_manager("commune")
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=UNINDEXED_IN_HISTORY)
 
     class Meta:
         verbose_name = "công dân"
@@ -76,7 +80,7 @@ class Household(models.Model):
     members = models.PositiveSmallIntegerField("số nhân khẩu")
 
     objects = scoped_manager("commune")
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=UNINDEXED_IN_HISTORY)
 
     class Meta:
         verbose_name = "hộ gia đình"
@@ -115,7 +119,7 @@ class Clan(models.Model):
     )
 
     objects = scoped_manager("commune")
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=UNINDEXED_IN_HISTORY)
 
     class Meta:
         verbose_name = "dòng họ"
@@ -153,7 +157,7 @@ class Unit(models.Model):
     kind = models.CharField("loại", max_length=12, choices=Kind.choices)
 
     objects = scoped_manager("commune")
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=UNINDEXED_IN_HISTORY)
 
     class Meta:
         verbose_name = "đơn vị"

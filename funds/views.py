@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer
+from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import ImportRejected
 from members.models import Branch
 
@@ -244,18 +245,24 @@ def overdraft(request, pk):
 def receipts_import(request, pk):
     fund = fund_or_404(request.user, pk)
     form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
     if request.method == "POST" and form.is_valid():
         try:
             count = imports.receipts_import(
                 user=request.user, fund=fund, data=form.cleaned_data["sheet"].read()
             )
         except ImportRejected as exc:
-            _errors(form, exc)
+            errors = exc.errors
         else:
-            messages.success(request, f"Đã ghi {count} phiếu thu từ tệp.")
+            messages.success(request, f"Đã ghi {number(count)} phiếu thu từ tệp.")
             return redirect("funds:fund", pk=fund.pk)
     return render(
         request,
         "funds/import_form.html",
-        {"fund": fund, "form": form, "headers": imports.RECEIPT_HEADERS.values()},
+        {
+            "fund": fund,
+            "form": form,
+            "errors": errors,
+            "headers": imports.RECEIPT_HEADERS.values(),
+        },
     )

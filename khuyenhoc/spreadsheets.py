@@ -31,6 +31,8 @@ class RowError:
     column: str = ""
 
     def __str__(self):
+        if not self.row:  # the file as a whole: too big, not .xlsx, no header row
+            return self.message
         where = f"Dòng {self.row}" + (f", cột «{self.column}»" if self.column else "")
         return f"{where}: {self.message}"
 

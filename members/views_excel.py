@@ -13,8 +13,6 @@ from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected
 from . import imports, selectors
 from .forms import FilterForm, ImportForm
 
-SHOWN_ERRORS = 200
-
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
@@ -50,7 +48,7 @@ def import_members(request, code):
         try:
             result = imports.members_import(user=request.user, commune=commune, data=data)
         except ImportRejected as exc:
-            errors = [str(e) if e.row else e.message for e in exc.errors]
+            errors = exc.errors
         else:
             messages.success(request, f"Đã nhập {number(result.created)} hội viên.")
             return redirect("members:list", code=commune.code)
@@ -60,7 +58,6 @@ def import_members(request, code):
         {
             "commune": commune,
             "form": form,
-            "errors": errors[:SHOWN_ERRORS],
-            "error_count": len(errors),
+            "errors": errors,
         },
     )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
+from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
 
 from . import imports, selectors, services
@@ -214,7 +215,7 @@ def _import(request, code, year, title, run, heading, columns, template_url=None
         except ValidationError as exc:
             errors = exc.messages
         else:
-            messages.success(request, f"Đã nhập {result.created} dòng.")
+            messages.success(request, f"Đã nhập {number(result.created)} dòng.")
             return _back(commune, year, title)
     return render(
         request,
@@ -225,8 +226,7 @@ def _import(request, code, year, title, run, heading, columns, template_url=None
             "title": title,
             "title_name": TITLES[title][0],
             "form": form,
-            "errors": errors[:200],
-            "more_errors": max(0, len(errors) - 200),
+            "errors": errors,
             "heading": heading,
             "columns": columns,
             "template_url": template_url,

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
 
 from . import services
@@ -114,7 +115,7 @@ def village_import(request, code):
         except ImportRejected as exc:
             errors = exc.errors
         else:
-            messages.success(request, f"Đã nhập {count} thôn, bản, tổ dân phố.")
+            messages.success(request, f"Đã nhập {number(count)} thôn, bản, tổ dân phố.")
             return redirect("areas:commune", code=commune.code)
     return render(
         request,

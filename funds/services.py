@@ -99,6 +99,8 @@ def fund_create(
         raise ValidationError("Hãy nhập tên quỹ.")
     if opening_balance is None or opening_balance < 0:
         raise ValidationError("Số dư đầu kỳ không được âm.")
+    if opening_balance > MAX_AMOUNT:
+        raise ValidationError("Số dư đầu kỳ quá lớn: hãy kiểm tra lại.")
     if not 2000 <= opening_year <= timezone.localdate().year:
         raise ValidationError("Năm bắt đầu ghi sổ không hợp lệ.")
     if branch is None:

@@ -5,11 +5,12 @@ from html.parser import HTMLParser
 
 class Form(HTMLParser):
     """The fields of the page's main form (the one with most fields: the header also
-    holds a small log-out form), with their default values."""
+    holds a small log-out form), with their default values; `forms` and `attributes`
+    hold every form of the page and its <form> tag's attributes (method, action)."""
 
     def __init__(self):
         super().__init__()
-        self.forms, self._select = [], None
+        self.forms, self.attributes, self._select = [], [], None
 
     @property
     def fields(self):
@@ -19,6 +20,7 @@ class Form(HTMLParser):
         a = dict(attrs)
         if tag == "form":
             self.forms.append({})
+            self.attributes.append(a)
             return
         if not self.forms or "name" not in a and tag != "option":
             return

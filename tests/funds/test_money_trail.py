@@ -2,7 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from funds import ledger, services
-from funds.models import Beneficiary, Payout, Receipt
+from funds.models import Beneficiary, Fund, Payout, Receipt
+from members.models import Branch
 from tests.funds.conftest import a_day_of
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,21 @@ def test_it_refuses_negative_zero_and_fractional_amounts_and_writes_nothing(give
             give(amount)
         assert "đồng" in str(caught.value)
     assert not Receipt.objects.exists()
+
+
+def test_it_refuses_an_opening_balance_too_large_for_the_ledger_and_writes_nothing(
+    staff_a, commune_a, this_year
+):
+    with pytest.raises(ValidationError) as caught:
+        services.fund_create(
+            user=staff_a,
+            commune=commune_a,
+            name="Quỹ khuyến học",
+            opening_year=this_year,
+            opening_balance=99_999_999_999_999_999_999_999,
+        )
+    assert "quá lớn" in str(caught.value)
+    assert not Fund.objects.exists() and not Branch.objects.filter(commune=commune_a).exists()
 
 
 def test_one_amount_applied_to_many_beneficiaries_makes_one_payout(staff_a, fund_a, give, today):

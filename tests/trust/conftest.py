@@ -22,6 +22,12 @@ def world(django_db_setup, django_db_blocker):
             # and pick nested loops that turn an admin page into minutes
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
+                # the seed's deferred foreign-key checks, fired once here: left pending,
+                # they ran again at the end of every test (pytest-django checks the
+                # constraints before it rolls a test back, and the rollback re-queues
+                # them), four seconds a test
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         ctx = demo.build_context(province_code=settings.PROVINCE_CODE, scale="small", seed=2026)
         mine, other = ctx.active_communes[0], ctx.active_communes[2]
         yield {

@@ -33,6 +33,11 @@ CHUNK_ROWS = 5000
 STAGING = "titles_import_staging"
 
 
+def uses_copy() -> bool:
+    """PostgreSQL takes the COPY chain on a second thread; other databases the ORM."""
+    return connection.vendor == "postgresql"
+
+
 class RegistrationWriter:
     """with RegistrationWriter(...) as writer: writer.add(existing id or None, fields).
 
@@ -45,7 +50,7 @@ class RegistrationWriter:
         self.pending = []
         self.clan_villages = []
         self.written = 0
-        self.on_postgresql = connection.vendor == "postgresql"
+        self.on_postgresql = uses_copy()
 
     def __enter__(self):
         if self.on_postgresql:

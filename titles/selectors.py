@@ -1,13 +1,18 @@
 """Reads of the titles app, always through the scoping mechanism."""
 
+from collections import defaultdict
+from dataclasses import dataclass, field
+
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer
+from khuyenhoc.text import fold
 
-from .models import RecognitionList, Registration
+from .models import Citizen, Clan, Household, RecognitionList, Registration, Unit
+from .models.registrations import SUBJECT_FIELDS, subject_label
 
 SUBJECT_RELATIONS = ["citizen", "household", "clan", "village", "unit", "commune"]
 
@@ -56,3 +61,92 @@ def awaiting_review(user):
         .select_related("commune")
         .order_by("proposed_at")
     )
+
+
+# Existing subjects ------------------------------------------------------------------
+
+# The titles whose subject is a record of its own, kept across years and found by name.
+SUBJECT_MODELS = {"citizen": Citizen, "household": Household, "clan": Clan, "unit": Unit}
+NAME_FIELDS = {"citizen": "full_name", "household": "head_name", "clan": "name", "unit": "name"}
+MATCHES_SHOWN = 20
+
+
+@dataclass
+class Match:
+    """An existing subject with the years it registered (withdrawals left out)."""
+
+    subject: object
+    name: str
+    years: list[tuple[int, bool]] = field(default_factory=list)  # (year, recognised)
+    registered: bool = False  # for the year of the page
+
+
+def subjects_of(user, commune, title):
+    queryset = SUBJECT_MODELS[title].objects.for_user(user).filter(commune=commune)
+    if title in ("citizen", "household"):
+        return queryset.select_related("village")
+    if title == "clan":
+        return queryset.prefetch_related("villages")
+    return queryset
+
+
+def subject_or_404(user, commune, title, pk):
+    """The subject of `title` with this id, if it belongs to this commune and the user
+    may work there; a stranger's id is a 404, never a registration."""
+    if title not in SUBJECT_MODELS:
+        raise Http404("Danh hiệu này không chọn đối tượng có sẵn.")
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError) as exc:
+        raise Http404("Mã đối tượng không hợp lệ.") from exc
+    return get_object_or_404(subjects_of(user, commune, title), pk=pk)
+
+
+def subject_search(user, commune, title, text, year) -> tuple[list[Match], bool]:
+    """Subjects whose name contains `text`, with or without diacritics; the flag says
+    more matched than are shown."""
+    # a NUL or other control character is typing noise, and PostgreSQL refuses NUL
+    folded = fold("".join(ch for ch in text if ch.isprintable()))
+    if not folded:
+        return [], False
+    found = list(
+        subjects_of(user, commune, title)
+        .filter(name_folded__contains=folded)
+        .order_by("name_folded", "id")[: MATCHES_SHOWN + 1]
+    )
+    return _matches(title, found[:MATCHES_SHOWN], year), len(found) > MATCHES_SHOWN
+
+
+def namesakes(user, commune, title, data, year) -> list[Match]:
+    """Existing subjects a new one would duplicate by the identity an Excel import uses:
+    the same name, and for people and households the same village (and birth year)."""
+    queryset = subjects_of(user, commune, title).filter(name_folded=fold(data[NAME_FIELDS[title]]))
+    if title in ("citizen", "household"):
+        queryset = queryset.filter(village=data["village"])
+    if title == "citizen":
+        queryset = queryset.filter(birth_year=data["birth_year"])
+    return _matches(title, list(queryset.order_by("id")[:MATCHES_SHOWN]), year)
+
+
+def _matches(title, subjects, year) -> list[Match]:
+    if not subjects:
+        return []
+    column = SUBJECT_FIELDS[title]
+    years = defaultdict(list)
+    rows = (
+        Registration.objects.filter(**{f"{column}__in": subjects})
+        .exclude(state=Registration.State.WITHDRAWN)
+        .values_list(f"{column}_id", "year", "state")
+        .order_by("year")
+    )
+    for subject_id, registered_year, state in rows:
+        years[subject_id].append((registered_year, state == Registration.State.RECOGNISED))
+    return [
+        Match(
+            subject=s,
+            name=subject_label(title, s),
+            years=years[s.pk],
+            registered=any(y == year for y, _ in years[s.pk]),
+        )
+        for s in subjects
+    ]

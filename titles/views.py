@@ -100,23 +100,60 @@ def _back(commune, year, title):
     return redirect("titles:list", code=commune.code, year=year, title=title)
 
 
+# What the search box of the register page looks for, per title.
+SEARCH_LABELS = {
+    "citizen": "Tìm công dân theo tên",
+    "household": "Tìm hộ theo tên",
+    "clan": "Tìm dòng họ theo tên",
+    "unit": "Tìm đơn vị theo tên",
+}
+
+
+def _registered(request, registration):
+    messages.success(request, f"Đã đăng ký: {registration.subject_name}.")
+    if "evaluate" in request.POST:
+        return redirect("titles:evaluate", pk=registration.pk)
+    return _back(registration.commune, registration.year, registration.title)
+
+
 @login_required
 def register(request, code, year, title):
+    """A new subject from the form, or (for subjects kept across years) an existing one
+    found by name, so last year's household is registered again, not created twice."""
     commune = commune_and_title(request.user, code, title)
     _check_year(year)
-    form = SubjectForm(request.POST or None, commune=commune, title=title)
-    if request.method == "POST" and form.is_valid():
+    searchable = title in selectors.SUBJECT_MODELS
+    picked = searchable and request.method == "POST" and "subject" in request.POST
+    form = SubjectForm(None if picked else request.POST or None, commune=commune, title=title)
+    pick_error, namesakes = "", []
+    if picked:
+        subject = selectors.subject_or_404(request.user, commune, title, request.POST["subject"])
         try:
-            registration = services.subject_register(
-                user=request.user, commune=commune, year=year, title=title, data=form.cleaned_data
+            registration = services.registration_create(
+                user=request.user, commune=commune, year=year, title=title, subject=subject
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            pick_error = " ".join(exc.messages)
         else:
-            messages.success(request, f"Đã đăng ký: {registration.subject_name}.")
-            if "evaluate" in request.POST:
-                return redirect("titles:evaluate", pk=registration.pk)
-            return _back(commune, year, title)
+            return _registered(request, registration)
+    elif request.method == "POST" and form.is_valid():
+        if searchable and "trung-ten" not in request.POST:
+            namesakes = selectors.namesakes(request.user, commune, title, form.cleaned_data, year)
+        if not namesakes:
+            try:
+                registration = services.subject_register(
+                    user=request.user,
+                    commune=commune,
+                    year=year,
+                    title=title,
+                    data=form.cleaned_data,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return _registered(request, registration)
+    query = request.GET.get("tim", "").strip()[:120] if searchable else ""
+    matches, more = selectors.subject_search(request.user, commune, title, query, year)
     return render(
         request,
         "titles/register.html",
@@ -126,6 +163,13 @@ def register(request, code, year, title):
             "title": title,
             "title_name": TITLES[title][0],
             "form": form,
+            "searchable": searchable,
+            "search_label": SEARCH_LABELS.get(title, ""),
+            "query": query,
+            "matches": matches,
+            "more": more,
+            "pick_error": pick_error,
+            "namesakes": namesakes,
         },
     )
 

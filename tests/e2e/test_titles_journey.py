@@ -1,11 +1,13 @@
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from khuyenhoc.areas.models import Village
 from tests.e2e.conftest import SCREENSHOTS, sign_in
 from tests.factories import PASSWORD
-from titles.models import Registration
+from titles import services
+from titles.models import Household, Registration
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -66,3 +68,47 @@ def test_staff_registers_evaluates_and_proposes_then_the_reviewer_approves(
     context.close()
 
     assert Registration.objects.get().state == "recognised"
+
+
+def test_staff_finds_last_years_household_and_registers_it_again(
+    live_server, phone_page, staff_a, commune_a
+):
+    village = Village.objects.create(
+        commune=commune_a, name="Thôn Nà Lếch", name_folded="thon na lech"
+    )
+    year = timezone.localdate().year
+    household = services.household_create(
+        user=staff_a, commune=commune_a, village=village, head_name="Lò Văn Sơn", members=5
+    )
+    services.registration_create(
+        user=staff_a, commune=commune_a, year=year - 1, title="household", subject=household
+    )
+    services.household_create(
+        user=staff_a, commune=commune_a, village=village, head_name="Hà Thị Lan", members=3
+    )
+    page = phone_page
+    sign_in(page, live_server, staff_a.username, PASSWORD)
+    page.goto(live_server.url + reverse("titles:list", args=[commune_a.code, year, "household"]))
+    page.get_by_role("link", name="Đăng ký mới").click()
+
+    page.get_by_label("Tìm hộ theo tên").fill("lo van son")
+    page.get_by_role("button", name="Tìm", exact=True).click()
+    match = page.locator("li.match")
+    expect(match).to_have_count(1)
+    expect(match).to_contain_text("Hộ ông/bà Lò Văn Sơn")
+    expect(match).to_contain_text(f"Đã đăng ký: {year - 1}")
+    page.screenshot(path=f"{SCREENSHOTS}/titles_register_search.png", full_page=True)
+    match.get_by_role("button", name=f"Đăng ký năm {year}").click()
+
+    expect(page.get_by_role("status")).to_contain_text("Đã đăng ký: Hộ ông/bà Lò Văn Sơn.")
+    expect(page.locator("li.entry")).to_contain_text("Hộ ông/bà Lò Văn Sơn")
+    assert Household.objects.count() == 2
+    assert sorted(household.registrations.values_list("year", flat=True)) == [year - 1, year]
+
+    page.get_by_role("link", name="Đăng ký mới").click()
+    page.get_by_label("Tìm hộ theo tên").fill("Sơn")
+    page.get_by_role("button", name="Tìm", exact=True).click()
+    expect(page.locator("li.match")).to_contain_text(f"Đã đăng ký: {year - 1}, {year}")
+    expect(page.locator("li.match")).to_contain_text(f"Đã đăng ký năm {year}")
+    expect(page.locator("li.match").get_by_role("button")).to_have_count(0)
+    page.screenshot(path=f"{SCREENSHOTS}/titles_register_already.png", full_page=True)

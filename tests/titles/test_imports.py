@@ -69,25 +69,6 @@ def test_a_wrong_row_after_chunks_already_went_to_the_database_still_writes_noth
     assert not Household.history.exists()
 
 
-def test_imported_households_and_registrations_start_their_history_with_the_import(
-    staff_a, commune_a, village_a, monkeypatch
-):
-    from titles import bulk
-
-    monkeypatch.setattr(bulk, "CHUNK_ROWS", 2)
-    run(staff_a, commune_a, sheet([[f"Hộ số {n}", "Thôn Nà Lếch", 4] for n in range(5)]))
-    for model in (Household, Registration):
-        assert model.objects.count() == 5
-        first_rows = model.history.filter(history_type="+")
-        assert sorted(first_rows.values_list("id", flat=True)) == sorted(
-            model.objects.values_list("id", flat=True)
-        )
-        assert {(h.history_user_id, h.history_change_reason) for h in first_rows} == {
-            (staff_a.pk, "Nhập từ Excel")
-        }
-    assert Household.history.get(head_name="Hộ số 3").members == 4
-
-
 def test_a_household_of_last_year_registers_again_as_the_same_subject(
     staff_a, commune_a, household
 ):

@@ -23,6 +23,17 @@ SUBJECT_FIELDS = {
 }
 
 
+def subject_label(title, subject) -> str:
+    """How a subject of `title` is named on every page, list and certificate."""
+    if title == "household":
+        return f"Hộ ông/bà {subject.head_name}"
+    if title == "clan":
+        return f"Dòng họ {subject.name}"
+    if title == "citizen":
+        return subject.full_name
+    return subject.name
+
+
 def _exactly_subject(title):
     condition = Q(title=title)
     for field in filter(None, SUBJECT_FIELDS.values()):
@@ -151,14 +162,7 @@ class Registration(models.Model):
 
     @property
     def subject_name(self):
-        subject = self.subject
-        if self.title == "household":
-            return f"Hộ ông/bà {subject.head_name}"
-        if self.title == "clan":
-            return f"Dòng họ {subject.name}"
-        if self.title == "citizen":
-            return subject.full_name
-        return subject.name
+        return subject_label(self.title, self.subject)
 
 
 class Evaluation(models.Model):

@@ -1,0 +1,72 @@
+"""Subjects created by an Excel import get the same first history row as subjects
+created on a form: the import's bulk write adds them itself."""
+
+import pytest
+
+from khuyenhoc.spreadsheets import workbook_bytes
+from titles import bulk, imports
+from titles.models import Citizen, Clan, Household, Unit
+
+from .conftest import YEAR
+
+pytestmark = pytest.mark.django_db
+
+SHEETS = {
+    "household": (Household, [["Lò Văn A", "Thôn Nà Lếch", 4], ["Hà Thị B", "Thôn Nà Lếch", 5]]),
+    "citizen": (
+        Citizen,
+        [
+            ["Lò Thị Hoa", 1990, "Nữ", 1, "Thôn Nà Lếch"],
+            ["Vì Văn Tú", 1975, "Nam", 2, "Thôn Nà Lếch"],
+        ],
+    ),
+    "clan": (Clan, [["Lò", "Thôn Nà Lếch"], ["Hà", "Thôn Nà Lếch"]]),
+    "unit": (Unit, [["Trường Tiểu học Tô Hiệu", "Trường học"], ["UBND phường", "Cơ quan"]]),
+}
+
+
+@pytest.fixture(params=["copy", "orm"])
+def writer(request, monkeypatch):
+    """PostgreSQL's COPY chain, and the ORM path that SQLite takes."""
+    if request.param == "orm":
+        monkeypatch.setattr(bulk, "uses_copy", lambda: False)
+    return request.param
+
+
+@pytest.mark.parametrize("title", SHEETS)
+def test_import_created_subjects_have_a_created_history_row(
+    staff_a, commune_a, village_a, writer, title
+):
+    model, rows = SHEETS[title]
+    headers = list(imports.REGISTRATION_HEADERS[title].values())
+    imports.registrations_import(
+        user=staff_a,
+        commune=commune_a,
+        year=YEAR,
+        title=title,
+        data=workbook_bytes([("Danh sách", headers, rows)]),
+    )
+    subjects = list(model.objects.all())
+    assert len(subjects) == 2
+    for subject in subjects:
+        row = subject.history.get()
+        assert row.history_type == "+"
+        assert row.history_user == staff_a
+        assert row.history_change_reason == "Nhập từ Excel"
+        assert row.instance == subject
+        assert row.commune_id == commune_a.code
+
+
+def test_a_subject_registered_again_by_import_gets_no_second_created_row(
+    staff_a, commune_a, household, writer
+):
+    headers = list(imports.REGISTRATION_HEADERS["household"].values())
+    imports.registrations_import(
+        user=staff_a,
+        commune=commune_a,
+        year=YEAR,
+        title="household",
+        data=workbook_bytes([("Danh sách", headers, [["Lò Văn Sơn", "Thôn Nà Lếch", 5]])]),
+    )
+    assert household.registrations.count() == 1
+    assert household.history.count() == 1

@@ -72,6 +72,34 @@ def _fold_name(text):
     return " ".join(filter(None, map(_fold_short, text.split())))
 
 
+class VillageLookup:
+    """Village id of a cell, by the folded name; a list repeats the same few village
+    names on every row, so each distinct cell is cleaned and looked up once."""
+
+    def __init__(self, commune):
+        self.ids = {
+            fold(name): pk
+            for pk, name in Village.objects.filter(commune=commune, is_active=True).values_list(
+                "id", "name"
+            )
+        }
+        self.cells = {}
+
+    def __call__(self, values):
+        cell = values.get("village")
+        try:
+            return self.cells[cell]
+        except (KeyError, TypeError):  # TypeError: a cell type that cannot be a key
+            pass
+        name = _text(values, "village")
+        village_id = self.ids.get(_fold_short(name))
+        if village_id is None:
+            raise RowInvalid(f"không có thôn, bản, tổ «{name}» trong xã, phường này")
+        if isinstance(cell, str):
+            self.cells[cell] = village_id
+        return village_id
+
+
 def _parse_row(title, values, villages, this_year):
     """(identity key, model fields) of one row; RowInvalid names the column."""
     fields = {}
@@ -79,11 +107,7 @@ def _parse_row(title, values, villages, this_year):
     try:
         if "village" in REGISTRATION_HEADERS[title]:
             column = VILLAGE
-            name = _text(values, "village")
-            village_id = villages.get(_fold_short(name))
-            if village_id is None:
-                raise RowInvalid(f"không có thôn, bản, tổ «{name}» trong xã, phường này")
-            fields["village_id"] = village_id
+            village_id = fields["village_id"] = villages(values)
         if title == "household":
             column = "Chủ hộ"
             fields["head_name"] = _text(values, "head_name")
@@ -153,12 +177,7 @@ def registrations_import(*, user, commune, year, title, data: bytes) -> ImportRe
 def _registrations_write(*, user, commune, year, title, rows) -> ImportResult:
     rlist = services.recognition_list(commune=commune, year=year, title=title, lock=True)
     services.require_editable(rlist)
-    villages = {
-        fold(name): pk
-        for pk, name in Village.objects.filter(commune=commune, is_active=True).values_list(
-            "id", "name"
-        )
-    }
+    villages = VillageLookup(commune)
     existing = _existing_subjects(title, commune)
     field = "village" if title == "village" else title
     registered = set(

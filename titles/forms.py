@@ -3,7 +3,7 @@ from django import forms
 from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Village
 
-from .models import Citizen, Unit
+from .models import Citizen, Clan, Unit
 
 
 def _villages(commune):
@@ -31,7 +31,8 @@ class SubjectForm(forms.Form):
             fields["members"] = forms.IntegerField(label="Số nhân khẩu", min_value=1, max_value=50)
         elif title in ("clan", "unit"):
             fields["name"] = forms.CharField(
-                label="Tên dòng họ" if title == "clan" else "Tên đơn vị", max_length=200
+                label="Tên dòng họ" if title == "clan" else "Tên đơn vị",
+                max_length=(Clan if title == "clan" else Unit).name_max_length(),
             )
             if title == "unit":
                 fields["kind"] = forms.ChoiceField(label="Loại", choices=Unit.Kind.choices)

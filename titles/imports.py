@@ -132,7 +132,7 @@ def _parse_row(title, values, villages, this_year):
             return key, fields
         if title in ("clan", "unit"):
             column = "Tên dòng họ" if title == "clan" else "Tên đơn vị"
-            fields["name"] = _text(values, "name", max_length=200)
+            fields["name"] = _text(values, "name", max_length=bulk.MODELS[title].name_max_length())
             if title == "unit":
                 column = "Loại"
                 kind = UNIT_KINDS.get(_fold_short(_text(values, "kind")))

@@ -147,3 +147,12 @@ def test_the_command_imports_and_reports_errors(tmp_path, commune_a, village_a):
             "household",
         )
     assert Registration.objects.count() == 1
+
+
+def test_a_clan_name_longer_than_the_register_keeps_is_a_row_error_not_a_server_error(
+    staff_a, commune_a, village_a
+):
+    data = sheet([["Lò " + "a" * 150, "Thôn Nà Lếch"]], ["Tên dòng họ", "Thôn, bản, tổ"])
+    with pytest.raises(ImportRejected, match="Dòng 2, cột «Tên dòng họ»: dài quá 120 ký tự"):
+        run(staff_a, commune_a, data, title="clan")
+    assert not Registration.objects.exists()

@@ -15,10 +15,11 @@ from khuyenhoc.text import fold, nfc
 UNINDEXED_IN_HISTORY = ["commune", "village"]
 
 
-class Citizen(models.Model):
-    class Sex(models.TextChoices):
-        MALE = "nam", "Nam"
-        FEMALE = "nu", "Nữ"
+class Subject(models.Model):
+    """What every kind of subject has: its commune, a name (in NAME_FIELD, stored NFC)
+    and the name folded for searching and for matching an imported row to last year's."""
+
+    NAME_FIELD = "name"
 
     commune = models.ForeignKey(
         Commune,
@@ -27,27 +28,49 @@ class Citizen(models.Model):
         verbose_name="xã, phường",
         db_index=False,  # the (commune, name_folded) index starts with it
     )
+    name_folded = models.CharField(max_length=200, editable=False)
+
+    objects = scoped_manager("commune")
+    history = HistoricalRecords(inherit=True, no_db_index=UNINDEXED_IN_HISTORY)
+
+    class Meta:
+        abstract = True
+        ordering = ["name_folded"]
+        indexes = [
+            models.Index(fields=["commune", "name_folded"], name="%(app_label)s_%(class)s_search")
+        ]
+
+    def save(self, *args, **kwargs):
+        name = nfc(getattr(self, self.NAME_FIELD)).strip()
+        setattr(self, self.NAME_FIELD, name)
+        self.name_folded = fold(name)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def name_max_length(cls) -> int:
+        return cls._meta.get_field(cls.NAME_FIELD).max_length
+
+
+class Citizen(Subject):
+    NAME_FIELD = "full_name"
+
+    class Sex(models.TextChoices):
+        MALE = "nam", "Nam"
+        FEMALE = "nu", "Nữ"
+
     village = models.ForeignKey(
         Village, on_delete=models.PROTECT, related_name="+", verbose_name="thôn, bản, tổ"
     )
     full_name = models.CharField("họ và tên", max_length=120)
-    name_folded = models.CharField(max_length=120, editable=False)
     birth_year = models.PositiveSmallIntegerField("năm sinh")
     sex = models.CharField("giới tính", max_length=3, choices=Sex.choices)
     group = models.PositiveSmallIntegerField(
         "nhóm đối tượng", choices=sorted(CITIZEN_GROUPS.items())
     )
 
-    objects = scoped_manager("commune")
-    history = HistoricalRecords(no_db_index=UNINDEXED_IN_HISTORY)
-
-    class Meta:
+    class Meta(Subject.Meta):
         verbose_name = "công dân"
         verbose_name_plural = "công dân"
-        ordering = ["name_folded"]
-        indexes = [
-            models.Index(fields=["commune", "name_folded"], name="%(app_label)s_%(class)s_search")
-        ]
         constraints = [
             models.CheckConstraint(condition=Q(group__gte=1, group__lte=4), name="citizen_group"),
             models.CheckConstraint(
@@ -58,37 +81,19 @@ class Citizen(models.Model):
     def __str__(self):
         return f"{self.full_name} ({self.birth_year})"
 
-    def save(self, *args, **kwargs):
-        self.full_name = nfc(self.full_name).strip()
-        self.name_folded = fold(self.full_name)
-        super().save(*args, **kwargs)
 
+class Household(Subject):
+    NAME_FIELD = "head_name"
 
-class Household(models.Model):
-    commune = models.ForeignKey(
-        Commune,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="xã, phường",
-        db_index=False,  # the (commune, name_folded) index starts with it
-    )
     village = models.ForeignKey(
         Village, on_delete=models.PROTECT, related_name="+", verbose_name="thôn, bản, tổ"
     )
     head_name = models.CharField("chủ hộ", max_length=120)
-    name_folded = models.CharField(max_length=120, editable=False)
     members = models.PositiveSmallIntegerField("số nhân khẩu")
 
-    objects = scoped_manager("commune")
-    history = HistoricalRecords(no_db_index=UNINDEXED_IN_HISTORY)
-
-    class Meta:
+    class Meta(Subject.Meta):
         verbose_name = "hộ gia đình"
         verbose_name_plural = "hộ gia đình"
-        ordering = ["name_folded"]
-        indexes = [
-            models.Index(fields=["commune", "name_folded"], name="%(app_label)s_%(class)s_search")
-        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(members__gte=1, members__lte=50), name="household_members"
@@ -98,79 +103,34 @@ class Household(models.Model):
     def __str__(self):
         return f"Hộ {self.head_name}"
 
-    def save(self, *args, **kwargs):
-        self.head_name = nfc(self.head_name).strip()
-        self.name_folded = fold(self.head_name)
-        super().save(*args, **kwargs)
 
-
-class Clan(models.Model):
-    commune = models.ForeignKey(
-        Commune,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="xã, phường",
-        db_index=False,  # the (commune, name_folded) index starts with it
-    )
+class Clan(Subject):
     name = models.CharField("tên dòng họ", max_length=120)
-    name_folded = models.CharField(max_length=120, editable=False)
     villages = models.ManyToManyField(
         Village, blank=True, related_name="+", verbose_name="thôn, bản sinh sống"
     )
 
-    objects = scoped_manager("commune")
-    history = HistoricalRecords(no_db_index=UNINDEXED_IN_HISTORY)
-
-    class Meta:
+    class Meta(Subject.Meta):
         verbose_name = "dòng họ"
         verbose_name_plural = "dòng họ"
-        ordering = ["name_folded"]
-        indexes = [
-            models.Index(fields=["commune", "name_folded"], name="%(app_label)s_%(class)s_search")
-        ]
 
     def __str__(self):
         return f"Dòng họ {self.name}"
 
-    def save(self, *args, **kwargs):
-        self.name = nfc(self.name).strip()
-        self.name_folded = fold(self.name)
-        super().save(*args, **kwargs)
 
-
-class Unit(models.Model):
+class Unit(Subject):
     class Kind(models.TextChoices):
         AGENCY = "agency", "Cơ quan"
         SCHOOL = "school", "Trường học"
         ENTERPRISE = "enterprise", "Doanh nghiệp"
         OTHER = "other", "Khác"
 
-    commune = models.ForeignKey(
-        Commune,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="xã, phường",
-        db_index=False,  # the (commune, name_folded) index starts with it
-    )
     name = models.CharField("tên đơn vị", max_length=200)
-    name_folded = models.CharField(max_length=200, editable=False)
     kind = models.CharField("loại", max_length=12, choices=Kind.choices)
 
-    objects = scoped_manager("commune")
-    history = HistoricalRecords(no_db_index=UNINDEXED_IN_HISTORY)
-
-    class Meta:
+    class Meta(Subject.Meta):
         verbose_name = "đơn vị"
         verbose_name_plural = "cơ quan, đơn vị"
-        ordering = ["name_folded"]
-        indexes = [
-            models.Index(fields=["commune", "name_folded"], name="%(app_label)s_%(class)s_search")
-        ]
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.name = nfc(self.name).strip()
-        self.name_folded = fold(self.name)
-        super().save(*args, **kwargs)

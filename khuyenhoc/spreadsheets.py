@@ -21,7 +21,12 @@ from python_calamine import CalamineWorkbook
 from khuyenhoc.text import nfc
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters (C0 but tab and line ends, DEL, C1) and the marks that turn text
+# around (LRM, RLM, ALM, embeddings, overrides, isolates): invisible in a name, and a
+# name holding one is not the name it looks like.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 @dataclass

@@ -18,10 +18,29 @@ def nfc(value: str) -> str:
 def fold(value: str) -> str:
     """Lower-case, diacritics removed, đ→d: "Nguyễn Văn Ánh" → "nguyen van anh".
 
-    Stored beside names so search works with or without accents on any database.
+    Stored beside names so search works with or without accents on any database; never
+    longer than the name.
     """
     decomposed = unicodedata.normalize("NFD", (value or "").translate(_D))
     stripped = _VIETNAMESE_MARKS.sub("", decomposed)
     if not stripped.isascii():  # other scripts may carry marks outside that block
         stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
+        # composed again: a Hangul syllable decomposes into two or three letters that are
+        # not marks, and a folded copy longer than its name would not fit the name's column
+        stripped = unicodedata.normalize("NFC", stripped)
     return " ".join(stripped.lower().split())
+
+
+def refold(model, field: str) -> int:
+    """Stores fold(name) again in `name_folded` where it changed: for the data migration
+    that follows a change of fold(). Only names with a letter outside the Latin script
+    can fold differently, so only those are read."""
+    changed = []
+    names = model.objects.filter(**{f"{field}__regex": "[^\u0001-\u024f\u1e00-\u1eff]"})
+    for row in names.only("pk", field, "name_folded").iterator():
+        folded = fold(getattr(row, field))
+        if folded != row.name_folded:
+            row.name_folded = folded
+            changed.append(row)
+    model.objects.bulk_update(changed, ["name_folded"], batch_size=1000)
+    return len(changed)

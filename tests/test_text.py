@@ -12,7 +12,7 @@ def fold_by_definition(value):
     """fold() as its docstring defines it, one character at a time."""
     decomposed = unicodedata.normalize("NFD", (value or "").replace("đ", "d").replace("Đ", "d"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.lower().split())
+    return " ".join(unicodedata.normalize("NFC", stripped).lower().split())
 
 
 def test_vietnamese_names_fold_to_plain_lower_case_letters():

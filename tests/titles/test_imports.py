@@ -119,6 +119,34 @@ def test_scores_import_evaluates_every_row_or_none(staff_a, commune_a, registrat
     assert registration.evaluation.total == 100
 
 
+def test_a_citizen_scored_zero_everywhere_is_stored_with_every_reason_it_failed(
+    staff_a, commune_a, village_a
+):
+    """Found by tests/trust/test_hostile_imports.py: one reason per indicator under the
+    minimum, each with the indicator's name, passed the 500 characters the reason column
+    held, and the scores import answered a server error."""
+    citizen = services.citizen_create(
+        user=staff_a,
+        commune=commune_a,
+        village=village_a,
+        full_name="Lò Thị Hoa",
+        birth_year=1990,
+        sex="nu",
+        group=1,
+    )
+    registration = services.registration_create(
+        user=staff_a, commune=commune_a, year=YEAR, title="citizen", subject=citizen
+    )
+    indicators = list(CriteriaSet.objects.in_force(title="citizen", year=YEAR).indicators())
+    headers = ["Mã đăng ký", *[i.code for i in indicators]]
+    data = sheet([[registration.pk, *[0 for _ in indicators]]], headers)
+    imports.scores_import(user=staff_a, commune=commune_a, year=YEAR, title="citizen", data=data)
+    evaluation = Evaluation.objects.get(registration=registration)
+    assert not evaluation.passed and len(evaluation.reason) > 500
+    for indicator in indicators:
+        assert f"Chỉ số {indicator.code} «{indicator.name}» chỉ đạt 0 điểm" in evaluation.reason
+
+
 def test_the_command_imports_and_reports_errors(tmp_path, commune_a, village_a):
     good = tmp_path / "ds.xlsx"
     good.write_bytes(sheet([["Lò Văn A", "Thôn Nà Lếch", 4]]))

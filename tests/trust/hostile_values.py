@@ -1,7 +1,8 @@
 """Hypothesis strategies for what a careless or hostile user types into a field: invisible
 and control characters, right-to-left marks, Vietnamese in the decomposed normal form,
-10,000 characters, markup, spreadsheet formulas, numbers and dates no form should take,
-nothing at all, and whatever st.text() comes up with."""
+10,000 characters, names whose folded copy is longer, markup, spreadsheet formulas,
+numbers and dates no form should take, nothing at all, and whatever st.text() comes up
+with."""
 
 import re
 import unicodedata
@@ -27,7 +28,12 @@ INVISIBLE = [
     "\u200d",  # zero-width joiner
     "\ufeff",
     "\u2028",
+    "\x96",  # a C1 control
+    "\u061c",  # Arabic letter mark
 ]
+# Names that grow when folded for search: a Hangul syllable decomposes into two or three
+# letters that are not combining marks, so the folded copy is longer than the name.
+HANGUL = ["김민준 " * 15, "한" * 120]
 MARKUP = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',
@@ -69,6 +75,7 @@ names = st.sampled_from(NAMES)
 hostile_text = st.one_of(
     st.builds(lambda a, mark, b: a + mark + b, names, st.sampled_from(INVISIBLE), names),
     names.map(lambda name: unicodedata.normalize("NFD", name)),
+    st.sampled_from(HANGUL),
     st.sampled_from([*NAMES, "9"]).map(lambda s: (s * 10_000)[:10_000]),
     st.builds(lambda name, markup: name + markup, names | st.just(""), st.sampled_from(MARKUP)),
     st.builds(

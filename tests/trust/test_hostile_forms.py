@@ -10,17 +10,16 @@ import itertools
 from urllib.parse import urljoin
 
 import pytest
-from django.apps import apps
-from django.db import connection, transaction
-from django.urls import resolve, reverse
+from django.db import transaction
+from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from khuyenhoc.areas.metrics import TITLES
-from khuyenhoc.areas.views import current_year
 from tests.factories import login
 from tests.html_forms import Form
+from tests.trust.db_counts import changed_since, row_counts
 from tests.trust.hostile_values import UNESCAPED, form_values
+from tests.trust.staff_pages import record_pks, vocabulary
 from tests.trust.test_access_matrix import STAFF_ROUTES
 
 pytestmark = pytest.mark.django_db
@@ -66,68 +65,10 @@ EXCLUDED = {
 ROLES = ("staff", "reviewer")
 
 
-def _vocabulary(world):
-    """Values of the routes' parameters other than a record's key: a page is attacked in
-    every combination that shows a form (each title registers with its own form)."""
-    return {
-        "code": [world["mine"].code],
-        "year": [current_year()],
-        "title": list(TITLES),
-        "kind": ["thu", "chi"],  # the receipt and payout books of funds:reverse
-    }
-
-
 ATTACKED = [r for r in STAFF_ROUTES if r[0] not in EXCLUDED and not r[1].endswith(".xlsx")]
 RECORD_ROUTES = [r for r in ATTACKED if "pk" in r[2]]
 
-# Tables a failed submission may legitimately change: each request saves its session.
-UNWATCHED = {"django_session"}
-TABLES = sorted(
-    {
-        m._meta.db_table
-        for m in apps.get_models(include_auto_created=True)
-        if m._meta.managed and not m._meta.proxy
-    }
-    - UNWATCHED
-)
-
 FUZZ = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def row_counts():
-    """Exact row counts of every table but the unwatched, in one statement: every write
-    to this project's data adds a row somewhere, at least to a history table."""
-    sql = " UNION ALL ".join(
-        f"SELECT %s, count(*) FROM {connection.ops.quote_name(table)}" for table in TABLES
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, TABLES)
-        return dict(cursor.fetchall())
-
-
-def _record_pks(name, world):
-    """Primary keys to try for a route's <pk>: a record of our commune of each scoped
-    model, the models of the view's own app first (funds:receipt_create takes a fund,
-    a view of funds), then every other app's. The first, then the last of each model,
-    so that a record in another state (an erased member, a reversed receipt) gets a
-    second chance. A key that opens the page's form is all the attack needs, whichever
-    model it was taken from."""
-    app = apps.get_containing_app_config(
-        resolve(reverse(name, kwargs=_any_kwargs(name))).func.__module__
-    )
-    scoped = [m for m in apps.get_models() if hasattr(m.objects, "for_user")]
-    scoped.sort(key=lambda m: m._meta.app_config is not app)
-    for model in scoped:
-        records = model.objects.for_user(world["staff"])
-        for ordering in ("pk", "-pk"):
-            pk = records.order_by(ordering).values_list("pk", flat=True).first()
-            if pk is not None:
-                yield pk
-
-
-def _any_kwargs(name):
-    converters = next(r[2] for r in STAFF_ROUTES if r[0] == name)
-    return {k: 1 if type(c).__name__ == "IntConverter" else "x" for k, c in converters.items()}
 
 
 def _post_forms(client, url):
@@ -148,15 +89,15 @@ def _post_forms(client, url):
 def _targets(client, world, name, converters):
     """The role that sees the route's forms and those forms, once per combination of
     the route's parameters; for a route with a <pk>, of the first record that opens."""
-    vocabulary = _vocabulary(world)
+    values_of = vocabulary(world)
     keys = [k for k in converters if k != "pk"]
     for role in ROLES:
         client.logout()
         login(client, world[role])
         targets = []
-        for values in itertools.product(*(vocabulary[k] for k in keys)):
+        for values in itertools.product(*(values_of[k] for k in keys)):
             kwargs = dict(zip(keys, values, strict=True))
-            pks = _record_pks(name, world) if "pk" in converters else [None]
+            pks = record_pks(name, world) if "pk" in converters else [None]
             for pk in pks:
                 url = reverse(name, kwargs=kwargs | ({} if pk is None else {"pk": pk}))
                 forms = _post_forms(client, url)
@@ -191,8 +132,7 @@ def test_hostile_values_end_in_a_form_error_with_nothing_written_or_in_a_whole_w
                 response = client.get(response["Location"])
                 assert response.status_code < 500, f"the page after {url} failed"
             else:
-                after = row_counts()
-                changed = {t: (before[t], after[t]) for t in TABLES if before[t] != after[t]}
+                changed = changed_since(before)
                 assert not changed, f"{url} refused the values but wrote rows: {changed}"
             if response["Content-Type"].startswith("text/html"):
                 markup = UNESCAPED.search(response.content.decode())

@@ -13,8 +13,14 @@ from hypothesis import strategies as st
 
 from khuyenhoc.areas import services
 from khuyenhoc.areas.models import Village
-from khuyenhoc.spreadsheets import ImportRejected, read_sheet, workbook_bytes
-from khuyenhoc.text import fold
+from khuyenhoc.spreadsheets import (
+    ImportRejected,
+    clean_text,
+    read_sheet,
+    safe_text,
+    workbook_bytes,
+)
+from khuyenhoc.text import fold, refold
 from tests.factories import login
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +88,16 @@ def test_markup_in_a_name_is_escaped_on_the_page(client, staff_a, commune_a):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
+@pytest.mark.parametrize(
+    "mark", ["\x00", "\x1b", "\x7f", "\x85", "\x96", "\u061c", "\u200f", "\u202e", "\u2067"]
+)
+def test_an_imported_name_loses_its_control_characters_and_direction_marks(mark):
+    """C1 controls and the Arabic letter mark were kept until test_hostile_imports.py had
+    a payout store a beneficiary whose name held U+0096."""
+    assert clean_text(f"Lò{mark}Thị Hoa", max_length=120) == "LòThị Hoa"
+    assert safe_text(f"{mark}Lò Thị Hoa") == "Lò Thị Hoa"
+
+
 @pytest.mark.parametrize("text", ["=1+1", "+SUM(A1)", "-1", "@cmd", '=HYPERLINK("x")'])
 def test_exported_cells_that_look_like_formulas_stay_text(text):
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes([("S", ["Tên"], [[text]])])))
@@ -102,6 +118,36 @@ def test_nfc_and_nfd_spellings_are_the_same_village(client, staff_a, commune_a):
     )
     assert "Xã đã có thôn, bản, tổ dân phố mang tên này." in response.content.decode()
     assert Village.objects.filter(commune=commune_a).count() == 1
+
+
+@FUZZ
+@given(name=st.text())
+def test_a_folded_name_is_never_longer_than_the_name(name):
+    assert len(fold(name)) <= len(unicodedata.normalize("NFC", name))
+
+
+def test_a_village_named_in_hangul_is_imported_and_found_by_its_folded_name(
+    client, staff_a, commune_a
+):
+    """Found by tests/trust/test_hostile_imports.py: each Hangul syllable folded into two
+    or three letters, so a name of 120 syllables (or of 41) overflowed name_folded and the
+    import answered a server error."""
+    name = "한" * 120
+    login(client, staff_a)
+    sheet = workbook_bytes([("Thôn", HEADERS, [[name, "Bản"]])])
+    url = reverse("areas:village_import", args=[commune_a.code])
+    response = client.post(url, {"file": SimpleUploadedFile("t.xlsx", sheet)})
+    assert response.status_code == 302
+    assert Village.objects.get(commune=commune_a, name_folded=fold(name)).name == name
+
+
+def test_names_folded_before_hangul_was_composed_again_are_folded_again(staff_a, commune_a):
+    village = services.village_create(user=staff_a, commune=commune_a, name="Bản 한국", kind="ban")
+    old_way = "ban " + unicodedata.normalize("NFD", "한국")
+    Village.objects.filter(pk=village.pk).update(name_folded=old_way)
+    assert refold(Village, "name") == 1
+    village.refresh_from_db()
+    assert village.name_folded == "ban 한국" == fold("BẢN 한국")
 
 
 @FUZZ

@@ -174,7 +174,9 @@ class Evaluation(models.Model):
     )
     total = models.PositiveSmallIntegerField("tổng điểm")
     passed = models.BooleanField("đạt")
-    reason = models.CharField("lý do không đạt", max_length=500, blank=True)
+    # one reason for each indicator under the minimum, with the indicator's name: a
+    # criteria set of ten indicators scored zero writes more than a thousand characters
+    reason = models.TextField("lý do không đạt", blank=True)
     evaluated_at = models.DateTimeField("ngày đánh giá", auto_now=True)
     evaluated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -1,0 +1,22 @@
+"""Folded names composed again (khuyenhoc.text.fold): a name in Hangul, or in a script
+whose vowels are written in two parts, was folded into more letters than it has, so a
+long one did not fit its column and a search folded the new way would miss the rest."""
+
+from django.db import migrations
+
+from khuyenhoc.text import refold
+
+NAMES = [
+    ("Member", "full_name"),
+]
+
+
+def forwards(apps, schema_editor):
+    for model, field in NAMES:
+        refold(apps.get_model("members", model), field)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("members", "0006_member_copied_keys_unconstrained")]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

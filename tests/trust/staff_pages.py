@@ -1,0 +1,46 @@
+"""Filling in the parameters of the staff URL patterns (test_access_matrix.STAFF_ROUTES)
+so that their pages open for the commune's staff: shared by the tests that discover
+every form and every Excel import from the patterns instead of listing them."""
+
+from django.apps import apps
+from django.urls import resolve, reverse
+
+from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.areas.views import current_year
+from tests.trust.test_access_matrix import STAFF_ROUTES
+
+
+def vocabulary(world):
+    """Values of the routes' parameters other than a record's key: a page is tried in
+    every combination (each title registers and imports with its own page)."""
+    return {
+        "code": [world["mine"].code],
+        "year": [current_year()],
+        "title": list(TITLES),
+        "kind": ["thu", "chi"],  # the receipt and payout books of funds:reverse
+    }
+
+
+def record_pks(name, world):
+    """Primary keys to try for a route's <pk>: a record of our commune of each scoped
+    model, the models of the view's own app first (funds:receipt_create takes a fund,
+    a view of funds), then every other app's. The first, then the last of each model,
+    so that a record in another state (an erased member, a reversed receipt) gets a
+    second chance. A key that opens the page is all a test needs, whichever model it
+    was taken from."""
+    app = apps.get_containing_app_config(
+        resolve(reverse(name, kwargs=any_kwargs(name))).func.__module__
+    )
+    scoped = [m for m in apps.get_models() if hasattr(m.objects, "for_user")]
+    scoped.sort(key=lambda m: m._meta.app_config is not app)
+    for model in scoped:
+        records = model.objects.for_user(world["staff"])
+        for ordering in ("pk", "-pk"):
+            pk = records.order_by(ordering).values_list("pk", flat=True).first()
+            if pk is not None:
+                yield pk
+
+
+def any_kwargs(name):
+    converters = next(r[2] for r in STAFF_ROUTES if r[0] == name)
+    return {k: 1 if type(c).__name__ == "IntConverter" else "x" for k, c in converters.items()}

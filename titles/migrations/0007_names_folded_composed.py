@@ -1,0 +1,25 @@
+"""Folded names composed again (khuyenhoc.text.fold): a name in Hangul, or in a script
+whose vowels are written in two parts, was folded into more letters than it has, so a
+long one did not fit its column and a search folded the new way would miss the rest."""
+
+from django.db import migrations
+
+from khuyenhoc.text import refold
+
+NAMES = [
+    ("Household", "head_name"),
+    ("Citizen", "full_name"),
+    ("Clan", "name"),
+    ("Unit", "name"),
+]
+
+
+def forwards(apps, schema_editor):
+    for model, field in NAMES:
+        refold(apps.get_model("titles", model), field)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("titles", "0006_evaluation_reason_of_any_length")]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -20,6 +20,9 @@ from python_calamine import CalamineWorkbook
 
 from khuyenhoc.text import nfc
 
+# More digits than any count or amount in đồng can have; Python refuses int() of
+# thousands of digits with an English message, which must not reach a user.
+MAX_DIGITS = 20
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Control characters (C0 but tab and line ends, DEL, C1) and the marks that turn text
 # around (LRM, RLM, ALM, embeddings, overrides, isolates): invisible in a name, and a
@@ -146,6 +149,8 @@ def parse_int(value, *, minimum=None, maximum=None) -> int | None:
             text = text.replace(".", "")
         if not re.fullmatch(r"-?\d+", text):
             raise ValueError("không phải số nguyên")
+        if len(text) > MAX_DIGITS:
+            raise ValueError("số quá lớn")
         value = int(text)
     if not isinstance(value, int):
         raise ValueError("không phải số")
@@ -170,6 +175,8 @@ def parse_money(value) -> int | None:
     if isinstance(value, str):
         text = re.sub(r"(?i)\s*(đ|đồng|vnd|vnđ)\s*$", "", value.strip())
         text = text.replace(" ", "").replace("\u00a0", "")
+        if len(text) > MAX_DIGITS + 6:  # room for the thousands separators
+            raise ValueError("số tiền quá lớn")
         if re.fullmatch(r"-?\d+", text):
             value = int(text)
         elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):

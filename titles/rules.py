@@ -29,6 +29,10 @@ def check_points(indicator, points) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+        if len(value.strip()) > 9:  # int() of thousands of digits is refused, and slow
+            raise ValidationError(
+                f"Chỉ số {indicator.code} «{indicator.name}» tối đa {indicator.max_points} điểm."
+            )
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(f"Điểm chỉ số {indicator.code} phải là số nguyên.")

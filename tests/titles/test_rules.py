@@ -72,6 +72,8 @@ def test_a_score_above_the_maximum_is_refused():
     with pytest.raises(ValidationError, match="số nguyên"):
         rules.check_points(indicators[0], "7,5")
     assert rules.check_points(indicators[0], "7") == 7
+    with pytest.raises(ValidationError, match="tối đa 10 điểm"):
+        rules.check_points(indicators[0], "9" * 10_000)  # int() itself would refuse it
 
 
 def test_a_newer_version_added_as_data_applies_from_its_effective_date():

@@ -12,7 +12,8 @@ def bench_line(name: str, **values) -> str:
             value = f"{value:.3f}" if value < 100 else f"{value:.1f}"
         parts.append(f"{key}={value}")
     line = f"BENCH {name} " + " ".join(parts)
-    print(line, flush=True)
+    # on a line of its own: pytest's progress dots would hide it from `grep '^BENCH'`
+    print(f"\n{line}", flush=True)
     return line
 
 

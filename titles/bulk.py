@@ -18,9 +18,8 @@ from django.db.models import BigIntegerField, CharField, DateTimeField, Value
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from .models import Citizen, Clan, Household, Registration, Unit
+from .models import SUBJECT_MODELS, Clan, Registration
 
-MODELS = {"household": Household, "citizen": Citizen, "clan": Clan, "unit": Unit}
 SUBJECT_COLUMNS = {
     "household": ["village_id", "head_name", "members", "name_folded"],
     "citizen": ["village_id", "full_name", "birth_year", "sex", "group", "name_folded"],
@@ -46,7 +45,7 @@ class RegistrationWriter:
 
     def __init__(self, *, user, commune, year, title):
         self.user, self.commune, self.year, self.title = user, commune, year, title
-        self.model = MODELS.get(title)
+        self.model = SUBJECT_MODELS.get(title)
         self.pending = []
         self.clan_villages = []
         self.written = 0

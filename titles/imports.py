@@ -17,7 +17,7 @@ from khuyenhoc.spreadsheets import (
 from khuyenhoc.text import fold
 
 from . import bulk, rules, services
-from .models import Citizen, CriteriaSet, Household, Registration, Unit
+from .models import SUBJECT_MODELS, Citizen, CriteriaSet, Household, Registration, Unit
 
 VILLAGE = "Thôn, bản, tổ"
 REGISTRATION_HEADERS = {
@@ -78,9 +78,9 @@ class VillageLookup:
 
     def __init__(self, commune):
         self.ids = {
-            fold(name): pk
-            for pk, name in Village.objects.filter(commune=commune, is_active=True).values_list(
-                "id", "name"
+            folded: pk
+            for pk, folded in Village.objects.filter(commune=commune, is_active=True).values_list(
+                "id", "name_folded"
             )
         }
         self.cells = {}
@@ -132,7 +132,8 @@ def _parse_row(title, values, villages, this_year):
             return key, fields
         if title in ("clan", "unit"):
             column = "Tên dòng họ" if title == "clan" else "Tên đơn vị"
-            fields["name"] = _text(values, "name", max_length=bulk.MODELS[title].name_max_length())
+            limit = SUBJECT_MODELS[title].name_max_length()
+            fields["name"] = _text(values, "name", max_length=limit)
             if title == "unit":
                 column = "Loại"
                 kind = UNIT_KINDS.get(_fold_short(_text(values, "kind")))
@@ -159,7 +160,8 @@ def _existing_subjects(title, commune):
         )
         return {(v, n, y): i for i, v, n, y in rows}
     if title in ("clan", "unit"):
-        rows = bulk.MODELS[title].objects.filter(commune=commune).values_list("id", "name_folded")
+        subjects = SUBJECT_MODELS[title].objects.filter(commune=commune)
+        rows = subjects.values_list("id", "name_folded")
         return {(n,): i for i, n in rows}
     return {}
 

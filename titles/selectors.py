@@ -11,7 +11,7 @@ from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer
 from khuyenhoc.text import fold
 
-from .models import Citizen, Clan, Household, RecognitionList, Registration, Unit
+from .models import SUBJECT_MODELS, RecognitionList, Registration
 from .models.registrations import SUBJECT_FIELDS, subject_label
 
 SUBJECT_RELATIONS = ["citizen", "household", "clan", "village", "unit", "commune"]
@@ -65,9 +65,6 @@ def awaiting_review(user):
 
 # Existing subjects ------------------------------------------------------------------
 
-# The titles whose subject is a record of its own, kept across years and found by name.
-SUBJECT_MODELS = {"citizen": Citizen, "household": Household, "clan": Clan, "unit": Unit}
-NAME_FIELDS = {"citizen": "full_name", "household": "head_name", "clan": "name", "unit": "name"}
 MATCHES_SHOWN = 20
 
 
@@ -120,7 +117,9 @@ def subject_search(user, commune, title, text, year) -> tuple[list[Match], bool]
 def namesakes(user, commune, title, data, year) -> list[Match]:
     """Existing subjects a new one would duplicate by the identity an Excel import uses:
     the same name, and for people and households the same village (and birth year)."""
-    queryset = subjects_of(user, commune, title).filter(name_folded=fold(data[NAME_FIELDS[title]]))
+    queryset = subjects_of(user, commune, title).filter(
+        name_folded=fold(data[SUBJECT_MODELS[title].NAME_FIELD])
+    )
     if title in ("citizen", "household"):
         queryset = queryset.filter(village=data["village"])
     if title == "citizen":

@@ -15,7 +15,7 @@ from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_b
 
 from . import imports, selectors, services
 from .forms import ScoresForm, SubjectForm, UploadForm
-from .models import CriteriaSet, Registration
+from .models import SUBJECT_MODELS, CriteriaSet, Registration
 from .selectors import commune_and_title, registration_or_404
 
 
@@ -122,7 +122,7 @@ def register(request, code, year, title):
     found by name, so last year's household is registered again, not created twice."""
     commune = commune_and_title(request.user, code, title)
     _check_year(year)
-    searchable = title in selectors.SUBJECT_MODELS
+    searchable = title in SUBJECT_MODELS
     picked = searchable and request.method == "POST" and "subject" in request.POST
     form = SubjectForm(None if picked else request.POST or None, commune=commune, title=title)
     pick_error, namesakes = "", []

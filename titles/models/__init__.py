@@ -8,7 +8,7 @@ from .registrations import (
     Score,
     Transition,
 )
-from .subjects import Citizen, Clan, Household, Unit
+from .subjects import SUBJECT_MODELS, Citizen, Clan, Household, Unit
 
 __all__ = [
     "Citizen",
@@ -20,6 +20,7 @@ __all__ = [
     "Indicator",
     "RecognitionList",
     "Registration",
+    "SUBJECT_MODELS",
     "Score",
     "Transition",
     "Unit",

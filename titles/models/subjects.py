@@ -134,3 +134,8 @@ class Unit(Subject):
 
     def __str__(self):
         return self.name
+
+
+# The titles whose subject is a record of its own, kept across years and found by name;
+# villages and the commune itself come from areas.
+SUBJECT_MODELS = {"citizen": Citizen, "household": Household, "clan": Clan, "unit": Unit}

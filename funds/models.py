@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.areas.querysets import scoped_manager
+from khuyenhoc.history import ChangeHistory
 from members.models import Branch
 
 SCOPE = ("branch__commune", "branch__province")
@@ -34,7 +34,7 @@ class Fund(models.Model):
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
 
     objects = scoped_manager(*SCOPE)
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         verbose_name = "quỹ khuyến học"
@@ -81,7 +81,7 @@ class FundYear(models.Model):
     statement = models.JSONField("báo cáo quyết toán đã duyệt", null=True, blank=True)
 
     objects = scoped_manager(*ENTRY_SCOPE)
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         verbose_name = "sổ quỹ năm"
@@ -196,7 +196,7 @@ class Receipt(ImmutableEntry):
     item_quantity = models.PositiveIntegerField("số lượng", null=True, blank=True)
     campaign = models.CharField("đợt vận động", max_length=120, blank=True)
 
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         verbose_name = "phiếu thu"
@@ -238,7 +238,7 @@ class Payout(ImmutableEntry):
         verbose_name="chi vượt số dư theo cho phép",
     )
 
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         verbose_name = "phiếu chi"
@@ -291,7 +291,7 @@ class OverdraftGrant(models.Model):
     granted_at = models.DateTimeField("cho phép lúc", default=timezone.now)
 
     objects = scoped_manager(*ENTRY_SCOPE)
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         verbose_name = "cho phép chi vượt số dư"

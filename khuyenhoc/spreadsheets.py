@@ -9,6 +9,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -69,6 +70,13 @@ def read_sheet(data: bytes, *, headers: dict[str, str]) -> list[tuple[int, dict]
     `headers` maps key → expected title. Raises ImportRejected for a file that is not
     .xlsx, is too big, empty, or lacks a required column.
     """
+    return list(iter_sheet(data, headers=headers))
+
+
+def iter_sheet(data: bytes, *, headers: dict[str, str]) -> Iterator[tuple[int, dict]]:
+    """read_sheet() one row at a time, for an import that checks and writes rows while
+    the rest are still being turned into Python values. The file and its header are
+    checked before the first row; a sheet without data rows raises after the last."""
     max_bytes = getattr(settings, "MAX_IMPORT_BYTES", 20 * 1024 * 1024)
     if len(data) > max_bytes:
         raise ImportRejected(
@@ -103,15 +111,15 @@ def read_sheet(data: bytes, *, headers: dict[str, str]) -> list[tuple[int, dict]
             missing.append(title)
     if missing:
         raise ImportRejected("Thiếu cột: " + ", ".join(f"«{t}»" for t in missing) + ".")
-    result = []
+    found = False
     for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
         values = {key: (row[pos] if pos < len(row) else "") for key, pos in positions.items()}
         if all(v in ("", None) for v in values.values()):
             continue
-        result.append((offset, values))
-    if not result:
+        found = True
+        yield offset, values
+    if not found:
         raise ImportRejected("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
-    return result
 
 
 def _key(cell) -> str:

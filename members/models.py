@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from khuyenhoc.areas.models import Commune, Province, Village
 from khuyenhoc.areas.querysets import scoped_manager
+from khuyenhoc.history import ChangeHistory
 from khuyenhoc.text import fold
 
 
@@ -70,7 +70,7 @@ class Branch(models.Model):
     dissolved_on = models.DateField("ngày giải thể", null=True, blank=True)
 
     objects = scoped_manager("commune", province_path="province")
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         verbose_name = "chi hội, ban khuyến học"
@@ -162,7 +162,7 @@ class Member(models.Model):
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
 
     objects = scoped_manager("commune", province_path="province")
-    history = HistoricalRecords(excluded_fields=["name_folded", "updated_at"])
+    history = ChangeHistory(excluded_fields=["name_folded", "updated_at"])
 
     class Meta:
         verbose_name = "hội viên"

@@ -11,6 +11,7 @@ from khuyenhoc.spreadsheets import (
     ImportResult,
     RowError,
     clean_text,
+    iter_sheet,
     parse_int,
     read_sheet,
 )
@@ -171,7 +172,9 @@ def registrations_import(*, user, commune, year, title, data: bytes) -> ImportRe
         raise ImportRejected("Danh hiệu này không nhập danh sách từ Excel.")
     services.require_scope(user, commune)
     services.check_year(year)
-    rows = read_sheet(data, headers=REGISTRATION_HEADERS[title])
+    # Rows are read as they are checked and written: the database starts on the first
+    # chunk while the rest of the sheet is still being read.
+    rows = iter_sheet(data, headers=REGISTRATION_HEADERS[title])
     return _registrations_write(user=user, commune=commune, year=year, title=title, rows=rows)
 
 

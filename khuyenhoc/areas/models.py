@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
+from khuyenhoc.history import ChangeHistory
 from khuyenhoc.text import fold
 
 from .querysets import CommuneQuerySet, scoped_manager
@@ -173,7 +173,7 @@ class Village(models.Model):
     )
 
     objects = scoped_manager("commune")
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         verbose_name = "thôn, bản, tổ dân phố"
@@ -220,7 +220,7 @@ class Denominator(models.Model):
     )
 
     objects = scoped_manager("commune")
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = ChangeHistory(excluded_fields=["updated_at"])
 
     FIELDS = ("population", "adults", "households", "clans", "villages", "units")
 

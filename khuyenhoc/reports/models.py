@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from khuyenhoc.areas.models import Commune
 from khuyenhoc.areas.querysets import scoped_manager
+from khuyenhoc.history import ChangeHistory
 
 
 class AnnualReport(models.Model):
@@ -30,7 +30,7 @@ class AnnualReport(models.Model):
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
 
     objects = scoped_manager("commune")
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         verbose_name = "báo cáo năm"

@@ -52,3 +52,15 @@ def test_imported_villages_have_history_rows(staff_a, commune_a):
     services.villages_import(user=staff_a, commune=commune_a, data=data)
     village = Village.objects.get(commune=commune_a, name="Bản Nà")
     assert village.history.get().history_user == staff_a
+
+
+def test_deleting_a_user_keeps_the_history_they_wrote_with_no_name_on_it(
+    staff_a, corrected_denominator
+):
+    entries = corrected_denominator.history.filter(history_user=staff_a)
+    assert entries.count() == 2
+    ids = list(entries.values_list("history_id", flat=True))
+    staff_a.delete()
+    kept = corrected_denominator.history.filter(history_id__in=ids)
+    assert kept.count() == 2
+    assert set(kept.values_list("history_user", flat=True)) == {None}

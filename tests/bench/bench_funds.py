@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from funds import imports, services
-from tests.bench.util import bench_line, stopwatch
+from tests.bench.util import bench_line, run_commit_checks, stopwatch
 from tests.factories import make_user
 from tests.funds.test_imports import xlsx
 
@@ -57,4 +57,5 @@ def test_bench_funds(commune_a, django_assert_max_num_queries):
     data = xlsx(list(imports.RECEIPT_HEADERS.values()), rows)
     with stopwatch() as took:
         assert imports.receipts_import(user=staff, fund=fund, data=data) == 1000
+        run_commit_checks()
     bench_line("funds_import_receipts", rows=1000, seconds=took())

@@ -4,10 +4,10 @@ the scores; the commune's list for a title and year goes through recognition."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from khuyenhoc.areas.models import Commune, Village
 from khuyenhoc.areas.querysets import scoped_manager
+from khuyenhoc.history import ChangeHistory
 
 from .criteria import TITLE_CHOICES, CriteriaSet, Indicator
 from .subjects import Citizen, Clan, Household, Unit
@@ -111,6 +111,8 @@ class Registration(models.Model):
         "trạng thái", max_length=16, choices=State.choices, default=State.REGISTERED
     )
     created_at = models.DateTimeField("ngày đăng ký", auto_now_add=True)
+    # Who registered, like a history row's user: no database key to the account (see
+    # khuyenhoc.history), so an import does not check the same user 50,000 times.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -118,12 +120,13 @@ class Registration(models.Model):
         blank=True,
         related_name="+",
         db_index=False,
+        db_constraint=False,
     )
 
     objects = scoped_manager("commune")
     # Only the history's own keys are indexed (it is read record by record): a 50,000-row
     # import writes 50,000 rows here.
-    history = HistoricalRecords(no_db_index=[*SUBJECT_FIELDS, "created_by", "commune"])
+    history = ChangeHistory(no_db_index=[*SUBJECT_FIELDS, "created_by", "commune"])
 
     class Meta:
         verbose_name = "đăng ký danh hiệu"
@@ -183,7 +186,7 @@ class Evaluation(models.Model):
     )
 
     objects = scoped_manager("registration__commune")
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         verbose_name = "kết quả đánh giá"
@@ -237,7 +240,7 @@ class RecognitionList(models.Model):
     return_reason = models.TextField("lý do trả lại", blank=True)
 
     objects = scoped_manager("commune")
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         verbose_name = "danh sách đề nghị công nhận"

@@ -3,11 +3,11 @@ each subject keeps its row across years, and registrations point at it."""
 
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Commune, Village
 from khuyenhoc.areas.querysets import scoped_manager
+from khuyenhoc.history import ChangeHistory
 from khuyenhoc.text import fold, nfc
 
 # A subject's history is read record by record (by id), and an import writes one history
@@ -31,7 +31,7 @@ class Subject(models.Model):
     name_folded = models.CharField(max_length=200, editable=False)
 
     objects = scoped_manager("commune")
-    history = HistoricalRecords(inherit=True, no_db_index=UNINDEXED_IN_HISTORY)
+    history = ChangeHistory(inherit=True, no_db_index=UNINDEXED_IN_HISTORY)
 
     class Meta:
         abstract = True

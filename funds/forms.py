@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from khuyenhoc.areas.metrics import PAYOUT_KINDS
+from khuyenhoc.forms import PlainTextMixin
 from khuyenhoc.spreadsheets import parse_money
 
 from .models import Receipt
@@ -36,7 +37,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class FundForm(forms.Form):
+class FundForm(PlainTextMixin, forms.Form):
     name = forms.CharField(label="Tên quỹ", max_length=200, initial="Quỹ khuyến học")
     branch = forms.ModelChoiceField(
         label="Hội, chi hội giữ quỹ",
@@ -53,7 +54,7 @@ class FundForm(forms.Form):
         self.fields["opening_year"].initial = timezone.localdate().year
 
 
-class ReceiptForm(forms.Form):
+class ReceiptForm(PlainTextMixin, forms.Form):
     date = forms.DateField(label="Ngày thu", widget=DateInput(), initial=timezone.localdate)
     donor_category = forms.ChoiceField(
         label="Người ủng hộ là", choices=Receipt.DonorCategory.choices
@@ -81,7 +82,7 @@ class ReceiptForm(forms.Form):
     note = forms.CharField(label="Ghi chú", max_length=300, required=False)
 
 
-class PayoutForm(forms.Form):
+class PayoutForm(PlainTextMixin, forms.Form):
     date = forms.DateField(label="Ngày chi", widget=DateInput(), initial=timezone.localdate)
     kind = forms.ChoiceField(label="Loại chi", choices=list(PAYOUT_KINDS.items()))
     decision_ref = forms.CharField(label="Số quyết định", max_length=120, required=False)
@@ -111,14 +112,14 @@ class PayoutForm(forms.Form):
         return data
 
 
-class ReverseForm(forms.Form):
+class ReverseForm(PlainTextMixin, forms.Form):
     reason = forms.CharField(label="Lý do điều chỉnh", max_length=300)
 
 
-class OverdraftForm(forms.Form):
+class OverdraftForm(PlainTextMixin, forms.Form):
     amount = MoneyField(label="Được chi vượt số dư tối đa (đồng)")
     reason = forms.CharField(label="Lý do", max_length=300)
 
 
-class ImportForm(forms.Form):
+class ImportForm(PlainTextMixin, forms.Form):
     sheet = forms.FileField(label="Tệp Excel (.xlsx)")

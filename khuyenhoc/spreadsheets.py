@@ -7,7 +7,6 @@ so a name beginning with = + - @ never becomes a formula in the user's Excel.
 
 import io
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,18 +18,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from python_calamine import CalamineWorkbook
 
-from khuyenhoc.text import nfc
+from khuyenhoc.text import plain
 
 # More digits than any count or amount in đồng can have; Python refuses int() of
 # thousands of digits with an English message, which must not reach a user.
 MAX_DIGITS = 20
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Control characters (C0 but tab and line ends, DEL, C1) and the marks that turn text
-# around (LRM, RLM, ALM, embeddings, overrides, isolates): invisible in a name, and a
-# name holding one is not the name it looks like.
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
 
 
 @dataclass
@@ -134,7 +127,7 @@ def clean_text(value, *, max_length: int) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = _CONTROL.sub("", nfc(str(value))).strip()
+    text = plain(str(value)).strip()
     text = " ".join(text.split())
     if len(text) > max_length:
         raise ValueError(f"dài quá {max_length} ký tự")
@@ -221,7 +214,7 @@ def parse_date(value) -> date | None:
 
 def safe_text(value) -> str:
     """Text for a cell: never a formula, never a control character."""
-    return _CONTROL.sub("", unicodedata.normalize("NFC", str(value)))
+    return plain(str(value))
 
 
 def workbook_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:

@@ -10,9 +10,22 @@ _D = str.maketrans({"đ": "d", "Đ": "d"})
 _VIETNAMESE_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
 
 
+# Control characters (C0 but tab and line ends, DEL, C1) and the marks that turn text
+# around (LRM, RLM, ALM, embeddings, overrides, isolates): invisible in a name, and a
+# name holding one is not the name it looks like.
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
 def nfc(value: str) -> str:
     """Store NFC: the same name typed in NFD must be the same string."""
     return unicodedata.normalize("NFC", value or "")
+
+
+def plain(value: str) -> str:
+    """NFC, without control characters or direction marks; tabs and line ends kept."""
+    return _INVISIBLE.sub("", nfc(value))
 
 
 def fold(value: str) -> str:

@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from khuyenhoc.forms import PlainTextMixin
+
 from .models import Branch, Member
 
 DATE_WIDGET = {"type": "date"}
@@ -26,7 +28,7 @@ def add_service_errors(form, exc: ValidationError):
         form.add_error(None, exc)
 
 
-class MemberForm(forms.Form):
+class MemberForm(PlainTextMixin, forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=120)
     gender = forms.ChoiceField(
         label="Giới tính", choices=Member.Gender.choices, widget=forms.RadioSelect
@@ -57,12 +59,12 @@ class MemberForm(forms.Form):
             self.initial["joined_on"] = timezone.localdate()
 
 
-class LeaveForm(forms.Form):
+class LeaveForm(PlainTextMixin, forms.Form):
     left_on = date_field("Ngày ra hội")
     reason = forms.CharField(label="Lý do", required=False, max_length=200)
 
 
-class BranchForm(forms.Form):
+class BranchForm(PlainTextMixin, forms.Form):
     kind = forms.ChoiceField(
         label="Loại",
         choices=[(k, label) for k, label in Branch.Kind.choices if k != Branch.Kind.PROVINCE],
@@ -78,11 +80,11 @@ class BranchForm(forms.Form):
         self.fields["village"].queryset = commune.villages.filter(is_active=True).order_by("name")
 
 
-class DissolveForm(forms.Form):
+class DissolveForm(PlainTextMixin, forms.Form):
     dissolved_on = date_field("Ngày giải thể")
 
 
-class ImportForm(forms.Form):
+class ImportForm(PlainTextMixin, forms.Form):
     file = forms.FileField(
         label="Tệp Excel (.xlsx)",
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
@@ -90,7 +92,7 @@ class ImportForm(forms.Form):
     )
 
 
-class FilterForm(forms.Form):
+class FilterForm(PlainTextMixin, forms.Form):
     STATUS = [
         ("", "Mọi tình trạng"),
         ("dang", "Đang sinh hoạt"),

@@ -2,6 +2,7 @@ from django import forms
 
 from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Village
+from khuyenhoc.forms import PlainTextMixin
 
 from .models import Citizen, Clan, Unit
 
@@ -10,7 +11,7 @@ def _villages(commune):
     return Village.objects.filter(commune=commune, is_active=True).order_by("name")
 
 
-class SubjectForm(forms.Form):
+class SubjectForm(PlainTextMixin, forms.Form):
     """The fields of a new subject for one title; the commune itself needs none."""
 
     def __init__(self, *args, commune, title, **kwargs):
@@ -49,7 +50,7 @@ class SubjectForm(forms.Form):
             )
 
 
-class ScoresForm(forms.Form):
+class ScoresForm(PlainTextMixin, forms.Form):
     def __init__(self, *args, indicators, initial_points=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicators = indicators
@@ -65,7 +66,7 @@ class ScoresForm(forms.Form):
         return {i.id: self.cleaned_data[f"i{i.id}"] for i in self.indicators}
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(PlainTextMixin, forms.Form):
     decision_number = forms.CharField(label="Số quyết định", max_length=60)
     decision_date = forms.DateField(
         label="Ngày quyết định", widget=forms.DateInput(attrs={"type": "date"})
@@ -73,9 +74,9 @@ class DecisionForm(forms.Form):
     signer = forms.CharField(label="Người ký", max_length=120)
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(PlainTextMixin, forms.Form):
     reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class UploadForm(forms.Form):
+class UploadForm(PlainTextMixin, forms.Form):
     file = forms.FileField(label="Tệp Excel (.xlsx)")

@@ -1,9 +1,11 @@
 from django import forms
 
+from khuyenhoc.forms import PlainTextMixin
+
 from .models import Denominator, Village
 
 
-class DenominatorForm(forms.ModelForm):
+class DenominatorForm(PlainTextMixin, forms.ModelForm):
     class Meta:
         model = Denominator
         fields = Denominator.FIELDS
@@ -17,7 +19,7 @@ class DenominatorForm(forms.ModelForm):
         }
 
 
-class VillageForm(forms.ModelForm):
+class VillageForm(PlainTextMixin, forms.ModelForm):
     class Meta:
         model = Village
         fields = ["name", "kind"]

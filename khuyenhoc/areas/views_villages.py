@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from khuyenhoc.forms import PlainTextMixin
 from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
 
@@ -16,7 +17,7 @@ from .models import Village
 from .scope import get_commune_or_404
 
 
-class MergeForm(forms.Form):
+class MergeForm(PlainTextMixin, forms.Form):
     target = forms.ModelChoiceField(
         queryset=Village.objects.none(),
         label="Gộp vào",
@@ -24,7 +25,7 @@ class MergeForm(forms.Form):
     )
 
 
-class UploadForm(forms.Form):
+class UploadForm(PlainTextMixin, forms.Form):
     file = forms.FileField(
         label="Tệp Excel (.xlsx)",
         error_messages={"required": "Hãy chọn tệp Excel.", "empty": "Tệp rỗng."},

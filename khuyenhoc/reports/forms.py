@@ -1,9 +1,11 @@
 from django import forms
 
+from khuyenhoc.forms import PlainTextMixin
+
 from .models import AnnualReport
 
 
-class NarrativeForm(forms.ModelForm):
+class NarrativeForm(PlainTextMixin, forms.ModelForm):
     class Meta:
         model = AnnualReport
         fields = ["highlights", "difficulties", "proposals"]

@@ -112,9 +112,8 @@ class _CopyStatements:
         # A history row is its record's line followed by these four columns.
         self.history_tail = "\t" + "\t".join([now, "+", CHANGE_REASON, user])
         subject_fk = "village_id" if title == "village" else f"{title}_id"
-        names = ["id", "commune_id", "year", "title", subject_fk, "state", "created_at"]
-        names.append("created_by_id")
-        self.registration = _copies(Registration, names)
+        columns = ["id", "commune_id", "year", "title", subject_fk, "state"]
+        self.registration = _copies(Registration, [*columns, "created_at", "created_by_id"])
         self.registration_head = f"\t{self.commune}\t{writer.year}\t{title}\t"
         self.registration_tail = f"\tregistered\t{now}\t{user}"
         self.sequences = [_sequence(Registration)]

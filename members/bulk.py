@@ -5,6 +5,8 @@ from django.db import connection
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from khuyenhoc.copy import copy_line, copy_text, reserve_ids
+
 from .models import Member
 
 # The fields a bulk writer supplies, in this order, for each new member.
@@ -37,31 +39,29 @@ def insert_members(rows: list[tuple], *, user=None, history=True) -> int:
             Member.objects.bulk_create(members, batch_size=2000)
         return len(members)
     now = timezone.now()
-    member_table = Member._meta.db_table
     history_table = Member.history.model._meta.db_table
+    kept = [c for c in COLUMNS if c != "name_folded"]
+    user_id = user.pk if user is not None and user.is_authenticated else None
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT nextval(pg_get_serial_sequence('{member_table}', 'id')) "
-            "FROM generate_series(1, %s)",
-            [len(rows)],
-        )
-        ids = [pk for (pk,) in cursor.fetchall()]
+        ids = reserve_ids(cursor, Member, len(rows))
+        lines = [copy_line((pk, now, now, *row)) for pk, row in zip(ids, rows, strict=True)]
         raw = cursor.cursor
-        columns = ", ".join(COLUMNS)
-        copy_sql = f"COPY {member_table} (id, created_at, updated_at, {columns}) FROM STDIN"
+        copy_sql = (
+            f"COPY {Member._meta.db_table} (id, created_at, updated_at, {', '.join(COLUMNS)}) "
+            "FROM STDIN"
+        )
         with raw.copy(copy_sql) as copy:
-            for pk, row in zip(ids, rows, strict=True):
-                copy.write_row((pk, now, now, *row))
+            copy.write("\n".join(lines) + "\n")
         if history:
-            kept = [c for c in COLUMNS if c != "name_folded"]
             copy_sql = (
                 f"COPY {history_table} (id, created_at, history_date, history_type, "
                 f"history_user_id, {', '.join(kept)}) FROM STDIN"
             )
-            user_id = user.pk if user is not None and user.is_authenticated else None
+            head = f"{copy_text(now)}\t{copy_text(now)}\t+\t{copy_text(user_id)}"
+            lines = [
+                f"{pk}\t{head}\t{copy_line((*row[:_FOLDED], *row[_FOLDED + 1 :]))}"
+                for pk, row in zip(ids, rows, strict=True)
+            ]
             with raw.copy(copy_sql) as copy:
-                for pk, row in zip(ids, rows, strict=True):
-                    copy.write_row(
-                        (pk, now, now, "+", user_id, *row[:_FOLDED], *row[_FOLDED + 1 :])
-                    )
+                copy.write("\n".join(lines) + "\n")
     return len(rows)

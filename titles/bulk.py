@@ -12,12 +12,13 @@ sending and raises, and the rollback takes back the chunks already written. Else
 (SQLite, for a first look) the ORM's bulk helpers write each chunk in turn."""
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 
 from django.db import connection
 from django.db.models import BigIntegerField, CharField, DateTimeField, Value
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
+
+from khuyenhoc.copy import copy_text, reserve_ids
 
 from .models import SUBJECT_MODELS, Clan, Registration
 
@@ -106,9 +107,9 @@ class _CopyStatements:
 
     def __init__(self, writer):
         title, model = writer.title, writer.model
-        user = _text(getattr(writer.user, "pk", None))
-        now = _text(timezone.now())
-        self.commune = _text(writer.commune.code)
+        user = copy_text(getattr(writer.user, "pk", None))
+        now = copy_text(timezone.now())
+        self.commune = copy_text(writer.commune.code)
         # A history row is its record's line followed by these four columns.
         self.history_tail = "\t" + "\t".join([now, "+", CHANGE_REASON, user])
         subject_fk = "village_id" if title == "village" else f"{title}_id"
@@ -116,23 +117,22 @@ class _CopyStatements:
         self.registration = _copies(Registration, [*columns, "created_at", "created_by_id"])
         self.registration_head = f"\t{self.commune}\t{writer.year}\t{title}\t"
         self.registration_tail = f"\tregistered\t{now}\t{user}"
-        self.sequences = [_sequence(Registration)]
+        self.subject_model = model
         self.subject_columns = SUBJECT_COLUMNS[title] if model else []
         if model is not None:
             self.subject = _copies(model, ["id", "commune_id", *self.subject_columns])
-            self.sequences.append(_sequence(model))
 
     def prepare(self, raw, chunk) -> list[tuple[str, str]]:
         """Each COPY of the chunk with its data, built on the calling thread so that the
         writing thread only waits on the database."""
         new = [fields for existing, fields in chunk if existing is None]
         with raw.cursor() as cursor:  # waits while the other thread's COPY runs
-            registration_ids = _reserve(cursor, self.sequences[0], len(chunk))
-            subject_ids = _reserve(cursor, self.sequences[1], len(new)) if new else []
+            registration_ids = reserve_ids(cursor, Registration, len(chunk))
+            subject_ids = reserve_ids(cursor, self.subject_model, len(new)) if new else []
         copies = []
         if new:
             lines = [
-                "\t".join([str(pk), self.commune, *(_text(f[c]) for c in self.subject_columns)])
+                "\t".join([str(pk), self.commune, *(copy_text(f[c]) for c in self.subject_columns)])
                 for pk, f in zip(subject_ids, new, strict=True)
             ]
             copies += _with_history(self.subject, lines, self.history_tail)
@@ -179,31 +179,6 @@ def _copies(model, attnames):
         f"COPY {_q(model._meta.db_table)} ({columns}) FROM STDIN",
         f"COPY {_q(history._meta.db_table)} ({history_columns}) FROM STDIN",
     )
-
-
-def _sequence(model):
-    return f"pg_get_serial_sequence('{model._meta.db_table}', '{model._meta.pk.column}')"
-
-
-def _reserve(cursor, sequence, count):
-    cursor.execute(f"SELECT nextval({sequence}) FROM generate_series(1, %s)", [count])
-    return [pk for (pk,) in cursor.fetchall()]
-
-
-def _text(value) -> str:
-    """A value in COPY's text format."""
-    if value is None:
-        return "\\N"
-    if isinstance(value, str):
-        return (
-            value.replace("\\", "\\\\")
-            .replace("\t", "\\t")
-            .replace("\n", "\\n")
-            .replace("\r", "\\r")
-        )
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return str(value)
 
 
 def _write_with_orm(writer, chunk):

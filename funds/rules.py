@@ -1,0 +1,72 @@
+"""What every write of the funds app starts with: the fund locked for update if the
+user may write to it, amounts in whole đồng, a year still open; and the figures refreshed
+after it. services.py, receipts.py and payouts.py build on these."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from khuyenhoc.areas.scope import is_reviewer
+
+from . import figures
+from .models import Fund, FundYear
+
+MAX_AMOUNT = 10**15  # a quadrillion đồng: anything larger is a typing error
+
+
+def actor(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+def require_fund(user, fund: Fund) -> Fund:
+    """The fund locked for update, if the user may write to it."""
+    funds = Fund.objects.all() if user is None else Fund.objects.for_user(user)
+    locked = funds.select_for_update().select_related("branch").filter(pk=fund.pk).first()
+    if locked is None:
+        raise ValidationError("Bạn không có quyền với quỹ này.")
+    return locked
+
+
+def require_reviewer(user, what):
+    if user is not None and not is_reviewer(user):
+        raise ValidationError(f"Chỉ cán bộ Hội tỉnh (thẩm định) mới được {what}.")
+
+
+def year_row(fund: Fund, year: int) -> FundYear:
+    FundYear.objects.bulk_create([FundYear(fund=fund, year=year)], ignore_conflicts=True)
+    return FundYear.objects.select_for_update().get(fund=fund, year=year)
+
+
+def check_amount(amount, label="Số tiền") -> int:
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise ValidationError(f"{label} phải là số đồng nguyên, không có phần lẻ.")
+    if amount <= 0:
+        raise ValidationError(f"{label} phải lớn hơn 0 đồng.")
+    if amount > MAX_AMOUNT:
+        raise ValidationError(f"{label} quá lớn: hãy kiểm tra lại.")
+    return amount
+
+
+def open_year(fund: Fund, entry_date: date) -> FundYear:
+    if not isinstance(entry_date, date):
+        raise ValidationError("Ngày không hợp lệ.")
+    if entry_date > timezone.localdate():
+        raise ValidationError("Không ghi sổ cho ngày trong tương lai.")
+    if entry_date.year < fund.opening_year:
+        raise ValidationError(
+            f"Quỹ bắt đầu ghi sổ từ năm {fund.opening_year}; không ghi được ngày "
+            f"{entry_date:%d/%m/%Y}."
+        )
+    row = year_row(fund, entry_date.year)
+    if row.is_closed:
+        raise ValidationError(
+            f"Năm {entry_date.year} của quỹ đã khóa sổ (đã duyệt quyết toán); "
+            "không ghi thêm được phiếu nào trong năm này."
+        )
+    return row
+
+
+def refresh_figures(fund: Fund):
+    if fund.branch.commune_id is not None:
+        figures.refresh_commune(fund.branch.commune_id)

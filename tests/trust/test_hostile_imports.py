@@ -16,237 +16,38 @@ import io
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 import openpyxl
 import pytest
 from django.apps import apps
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models, transaction
 from django.test import Client
 from django.urls import resolve, reverse
 from django.utils import timezone
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
-from openpyxl.cell import WriteOnlyCell
 
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Village
 from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, read_sheet, workbook_bytes
 from khuyenhoc.text import fold
-from members.models import Branch, Member
+from members.models import Member
 from tests.factories import login
-from tests.html_forms import Form
 from tests.trust.db_counts import changed_since, row_counts
+from tests.trust.hostile_sheets import broken_files, hostile_sheets, valid_rows, xlsx
 from tests.trust.hostile_values import (
     FORMULA_BODIES,
-    INVISIBLE,
-    MARKUP,
     NAMES,
     UNESCAPED,
-    hostile_text,
-    names,
 )
 from tests.trust.staff_pages import record_pks, vocabulary
-from tests.trust.test_access_matrix import ROUTES, STAFF_ROUTES
+from tests.trust.test_access_matrix import ROUTES
+from tests.trust.uploads import FUZZ, KNOWN, discover, kwargs_of, unique_names
 from titles import services as titles_services
-from titles.models import CriteriaSet, Household, RecognitionList, Registration
+from titles.models import Household, Registration
 
 pytestmark = pytest.mark.django_db
-
-FUZZ = {
-    "deadline": None,
-    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-}
-
-# The imports, as found on the staff pages by discover(): the tests below take one route
-# each, so a page that starts taking a file fails test_every_excel_import_is_found_on_the_
-# staff_pages until it is added here, and fuzzed.
-KNOWN = {
-    "areas:village_import",
-    "funds:payout_create",  # its list of beneficiaries can come as an .xlsx
-    "funds:receipts_import",
-    "members:import",
-    "titles:import_registrations",
-    "titles:import_scores",
-}
-
-
-@dataclass
-class Upload:
-    """One import: the page's form, the columns the import reads, a valid value for each."""
-
-    route: str
-    url: str
-    file_field: str
-    fields: dict  # the form's other fields, as the page fills them in
-    columns: list = field(default_factory=list)
-    valid: dict = field(default_factory=dict)  # column → strategy of values it accepts
-    takes_rows: bool = True  # False: refuses any sheet whatever its rows (a locked list)
-
-    def __str__(self):
-        return self.url
-
-    def post(self, client, content):
-        upload = SimpleUploadedFile("danh-sach.xlsx", content)
-        return client.post(self.url, {**self.fields, self.file_field: upload})
-
-
-# --- discovery -------------------------------------------------------------------------
-
-
-def _page(client, world, name, converters, kwargs):
-    """(url, html) of the route's page for the first record key that opens it."""
-    pks = record_pks(name, world) if "pk" in converters else [None]
-    for pk in pks:
-        url = reverse(name, kwargs=kwargs | ({} if pk is None else {"pk": pk}))
-        page = client.get(url)
-        if page.status_code == 200 and page["Content-Type"].startswith("text/html"):
-            return url, page.content.decode()
-    return None, ""
-
-
-def _file_form(url, page):
-    """(target, file field, other fields) of the page's form that posts a file."""
-    parser = Form()
-    parser.feed(page)
-    for fields, attributes, files in zip(
-        parser.forms, parser.attributes, parser.files, strict=True
-    ):
-        if files and attributes.get("method", "get").lower() == "post":
-            others = {k: v for k, v in fields.items() if k != "csrfmiddlewaretoken"}
-            return urljoin(url, attributes.get("action") or url), files[0], others
-    return None
-
-
-# Pages whose parameters the vocabulary cannot fill; none shows a form.
-NOT_SEARCHED = {"areas:history": "one record's change history, by model label: read only"}
-
-
-# A sheet without the header row of any import: each import refuses it by naming the
-# columns it reads ("Các cột cần có: «…», «…»"), which is how the columns are learnt.
-PROBE = workbook_bytes([("Trang 1", ["?"], [["?"]])])
-
-
-def _columns(client, upload):
-    text = html.unescape(upload.post(client, PROBE).content.decode())
-    found = re.search(r"Các cột cần có: ((?:«[^»]*»(?:, )?)+)", text)
-    return re.findall(r"«([^»]*)»", found.group(1)) if found else []
-
-
-def discover(client, world):
-    """Every staff page with a form that posts a file, once per combination of its route's
-    parameters (each title and year has its own import). A route whose page shows no file
-    input for the first combination is taken to have none for the others."""
-    values_of = vocabulary(world)
-    # this year's lists may be locked (proposed for recognition): next year's are open
-    values_of["year"] = [*values_of["year"], values_of["year"][-1] + 1]
-    found = []
-    for name, route, converters in STAFF_ROUTES:
-        if route.endswith(".xlsx") or name in NOT_SEARCHED:
-            continue
-        keys = [k for k in converters if k != "pk"]
-        for values in itertools.product(*(values_of[k] for k in keys)):
-            url, page = _page(client, world, name, converters, dict(zip(keys, values, strict=True)))
-            form = _file_form(url, page) if url else None
-            if form is None:
-                break
-            upload = Upload(name, *form)
-            upload.columns = _columns(client, upload)
-            upload.valid = valid_values(world, upload)
-            upload.takes_rows = bool(upload.columns) and _takes_rows(world, upload)
-            found.append(upload)
-    return found
-
-
-# --- valid values ----------------------------------------------------------------------
-
-
-def _unique(names_):
-    """The names that only one record bears (folded): a match by name finds one."""
-    folded = [fold(n) for n in names_]
-    return sorted(n for n, f in zip(names_, folded, strict=True) if folded.count(f) == 1)
-
-
-def valid_values(world, upload):
-    """A strategy of accepted values for each column of the import, so that a row with a
-    hostile value in one column is valid in the others and goes past the first check.
-    Columns are learnt from the imports: test_every_column_of_every_import_has_a_valid_
-    value fails when an import gains one that is missing here."""
-    commune, today = world["mine"], timezone.localdate()
-    branches = Branch.objects.filter(commune=commune, dissolved_on__isnull=True)
-    branches = branches.exclude(founded_on__gt=today)
-    villages = Village.objects.filter(commune=commune, is_active=True)
-    person = st.builds("{} {}".format, names, st.integers(1, 10**6))
-    fresh = st.integers(1, 10**9).map("Thôn Mới {}".format)
-    values = {
-        "Số thẻ": st.just(""),
-        "Họ và tên": person,
-        "Năm sinh": st.integers(today.year - 80, today.year - 20),
-        "Giới tính": st.sampled_from(["Nam", "Nữ", "nam", "NỮ"]),
-        "Điện thoại": st.sampled_from(["0912345678", "", "0203 3812 345"]),
-        "Chi hội": st.sampled_from(_unique(list(branches.values_list("name", flat=True)))),
-        "Ngày vào hội": st.sampled_from([today, today.strftime("%d/%m/%Y")]),
-        "Tên thôn, bản, tổ dân phố": fresh,
-        "Thôn, bản, tổ": st.sampled_from(_unique(list(villages.values_list("name", flat=True)))),
-        "Chủ hộ": person,
-        "Số nhân khẩu": st.integers(1, 50),
-        "Nhóm": st.integers(1, 4),
-        "Tên dòng họ": person.map("Dòng họ {}".format),
-        "Tên đơn vị": person.map("Trường {}".format),
-        "Ngày": st.sampled_from([today, today.strftime("%d/%m/%Y")]),
-        "Người, đơn vị ủng hộ": person,
-        "Đồng ý công khai tên": st.sampled_from(["có", "", "x"]),
-        "Hiện vật": st.just(""),
-        "Số lượng": st.just(""),
-        "Số tiền": st.sampled_from([100_000, "200.000", "50000"]),
-        "Đợt vận động": st.sampled_from(["", "Tết 2026", "Khai giảng"]),
-        "Trường": st.sampled_from(["", "Trường THCS Mường Tè"]),
-        "Lớp": st.sampled_from(["", "7A"]),
-        "Loại": st.just(
-            {
-                "areas:village_import": "Bản",
-                "funds:receipts_import": "Cá nhân",
-                "titles:import_registrations": "Cơ quan",
-            }.get(upload.route, "")
-        ),
-    }
-    if upload.route == "titles:import_scores":
-        kwargs = _kwargs_of(upload)
-        ids = list(_waiting(world, kwargs).values_list("pk", flat=True)[:50])
-        values["Mã đăng ký"] = st.sampled_from(ids) if ids else st.integers(1, 10**6)
-        in_force = CriteriaSet.objects.in_force(title=kwargs["title"], year=kwargs["year"])
-        for indicator in in_force.indicators() if in_force else []:
-            values[indicator.code] = st.integers(0, indicator.max_points)
-    return {column: values[column] for column in upload.columns if column in values}
-
-
-def _takes_rows(world, upload):
-    """Whether a sheet of valid rows can be imported: a title's list that is proposed or
-    approved refuses every sheet, and scores need registrations waiting for them.
-    test_a_sheet_of_valid_rows_is_imported_whole_by_each_import checks the others do."""
-    kwargs = _kwargs_of(upload)
-    if "title" not in kwargs:
-        return True
-    lists = RecognitionList.objects.filter(
-        commune=world["mine"], year=kwargs["year"], title=kwargs["title"]
-    )
-    if lists.filter(state__in=["proposed", "approved"]).exists():
-        return False
-    return upload.route != "titles:import_scores" or _waiting(world, kwargs).exists()
-
-
-def _waiting(world, kwargs):
-    """The registrations of a list that scores can be imported for."""
-    return Registration.objects.filter(
-        commune=world["mine"], year=kwargs["year"], title=kwargs["title"]
-    ).filter(state__in=["registered", "evaluated"])
-
-
-def _kwargs_of(upload):
-    return resolve(upload.url).kwargs
 
 
 @pytest.fixture(scope="module")
@@ -260,137 +61,6 @@ def uploads(world, django_db_blocker):
 # --- hostile workbooks -----------------------------------------------------------------
 
 
-class Formula(str):
-    """A cell written as a formula (=…), not as text that looks like one."""
-
-
-# Characters XML cannot hold: Excel writes them as _xHHHH_, which readers turn back.
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-hostile_cells = st.one_of(
-    hostile_text,
-    st.sampled_from(FORMULA_BODIES).map(lambda body: Formula("=" + body)),
-    st.integers(min_value=-(10**25), max_value=10**25),
-    st.floats(),
-    st.dates(),
-    st.datetimes(),
-    st.times(),
-    st.booleans(),
-    st.none(),
-)
-
-
-def _cell(sheet, value):
-    if isinstance(value, Formula):
-        return WriteOnlyCell(sheet, value=str(value))
-    if isinstance(value, str):
-        escaped = _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
-        cell = WriteOnlyCell(sheet, value=escaped)
-        cell.data_type = "s"  # text, even when it begins with =
-        return cell
-    return value
-
-
-_written: dict = {}
-
-
-def xlsx(columns, rows):
-    """The workbook of these rows, the same bytes each time it is asked for (openpyxl
-    writes the time into the file): Hypothesis replays an example to shrink it."""
-    key = repr([[(type(v).__name__, v) for v in row] for row in [columns, *rows]])
-    if key not in _written:
-        if len(_written) > 500:
-            _written.clear()
-        _written[key] = _xlsx(columns, rows)
-    return _written[key]
-
-
-def _xlsx(columns, rows):
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Danh sách")
-    for row in [columns, *rows]:
-        sheet.append([_cell(sheet, value) for value in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-@st.composite
-def valid_rows(draw, upload, most=3):
-    count = draw(st.integers(1, most))
-    return [[draw(upload.valid[c]) for c in upload.columns] for _ in range(count)]
-
-
-@st.composite
-def decorated(draw, values):
-    """A valid value as it comes from a careless sheet: a text with an invisible mark
-    inside, in NFD, with markup after it or with spaces around it. Most of these the
-    import takes, so the cleaning of what it stores is checked, not only its refusals."""
-    value = draw(values)
-    if not isinstance(value, str) or not value:
-        return value
-    how = draw(st.sampled_from(["mark", "nfd", "markup", "spaces"]))
-    if how == "mark":
-        at = draw(st.integers(0, len(value)))
-        return value[:at] + draw(st.sampled_from(INVISIBLE)) + value[at:]
-    if how == "nfd":
-        return unicodedata.normalize("NFD", value)
-    if how == "markup":
-        return value + draw(st.sampled_from(MARKUP))
-    return f"  {value}\t "
-
-
-@st.composite
-def hostile_sheets(draw, upload):
-    """A workbook under the import's header row: rows whose cells are hostile in one or
-    two columns, valid but carelessly written in some others and valid in the rest,
-    sometimes a row with no hostile cell at all between them."""
-    columns, valid = upload.columns, upload.valid
-    rows = []
-    for _ in range(draw(st.integers(1, 4))):
-        hostile = draw(st.sets(st.sampled_from(columns), max_size=2))
-        careless = draw(st.sets(st.sampled_from(columns)))
-        rows.append(
-            [
-                draw(
-                    hostile_cells
-                    if c in hostile
-                    else decorated(valid[c])
-                    if c in careless
-                    else valid[c]
-                )
-                for c in columns
-            ]
-        )
-    return xlsx(columns, rows)
-
-
-@st.composite
-def broken_files(draw, upload):
-    """Random bytes, bytes behind a zip signature, or a real workbook of valid rows cut
-    short, with bytes overwritten or with bytes pushed in."""
-    kind = draw(st.sampled_from(["random", "zip", "cut", "overwritten", "pushed"]))
-    if kind == "random":
-        return draw(st.binary(max_size=4096))
-    if kind == "zip":
-        return b"PK\x03\x04" + draw(st.binary(max_size=2048))
-    columns = upload.columns or ["Họ và tên"]
-    rows = draw(valid_rows(upload)) if upload.columns and upload.valid else [[NAMES[0]]]
-    book = bytearray(xlsx(columns, rows))
-    places = st.integers(0, 2**20)  # modulo the length: drawn alike whatever the length
-    if kind == "cut":
-        return bytes(book[: draw(places) % len(book)])
-    if kind == "overwritten":
-        for _ in range(draw(st.integers(1, 8))):
-            book[draw(places) % len(book)] = draw(st.integers(0, 255))
-        return bytes(book)
-    at = draw(places) % (len(book) + 1)
-    return bytes(book[:at] + draw(st.binary(min_size=1, max_size=64)) + book[at:])
-
-
-# --- what every answer must be ---------------------------------------------------------
-
-# What clean_text removes: control characters, and the marks that turn text around.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 MODELS = {m._meta.db_table: m for m in apps.get_models(include_auto_created=True)}
@@ -467,7 +137,7 @@ def check_answer(client, upload, content, response, before):
 
 def test_every_excel_import_is_found_on_the_staff_pages(uploads):
     assert {u.route for u in uploads} == KNOWN
-    titles = {_kwargs_of(u)["title"] for u in uploads if u.route == "titles:import_scores"}
+    titles = {kwargs_of(u)["title"] for u in uploads if u.route == "titles:import_scores"}
     assert titles == set(TITLES)  # one import per title
 
 
@@ -641,7 +311,7 @@ forms = st.sampled_from(["NFC", "NFD"])
 
 
 def _upload(uploads, route, **kwargs):
-    return next(u for u in uploads if u.route == route and kwargs.items() <= _kwargs_of(u).items())
+    return next(u for u in uploads if u.route == route and kwargs.items() <= kwargs_of(u).items())
 
 
 def test_a_member_imported_in_one_normal_form_is_found_by_a_search_typed_in_the_other(
@@ -685,9 +355,9 @@ def test_a_household_registered_in_one_normal_form_is_the_household_stored_in_th
     login(client, world["staff"])
     next_year = timezone.localdate().year + 1
     upload = _upload(uploads, "titles:import_registrations", title="household", year=next_year)
-    year, commune = _kwargs_of(upload)["year"], world["mine"]
+    year, commune = kwargs_of(upload)["year"], world["mine"]
     villages = Village.objects.filter(commune=commune, is_active=True)
-    village = villages.get(name=_unique(list(villages.values_list("name", flat=True)))[0])
+    village = villages.get(name=unique_names(list(villages.values_list("name", flat=True)))[0])
 
     @settings(max_examples=6, **FUZZ)
     @given(words=vietnamese, entered=forms, imported=forms)

@@ -196,7 +196,8 @@ def members_import(*, user, commune, data: bytes, history=True) -> ImportResult:
         if result:
             parsed.append((number, *result))
     missing = sum(1 for _, code, _ in parsed if not code)
-    fresh = (c for c in next_member_numbers(commune, missing + len(seen)) if c not in seen)
+    wanted = missing + len(seen) if missing else 0  # the sheet's own numbers are skipped
+    fresh = (c for c in next_member_numbers(commune, wanted) if c not in seen)
     numbered = [(number, code or next(fresh), values) for number, code, values in parsed]
     in_file = {code: number for number, code, _ in numbered}
     for code in taken_numbers(commune.province_id, list(in_file)):

@@ -122,6 +122,8 @@ def branch_dissolve(*, user, branch: Branch, dissolved_on) -> Branch:
 
 def next_member_numbers(commune, count: int) -> list[str]:
     """Numbers "<commune code>-<n>" after the highest already given in the commune."""
+    if count <= 0:  # a sheet whose rows all have their number: no need to read the register
+        return []
     prefix = f"{commune.pk:05d}-"
     highest = 0
     taken = Member.objects.filter(commune=commune, member_number__startswith=prefix)

@@ -162,7 +162,12 @@ class Member(models.Model):
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
 
     objects = scoped_manager("commune", province_path="province")
-    history = ChangeHistory(excluded_fields=["name_folded", "updated_at"])
+    # The history is read member by member (by id); an import writes one history row per
+    # member, so the keys it copies (province, commune, branch) are not indexed there.
+    history = ChangeHistory(
+        excluded_fields=["name_folded", "updated_at"],
+        no_db_index=["province", "commune", "branch"],
+    )
 
     class Meta:
         verbose_name = "hội viên"

@@ -169,6 +169,23 @@ def test_a_sheet_of_valid_rows_is_imported_whole_by_each_import(client, world, u
     import_()
 
 
+def attack(client, targets, files, label, *, examples):
+    """Posts files drawn from the strategy `files` to imports drawn from `targets`, each
+    in a savepoint rolled back afterwards, and checks every answer (check_answer)."""
+    before = row_counts()
+
+    @settings(max_examples=examples, **FUZZ)
+    @given(data=st.data())
+    def upload_(data):
+        upload = data.draw(st.sampled_from(targets), label="import")
+        content = data.draw(files(upload), label=label)
+        with transaction.atomic():
+            check_answer(client, upload, content, upload.post(client, content), before)
+            transaction.set_rollback(True)
+
+    upload_()
+
+
 ROUTE_NAMES = sorted(KNOWN)
 
 
@@ -178,18 +195,7 @@ def test_random_bytes_and_broken_workbooks_are_refused_with_nothing_written_or_r
 ):
     login(client, world["staff"])
     targets = [u for u in uploads if u.route == route]
-    before = row_counts()
-
-    @settings(max_examples=30, **FUZZ)
-    @given(data=st.data())
-    def upload_(data):
-        upload = data.draw(st.sampled_from(targets), label="import")
-        content = data.draw(broken_files(upload), label="file")
-        with transaction.atomic():
-            check_answer(client, upload, content, upload.post(client, content), before)
-            transaction.set_rollback(True)
-
-    upload_()
+    attack(client, targets, broken_files, "file", examples=30)
 
 
 @pytest.mark.parametrize("route", ROUTE_NAMES)
@@ -200,18 +206,7 @@ def test_hostile_cells_are_refused_with_nothing_written_or_imported_clean_and_wh
     # an import that refuses every sheet whatever its rows (a locked list, a title without
     # a list to import) only meets the broken files above
     targets = [u for u in uploads if u.route == route and u.takes_rows]
-    before = row_counts()
-
-    @settings(max_examples=50, **FUZZ)
-    @given(data=st.data())
-    def upload_(data):
-        upload = data.draw(st.sampled_from(targets), label="import")
-        content = data.draw(hostile_sheets(upload), label="sheet")
-        with transaction.atomic():
-            check_answer(client, upload, content, upload.post(client, content), before)
-            transaction.set_rollback(True)
-
-    upload_()
+    attack(client, targets, hostile_sheets, "sheet", examples=50)
 
 
 # --- exports ---------------------------------------------------------------------------

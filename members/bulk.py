@@ -44,7 +44,10 @@ def insert_members(rows: list[tuple], *, user=None, history=True) -> int:
     user_id = user.pk if user is not None and user.is_authenticated else None
     with connection.cursor() as cursor:
         ids = reserve_ids(cursor, Member, len(rows))
-        lines = [copy_line((pk, now, now, *row)) for pk, row in zip(ids, rows, strict=True)]
+        stamp = copy_text(now)  # created and updated, the same for every row
+        lines = [
+            f"{pk}\t{stamp}\t{stamp}\t{copy_line(row)}" for pk, row in zip(ids, rows, strict=True)
+        ]
         raw = cursor.cursor
         copy_sql = (
             f"COPY {Member._meta.db_table} (id, created_at, updated_at, {', '.join(COLUMNS)}) "
@@ -57,7 +60,7 @@ def insert_members(rows: list[tuple], *, user=None, history=True) -> int:
                 f"COPY {history_table} (id, created_at, history_date, history_type, "
                 f"history_user_id, {', '.join(kept)}) FROM STDIN"
             )
-            head = f"{copy_text(now)}\t{copy_text(now)}\t+\t{copy_text(user_id)}"
+            head = f"{stamp}\t{stamp}\t+\t{copy_text(user_id)}"
             lines = [
                 f"{pk}\t{head}\t{copy_line((*row[:_FOLDED], *row[_FOLDED + 1 :]))}"
                 for pk, row in zip(ids, rows, strict=True)

@@ -225,21 +225,30 @@ def _link_clan_villages(commune, rows):
 
 
 def set_state(queryset, state, *, user, reason="") -> int:
-    """Moves every registration of `queryset` to `state` in one UPDATE and writes one
-    history row each in one INSERT … SELECT, instead of 5,000 saves."""
-    ids = list(queryset.values_list("id", flat=True))
-    if not ids:
-        return 0
-    moved = Registration.objects.filter(id__in=ids)
-    moved.update(state=state)
+    """Moves every registration of `queryset` to `state` and writes one history row each,
+    in two statements instead of 5,000 saves and without carrying the ids through Python:
+    the history rows are selected first, with the new state, locking the rows they copy,
+    so that the UPDATE that follows finds exactly the same rows."""
     history = Registration.history.model
     columns = [f.attname for f in Registration._meta.concrete_fields]
-    select = moved.annotate(
-        h_date=Value(timezone.now(), output_field=DateTimeField()),
-        h_type=Value("~", output_field=CharField()),
-        h_reason=Value(reason, output_field=CharField()),
-        h_user=Value(getattr(user, "pk", None), output_field=BigIntegerField()),
-    ).values_list(*columns, "h_date", "h_type", "h_reason", "h_user")
+    select = (
+        queryset.select_for_update(of=("self",))
+        .annotate(
+            h_state=Value(state, output_field=CharField()),
+            h_date=Value(timezone.now(), output_field=DateTimeField()),
+            h_type=Value("~", output_field=CharField()),
+            h_reason=Value(reason, output_field=CharField()),
+            h_user=Value(getattr(user, "pk", None), output_field=BigIntegerField()),
+        )
+        .order_by()
+        .values_list(
+            *("h_state" if c == "state" else c for c in columns),
+            "h_date",
+            "h_type",
+            "h_reason",
+            "h_user",
+        )
+    )
     sql, params = select.query.sql_with_params()
     names = ", ".join(_column(history, c) for c in columns)
     with connection.cursor() as cursor:
@@ -248,4 +257,4 @@ def set_state(queryset, state, *, user, reason="") -> int:
             f"history_change_reason, history_user_id) {sql}",
             params,
         )
-    return len(ids)
+    return queryset.update(state=state)

@@ -1,11 +1,12 @@
 """Demo titles: every title registered in every active commune for 2025 and 2026.
 
-Households, clans, villages, units and the commune itself are registered at realistic
-rates (Sơn La city 2024: 95,9 % of households; 100 % of villages and units). Citizens
-are a sample of at most CITIZEN_SAMPLE a commune: the real 70–80 % of adults would be
-millions of rows at province scale, so citizen rates in the demo are low on purpose.
-Evaluations carry totals only (no per-indicator rows). 2025's lists are approved with a
-decision; 2026's are proposed and await the provincial reviewer (citizens still open).
+Each commune's lists go through the import's own write path (titles.imports), as if its
+staff had imported them: subjects and registrations get their history rows, a household
+registered both years is one subject, and the figures are refreshed as an import does.
+Rates are realistic (Sơn La city 2024: 74,7 % of adults and 95,9 % of households
+registered; 100 % of villages and units). Evaluations carry totals only (no
+per-indicator rows). 2025's lists are approved with a decision; 2026's are proposed and
+await the provincial reviewer (citizens still open, partly evaluated).
 """
 
 from datetime import date, datetime, time, timedelta
@@ -19,19 +20,10 @@ from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.numbers import number
 from khuyenhoc.text import fold
 
-from .models import (
-    Citizen,
-    Clan,
-    CriteriaSet,
-    Evaluation,
-    Household,
-    RecognitionList,
-    Registration,
-    Transition,
-    Unit,
-)
+from . import bulk, rules, services
+from .imports import registration_rows_write
+from .models import CriteriaSet, Registration, Transition, Unit
 
-CITIZEN_SAMPLE = 300
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 UNIT_NAMES = [
     ("Ủy ban nhân dân", Unit.Kind.AGENCY),
@@ -43,13 +35,15 @@ UNIT_NAMES = [
     ("Hợp tác xã Nông nghiệp", Unit.Kind.ENTERPRISE),
     ("Bưu điện văn hóa", Unit.Kind.OTHER),
 ]
-# Share of the denominator registering, and share of evaluated entries that pass.
+# Share of the commune's adults who ever register (the pool a year draws from).
+CITIZEN_POOL = (0.82, 0.88)
+# Share of the pool registering in a year, and share of evaluated entries that pass.
 RATES = {
     "household": (0.90, 0.97, 0.80, 0.92),
     "clan": (0.70, 0.95, 0.75, 0.90),
     "village": (1.0, 1.0, 0.85, 0.97),
     "unit": (0.9, 1.0, 0.85, 0.97),
-    "citizen": (1.0, 1.0, 0.75, 0.90),
+    "citizen": (0.86, 0.93, 0.75, 0.90),
     "commune": (1.0, 1.0, 1.0, 1.0),
 }
 
@@ -77,147 +71,163 @@ def seed(ctx):
         if not own:
             continue
         latest = denominators.get((commune.code, max(ctx.record_years)))
-        subjects = _subjects(rng, commune, own, latest)
+        pools = _pools(rng, commune, own, latest)
         for year in sorted(ctx.record_years):
-            for title, pool in subjects.items():
+            for title, pool in pools.items():
                 low, high, pass_low, pass_high = RATES[title]
                 share = rng.uniform(low, high)
-                chosen = [s for s in pool if rng.random() < share]
-                made = _register(
+                chosen = [row for row in pool if rng.random() < share]
+                if not chosen:
+                    continue
+                _register(staff, commune, year, title, chosen)
+                totals[title] += len(chosen)
+                _evaluate(
                     rng,
                     commune,
                     year,
                     title,
-                    chosen,
                     sets[(title, year)],
                     rng.uniform(pass_low, pass_high),
                     staff,
                     reviewer,
                     final=year < max(ctx.record_years),
                 )
-                totals[title] += made
     ctx.say(
         "  Danh hiệu học tập: "
         + "; ".join(f"{number(n)} đăng ký {TITLES[t][0]}" for t, n in totals.items())
-        + f" (công dân: mẫu tối đa {CITIZEN_SAMPLE} người mỗi xã)."
+        + "."
     )
 
 
-def _subjects(rng, commune, villages, denominator):
+def _pools(rng, commune, villages, denominator):
+    """Each title's subjects as the rows of its import sheet (cells by column key), one
+    row per subject: the import would refuse two rows of the same subject."""
     households = denominator.households if denominator and denominator.households else 1000
+    adults = denominator.adults if denominator and denominator.adults else 3000
     clans = denominator.clans if denominator and denominator.clans else 10
     units = denominator.units if denominator and denominator.units else 10
-    new_households = []
-    for _ in range(households):
-        name = person_name(rng, rng.choice(["nam", "nam", "nu"]))
-        new_households.append(
-            Household(
-                commune=commune,
-                village=rng.choice(villages),
-                head_name=name,
-                name_folded=fold(name),
-                members=rng.randint(2, 7),
-            )
-        )
-    new_citizens = []
-    for _ in range(CITIZEN_SAMPLE):
-        sex = rng.choice(["nam", "nu"])
-        name = person_name(rng, sex)
-        new_citizens.append(
-            Citizen(
-                commune=commune,
-                village=rng.choice(villages),
-                full_name=name,
-                name_folded=fold(name),
-                birth_year=rng.randint(1950, 2008),
-                sex=sex,
-                group=rng.choices([1, 2, 3, 4], weights=[50, 25, 12, 13])[0],
-            )
-        )
-    new_clans, seen = [], set()
-    while len(new_clans) < clans and len(seen) < 200:
+    return {
+        "household": _unique_rows(
+            households,
+            lambda: {
+                "head_name": person_name(rng, rng.choice(["nam", "nam", "nu"])),
+                "village": rng.choice(villages).name,
+                "members": rng.randint(2, 7),
+            },
+            ("village", "head_name"),
+        ),
+        "citizen": _unique_rows(
+            int(adults * rng.uniform(*CITIZEN_POOL)),
+            lambda: _citizen(rng, villages),
+            ("village", "full_name", "birth_year"),
+        ),
+        "clan": _clans(rng, villages, clans),
+        "unit": [
+            {
+                "name": _unit_name(commune, index),
+                "kind": UNIT_NAMES[index % len(UNIT_NAMES)][1].label,
+            }
+            for index in range(units)
+        ],
+        "village": [{"village": village.name} for village in villages],
+        "commune": [{}],
+    }
+
+
+def _unique_rows(count, draw, identity):
+    rows, seen = [], set()
+    for _ in range(count * 2):  # a bounded number of tries: names can run out
+        if len(rows) == count:
+            break
+        row = draw()
+        key = tuple(fold(str(row[column])) for column in identity)
+        if key not in seen:
+            seen.add(key)
+            rows.append(row)
+    return rows
+
+
+def _citizen(rng, villages):
+    sex = rng.choice(["nam", "nu"])
+    return {
+        "full_name": person_name(rng, sex),
+        "birth_year": rng.randint(1950, 2008),
+        "sex": "Nam" if sex == "nam" else "Nữ",
+        "group": rng.choices([1, 2, 3, 4], weights=[50, 25, 12, 13])[0],
+        "village": rng.choice(villages).name,
+    }
+
+
+def _clans(rng, villages, count):
+    rows, seen = [], set()
+    while len(rows) < count and len(seen) < 200:
         name = family_name(rng)
         village = rng.choice(villages)
         label = name if name not in seen else f"{name} ({village.name})"
-        if label in seen:
-            seen.add(label)
-            continue
+        if label not in seen:
+            rows.append({"name": label, "village": village.name})
         seen.add(label)
-        new_clans.append(Clan(commune=commune, name=label, name_folded=fold(label)))
-    new_units = []
-    for index in range(units):
-        base, kind = UNIT_NAMES[index % len(UNIT_NAMES)]
-        label = f"{base} {commune.name}" + (
-            f" số {index // len(UNIT_NAMES) + 1}" if index >= len(UNIT_NAMES) else ""
-        )
-        new_units.append(Unit(commune=commune, name=label, name_folded=fold(label), kind=kind))
-    return {
-        "household": Household.objects.bulk_create(new_households, batch_size=5000),
-        "citizen": Citizen.objects.bulk_create(new_citizens, batch_size=5000),
-        "clan": Clan.objects.bulk_create(new_clans),
-        "unit": Unit.objects.bulk_create(new_units),
-        "village": list(villages),
-        "commune": [commune],
-    }
+    return rows
+
+
+def _unit_name(commune, index):
+    base = UNIT_NAMES[index % len(UNIT_NAMES)][0]
+    number_part = f" số {index // len(UNIT_NAMES) + 1}" if index >= len(UNIT_NAMES) else ""
+    return f"{base} {commune.name}{number_part}"
+
+
+def _register(staff, commune, year, title, rows):
+    if title == "commune":  # the commune itself has no list to import
+        registration = Registration(commune=commune, year=year, title=title, created_by=staff)
+        registration._history_user = staff
+        registration.save()
+        return
+    registration_rows_write(
+        user=staff, commune=commune, year=year, title=title, rows=enumerate(rows, start=2)
+    )
 
 
 def _moment(day, hour):
     return datetime.combine(day, time(hour, 0), tzinfo=TZ)
 
 
-def _register(
-    rng, commune, year, title, chosen, criteria_set, pass_rate, staff, reviewer, *, final
-):
-    if not chosen:
-        return 0
-    proposing = final or title != "citizen"
+def _evaluate(rng, commune, year, title, criteria_set, pass_rate, staff, reviewer, *, final):
+    """Scores the year's list, proposes it and, for a past year, decides it, moving the
+    registrations as staff and the reviewer would (a history row for each move)."""
+    proposing = final or title != "citizen"  # this year's citizens are still being scored
     evaluated_share = 1.0 if proposing else 0.6
-    registrations, outcomes = [], []
-    for subject in chosen:
-        registration = Registration(commune=commune, year=year, title=title, created_by=staff)
-        if title != "commune":
-            setattr(registration, title, subject)
-        outcome = None
-        if rng.random() < evaluated_share:
-            passed = rng.random() < pass_rate
-            outcome = (passed, rng.randint(80, 98) if passed else rng.randint(60, 79))
-            if final:
-                registration.state = "recognised" if passed else "not_recognised"
-            else:
-                registration.state = "proposed" if proposing else "evaluated"
-        registrations.append(registration)
-        outcomes.append(outcome)
-    registrations = Registration.objects.bulk_create(registrations, batch_size=5000)
-    evaluations = [
-        Evaluation(
-            registration=registration,
-            criteria_set=criteria_set,
-            total=outcome[1],
-            passed=outcome[0],
-            reason=""
-            if outcome[0]
-            else f"Tổng {outcome[1]} điểm, dưới ngưỡng {criteria_set.pass_mark}",
-            evaluated_by=staff,
+    entries = Registration.objects.filter(commune=commune, year=year, title=title)
+    results = []
+    for registration_id in entries.order_by("id").values_list("id", flat=True):
+        if rng.random() >= evaluated_share:
+            continue
+        passed = rng.random() < pass_rate
+        total = rng.randint(80, 98) if passed else rng.randint(60, 79)
+        reason = "" if passed else f"Tổng {total} điểm, dưới ngưỡng {criteria_set.pass_mark}"
+        results.append((registration_id, rules.Outcome(total, passed, reason), {}))
+    bulk.add_evaluations(user=staff, criteria_set=criteria_set, results=results, reason="")
+    services.move_to_evaluated(user=staff, entries=entries, reason="Đánh giá")
+    if not proposing:
+        return
+    bulk.set_state(entries, "proposed", user=staff, reason="Đề nghị công nhận")
+    rlist = _list(rng, commune, year, title, staff, reviewer, final=final)
+    if final:
+        reason = f"Quyết định {rlist.decision_number}"
+        bulk.set_state(
+            entries.filter(evaluation__passed=True), "recognised", user=reviewer, reason=reason
         )
-        for registration, outcome in zip(registrations, outcomes, strict=True)
-        if outcome is not None
-    ]
-    Evaluation.objects.bulk_create(evaluations, batch_size=5000)
-    if proposing:
-        _list(rng, commune, year, title, staff, reviewer, final=final)
-    return len(registrations)
+        bulk.set_state(
+            entries.filter(state="proposed"), "not_recognised", user=reviewer, reason=reason
+        )
 
 
 def _list(rng, commune, year, title, staff, reviewer, *, final):
     proposed_on = date(year, 11, rng.randint(15, 28))
-    rlist = RecognitionList(
-        commune=commune,
-        year=year,
-        title=title,
-        proposed_at=_moment(proposed_on, 9),
-        proposed_by=staff,
-        state="approved" if final else "proposed",
-    )
+    rlist = services.recognition_list(commune=commune, year=year, title=title)
+    rlist.proposed_at = _moment(proposed_on, 9)
+    rlist.proposed_by = staff
+    rlist.state = "approved" if final else "proposed"
+    rlist._history_user = reviewer if final else staff
     if final:
         decided = proposed_on + timedelta(days=rng.randint(3, 14))
         rlist.decision_number = f"{rng.randint(100, 999)}/QĐ-UBND"
@@ -239,3 +249,4 @@ def _list(rng, commune, year, title, staff, reviewer, *, final):
             )
         )
     Transition.objects.bulk_create(steps)
+    return rlist

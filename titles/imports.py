@@ -18,7 +18,15 @@ from khuyenhoc.spreadsheets import (
 from khuyenhoc.text import fold
 
 from . import bulk, rules, services
-from .models import SUBJECT_MODELS, Citizen, CriteriaSet, Household, Registration, Unit
+from .models import (
+    SUBJECT_MODELS,
+    Citizen,
+    CriteriaSet,
+    Evaluation,
+    Household,
+    Registration,
+    Unit,
+)
 
 VILLAGE = "Thôn, bản, tổ"
 REGISTRATION_HEADERS = {
@@ -175,11 +183,13 @@ def registrations_import(*, user, commune, year, title, data: bytes) -> ImportRe
     # Rows are read as they are checked and written: the database starts on the first
     # chunk while the rest of the sheet is still being read.
     rows = iter_sheet(data, headers=REGISTRATION_HEADERS[title])
-    return _registrations_write(user=user, commune=commune, year=year, title=title, rows=rows)
+    return registration_rows_write(user=user, commune=commune, year=year, title=title, rows=rows)
 
 
 @transaction.atomic
-def _registrations_write(*, user, commune, year, title, rows) -> ImportResult:
+def registration_rows_write(*, user, commune, year, title, rows) -> ImportResult:
+    """Checks and writes (row number, cells by column key) pairs, all or none: a sheet's
+    rows, or the demo's. The caller has checked the user's scope and the year."""
     rlist = services.recognition_list(commune=commune, year=year, title=title, lock=True)
     services.require_editable(rlist)
     villages = VillageLookup(commune)
@@ -217,6 +227,7 @@ def _registrations_write(*, user, commune, year, title, rows) -> ImportResult:
 
 
 SCORE_ID = "Mã đăng ký"
+SCORES_REASON = "Nhập điểm từ Excel"
 
 
 @transaction.atomic
@@ -264,10 +275,19 @@ def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
             checked_rows.append((registration, points))
     if errors:
         raise ImportRejected(errors)
+    rescored = set(
+        Evaluation.objects.filter(
+            registration__commune=commune, registration__year=year, registration__title=title
+        ).values_list("registration_id", flat=True)
+    )
+    first_time = []
     for registration, points in checked_rows:
         outcome = rules.judge(
             criteria_set, indicators, points, disadvantaged=commune.is_disadvantaged
         )
+        if registration.pk not in rescored:
+            first_time.append((registration.pk, outcome, points))
+            continue
         services.store_evaluation(
             user=user,
             registration=registration,
@@ -275,5 +295,15 @@ def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
             outcome=outcome,
             points=points,
         )
+    # A first evaluation of thousands of citizens is written in bulk; scoring again is
+    # rare and goes through the same save as the evaluation form.
+    bulk.add_evaluations(
+        user=user, criteria_set=criteria_set, results=first_time, reason=SCORES_REASON
+    )
+    services.move_to_evaluated(
+        user=user,
+        entries=Registration.objects.filter(commune=commune, year=year, title=title),
+        reason=SCORES_REASON,
+    )
     services.refresh_figures(commune, year)
     return ImportResult(created=len(checked_rows))

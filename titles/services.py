@@ -263,6 +263,13 @@ def store_evaluation(*, user, registration, criteria_set, outcome, points) -> Ev
     return evaluation
 
 
+def move_to_evaluated(*, user, entries, reason) -> int:
+    """Registrations of `entries` that are scored but still registered (after a bulk
+    evaluation) become evaluated, one history row each."""
+    scored = entries.filter(state=State.REGISTERED, evaluation__isnull=False)
+    return _bulk_state(scored, State.EVALUATED, user, reason)
+
+
 # The recognition list ---------------------------------------------------------------
 
 

@@ -27,6 +27,8 @@ def test_the_demo_registers_every_title_with_decisions_for_2025_and_proposals_fo
     denominator = commune.denominators.get(year=2026)
     households = Registration.objects.filter(commune=commune, year=2026, title="household")
     assert 0.85 <= households.count() / denominator.households <= 1
+    citizens = Registration.objects.filter(commune=commune, year=2026, title="citizen")
+    assert 0.65 <= citizens.count() / denominator.adults <= 0.85  # 74,7 % in Sơn La, 2024
     assert set(Registration.objects.values_list("title", flat=True)) == {
         "citizen",
         "household",
@@ -41,6 +43,18 @@ def test_the_demo_registers_every_title_with_decisions_for_2025_and_proposals_fo
     assert not Registration.objects.filter(year=2025, state__in=["registered", "proposed"]).exists()
     subject = households.first().household
     assert subject.registrations.count() in (1, 2)
+    assert subject.history.get().history_change_reason == "Nhập từ Excel"
+    decided = Registration.objects.filter(
+        commune=commune, year=2025, title="household", state="recognised"
+    ).first()
+    steps = [(h.state, h.history_change_reason) for h in decided.history.order_by("history_id")]
+    decision = RecognitionList.objects.get(commune=commune, year=2025, title="household")
+    assert steps == [
+        ("registered", "Nhập từ Excel"),
+        ("evaluated", "Đánh giá"),
+        ("proposed", "Đề nghị công nhận"),
+        ("recognised", f"Quyết định {decision.decision_number}"),
+    ]
 
     for code in [c.code for c in ctx.active_communes]:
         for year in ctx.record_years:

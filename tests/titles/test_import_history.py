@@ -5,7 +5,7 @@ import pytest
 
 from khuyenhoc.spreadsheets import workbook_bytes
 from titles import bulk, imports
-from titles.models import Citizen, Clan, Household, Unit
+from titles.models import Citizen, Clan, CriteriaSet, Evaluation, Household, Registration, Unit
 
 from .conftest import YEAR
 
@@ -70,3 +70,66 @@ def test_a_subject_registered_again_by_import_gets_no_second_created_row(
     )
     assert household.registrations.count() == 1
     assert household.history.count() == 1
+
+
+def test_a_first_scores_import_writes_evaluations_scores_and_history_and_a_second_rescores(
+    staff_a, commune_a, village_a, writer
+):
+    headers = list(imports.REGISTRATION_HEADERS["household"].values())
+    rows = [[f"Lò Văn {n}", "Thôn Nà Lếch", 4] for n in ("A", "B", "C")]
+    imports.registrations_import(
+        user=staff_a,
+        commune=commune_a,
+        year=YEAR,
+        title="household",
+        data=workbook_bytes([("Danh sách", headers, rows)]),
+    )
+    registrations = list(Registration.objects.filter(commune=commune_a).order_by("id"))
+    indicators = list(CriteriaSet.objects.in_force(title="household", year=YEAR).indicators())
+    score_headers = ["Mã đăng ký", *[i.code for i in indicators]]
+
+    def scores(first_points):
+        return workbook_bytes(
+            [
+                (
+                    "Điểm",
+                    score_headers,
+                    [
+                        [r.pk, first_points, *[i.max_points for i in indicators[1:]]]
+                        for r in registrations
+                    ],
+                )
+            ]
+        )
+
+    imports.scores_import(
+        user=staff_a, commune=commune_a, year=YEAR, title="household", data=scores(1)
+    )
+    first = indicators[0]
+    for registration in registrations:
+        registration.refresh_from_db()
+        assert registration.state == "evaluated"
+        assert [h.state for h in registration.history.order_by("history_id")] == [
+            "registered",
+            "evaluated",
+        ]
+        evaluation = registration.evaluation
+        assert evaluation.evaluated_by == staff_a
+        assert evaluation.total == sum(i.max_points for i in indicators) - first.max_points + 1
+        assert evaluation.scores.get(indicator=first).points == 1
+        assert evaluation.scores.count() == len(indicators)
+        created = evaluation.history.get()
+        assert (created.history_type, created.history_user) == ("+", staff_a)
+
+    imports.scores_import(
+        user=staff_a,
+        commune=commune_a,
+        year=YEAR,
+        title="household",
+        data=scores(first.max_points),
+    )
+    for registration in registrations:
+        evaluation = Evaluation.objects.get(registration=registration)
+        assert evaluation.total == sum(i.max_points for i in indicators)
+        assert evaluation.scores.get(indicator=first).points == first.max_points
+        assert evaluation.history.count() == 2

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from khuyenhoc.areas.demo_names import person_name
-from khuyenhoc.numbers import money
+from khuyenhoc.numbers import money, number
 from members.models import Branch
 
 from . import ledger
@@ -88,8 +88,8 @@ def _receipts(rng, fund, year, target, today, recorder):
         )
         total += amount
     rows.sort(key=lambda r: r.date)
-    for number, row in enumerate(rows, start=1):
-        row.number = number
+    for position, row in enumerate(rows, start=1):
+        row.number = position
     return rows, total
 
 
@@ -127,8 +127,8 @@ def _payouts(rng, fund, year, budget, today, recorder):
     order = sorted(range(len(payouts)), key=lambda i: payouts[i].date)
     payouts = [payouts[i] for i in order]
     people = [people[i] for i in order]
-    for number, payout in enumerate(payouts, start=1):
-        payout.number = number
+    for position, payout in enumerate(payouts, start=1):
+        payout.number = position
     return payouts, people
 
 
@@ -195,6 +195,7 @@ def seed(ctx):
             )  # fmt: skip
     total = sum(ledger.balances(funds).values())
     ctx.say(
-        f"  Quỹ: {len(funds)} quỹ, {receipts} phiếu thu, {portions} suất chi; "
+        f"  Quỹ: {len(funds)} quỹ, {number(receipts)} phiếu thu, "
+        f"{number(portions)} suất chi; "
         f"tồn {money(total)}; đã khóa sổ các năm {', '.join(map(str, closed)) or 'không'}."
     )

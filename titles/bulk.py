@@ -18,7 +18,7 @@ from django.db.models import BigIntegerField, CharField, DateTimeField, Value
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from khuyenhoc.copy import copy_line, copy_text, reserve_ids
+from khuyenhoc.copy import analyze_if_grown, copy_line, copy_text, reserve_ids
 
 from .models import SUBJECT_MODELS, Clan, Evaluation, Registration, Score
 
@@ -97,6 +97,8 @@ class RegistrationWriter:
                         future.result()
                     with self.raw.cursor() as cursor:
                         cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's default
+                        written = [Registration, *filter(None, [self.model])]
+                        analyze_if_grown(cursor, written, self.written)
         if exc_type is None and self.title == "clan":
             _link_clan_villages(self.commune, self.clan_villages)
         return False
@@ -277,6 +279,7 @@ def add_evaluations(*, user, criteria_set, results, reason) -> int:
         for sql, data in copies:
             with cursor.copy(sql) as copy:
                 copy.write(data)
+        analyze_if_grown(cursor, [Evaluation, Score], len(results))
     return len(results)
 
 

@@ -97,8 +97,8 @@ class RegistrationWriter:
                         future.result()
                     with self.raw.cursor() as cursor:
                         cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's default
-                        written = [Registration, *filter(None, [self.model])]
-                        analyze_if_grown(cursor, written, self.written)
+                        tables = [Registration, self.model] if self.model else [Registration]
+                        analyze_if_grown(cursor, tables, self.written)
         if exc_type is None and self.title == "clan":
             _link_clan_villages(self.commune, self.clan_villages)
         return False
@@ -170,16 +170,16 @@ def _column(model, attname):
     return _q(model._meta.get_field(attname).column)
 
 
+def _copy_into(model, attnames, extra_columns=()):
+    columns = [*(_column(model, name) for name in attnames), *map(_q, extra_columns)]
+    return f"COPY {_q(model._meta.db_table)} ({', '.join(columns)}) FROM STDIN"
+
+
 def _copies(model, attnames):
     """COPY into the model's table, and into its history table with the history columns."""
-    history = model.history.model
-    columns = ", ".join(_column(model, name) for name in attnames)
-    history_columns = ", ".join(
-        [*(_column(history, name) for name in attnames), *map(_q, HISTORY_COLUMNS)]
-    )
     return (
-        f"COPY {_q(model._meta.db_table)} ({columns}) FROM STDIN",
-        f"COPY {_q(history._meta.db_table)} ({history_columns}) FROM STDIN",
+        _copy_into(model, attnames),
+        _copy_into(model.history.model, attnames, HISTORY_COLUMNS),
     )
 
 
@@ -267,18 +267,9 @@ def add_evaluations(*, user, criteria_set, results, reason) -> int:
         tail = "\t" + copy_line([now, "+", reason, user_id])
         copies = _with_history(_copies(Evaluation, EVALUATION_COLUMNS), lines, tail)
         if score_lines:
-            columns = ", ".join(
-                _column(Score, c) for c in ["id", "evaluation", "indicator", "points"]
-            )
-            copies.append(
-                (
-                    f"COPY {_q(Score._meta.db_table)} ({columns}) FROM STDIN",
-                    "\n".join(score_lines) + "\n",
-                )
-            )
-        for sql, data in copies:
-            with cursor.copy(sql) as copy:
-                copy.write(data)
+            score_columns = ["id", "evaluation", "indicator", "points"]
+            copies.append((_copy_into(Score, score_columns), "\n".join(score_lines) + "\n"))
+        _run_copies(connection.connection, copies)
         analyze_if_grown(cursor, [Evaluation, Score], len(results))
     return len(results)
 

@@ -275,7 +275,7 @@ def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
             checked_rows.append((registration, points))
     if errors:
         raise ImportRejected(errors)
-    rescored = set(
+    already_evaluated = set(
         Evaluation.objects.filter(
             registration__commune=commune, registration__year=year, registration__title=title
         ).values_list("registration_id", flat=True)
@@ -285,7 +285,7 @@ def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
         outcome = rules.judge(
             criteria_set, indicators, points, disadvantaged=commune.is_disadvantaged
         )
-        if registration.pk not in rescored:
+        if registration.pk not in already_evaluated:
             first_time.append((registration.pk, outcome, points))
             continue
         services.store_evaluation(

@@ -14,6 +14,7 @@ from khuyenhoc.spreadsheets import (
     iter_sheet,
     parse_int,
     read_sheet,
+    workbook_bytes,
 )
 from khuyenhoc.text import fold
 
@@ -25,6 +26,7 @@ from .models import (
     Evaluation,
     Household,
     Registration,
+    Score,
     Unit,
 )
 
@@ -228,6 +230,44 @@ def registration_rows_write(*, user, commune, year, title, rows) -> ImportResult
 
 SCORE_ID = "Mã đăng ký"
 SCORES_REASON = "Nhập điểm từ Excel"
+AWAITING_SCORES = ["registered", "evaluated"]
+
+
+def scores_workbook(*, commune, year, title) -> bytes:
+    """The sheet scores_import reads back: one row per registration of the list that can
+    still be scored, with its id, its subject and one column per indicator code, filled
+    in where scores were already entered; a second sheet names each indicator. Staff
+    fill it in Excel instead of typing ids and codes by hand. The caller checks scope."""
+    criteria_set = CriteriaSet.objects.in_force(title=title, year=year)
+    if criteria_set is None:
+        raise ImportRejected(f"Chưa có bộ tiêu chí áp dụng cho năm {year}.")
+    indicators = list(criteria_set.indicators().select_related("group"))
+    field = {"household": "household", "citizen": "citizen"}.get(title)
+    registrations = (
+        Registration.objects.filter(commune=commune, year=year, title=title)
+        .filter(state__in=AWAITING_SCORES)
+        .select_related("citizen", "household", "clan", "village", "unit", "commune")
+        .order_by("id")
+    )
+    if field:
+        registrations = registrations.select_related(f"{field}__village")
+    scored: dict[int, dict[int, int]] = {}
+    for registration_id, indicator_id, points in Score.objects.filter(
+        evaluation__registration__in=registrations
+    ).values_list("evaluation__registration_id", "indicator_id", "points"):
+        scored.setdefault(registration_id, {})[indicator_id] = points
+    rows = []
+    for r in registrations.iterator(chunk_size=2000):
+        points = scored.get(r.pk, {})
+        where = [getattr(r, field).village.name] if field else []
+        rows.append([r.pk, r.subject_name, *where, *(points.get(i.id) for i in indicators)])
+    headers = [SCORE_ID, "Đối tượng", *([VILLAGE] if field else []), *(i.code for i in indicators)]
+    guide = [
+        [i.code, i.name, i.group.name, i.max_points, criteria_set.min_per_indicator]
+        for i in indicators
+    ]
+    guide_headers = ["Mã chỉ số", "Chỉ số", "Nhóm", "Điểm tối đa", "Điểm tối thiểu"]
+    return workbook_bytes([("Bảng điểm", headers, rows), ("Các chỉ số", guide_headers, guide)])
 
 
 @transaction.atomic
@@ -245,11 +285,13 @@ def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
     registrations = {
         r.pk: r
         for r in Registration.objects.filter(
-            commune=commune, year=year, title=title, state__in=["registered", "evaluated"]
+            commune=commune, year=year, title=title, state__in=AWAITING_SCORES
         ).select_related("commune")
     }
     errors, checked_rows, seen = [], [], {}
     for number, values in rows:
+        if all(values[f"i{i.id}"] in ("", None) for i in indicators):
+            continue  # not scored yet: the downloaded sheet lists the whole list
         try:
             pk = parse_int(values["id"], minimum=1)
         except ValueError as exc:
@@ -275,6 +317,8 @@ def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
             checked_rows.append((registration, points))
     if errors:
         raise ImportRejected(errors)
+    if not checked_rows:
+        raise ImportRejected("Chưa có dòng nào được chấm điểm: hãy điền điểm các chỉ số.")
     already_evaluated = set(
         Evaluation.objects.filter(
             registration__commune=commune, registration__year=year, registration__title=title

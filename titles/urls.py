@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_print, views_review
+from . import views, views_excel, views_print, views_review
 
 app_name = "titles"
 
@@ -12,9 +12,10 @@ urlpatterns = [
     path(LIST, views.registration_list, name="list"),
     path(LIST + "dang-ky/", views.register, name="register"),
     path(LIST + "de-nghi/", views.propose, name="propose"),
-    path(LIST + "nhap-danh-sach/", views.import_registrations, name="import_registrations"),
-    path(LIST + "nhap-diem/", views.import_scores, name="import_scores"),
-    path(LIST + "mau-danh-sach.xlsx", views.import_template, name="import_template"),
+    path(LIST + "nhap-danh-sach/", views_excel.import_registrations, name="import_registrations"),
+    path(LIST + "nhap-diem/", views_excel.import_scores, name="import_scores"),
+    path(LIST + "mau-danh-sach.xlsx", views_excel.import_template, name="import_template"),
+    path(LIST + "bang-diem.xlsx", views_excel.scores_template, name="scores_template"),
     path(LIST + "tham-dinh/", views_review.review, name="review"),
     path(LIST + "quyet-dinh/", views_print.decision_list, name="decision"),
     path("dang-ky/<int:pk>/danh-gia/", views.evaluate, name="evaluate"),

@@ -3,18 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
-from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
 
-from . import imports, selectors, services
-from .forms import ScoresForm, SubjectForm, UploadForm
+from . import selectors, services
+from .forms import ScoresForm, SubjectForm
 from .models import SUBJECT_MODELS, CriteriaSet, Registration
 from .selectors import commune_and_title, registration_or_404
 
@@ -27,7 +24,7 @@ def _year(request):
     return year
 
 
-def _check_year(year):
+def check_year_or_404(year):
     try:
         services.check_year(year)
     except ValidationError as exc:
@@ -38,7 +35,7 @@ def _check_year(year):
 def commune(request, code):
     commune = selectors.get_commune_or_404(request.user, code)
     year = _year(request)
-    _check_year(year)
+    check_year_or_404(year)
     counts = selectors.stage_counts(commune, year)
     lists = selectors.lists_of(commune, year)
     rows = []
@@ -67,7 +64,7 @@ def commune(request, code):
 @login_required
 def registration_list(request, code, year, title):
     commune = commune_and_title(request.user, code, title)
-    _check_year(year)
+    check_year_or_404(year)
     entries = (
         Registration.objects.filter(commune=commune, year=year, title=title)
         .select_related("citizen", "household", "clan", "village", "unit", "evaluation")
@@ -96,7 +93,7 @@ def registration_list(request, code, year, title):
     )
 
 
-def _back(commune, year, title):
+def back_to_list(commune, year, title):
     return redirect("titles:list", code=commune.code, year=year, title=title)
 
 
@@ -113,7 +110,7 @@ def _registered(request, registration):
     messages.success(request, f"Đã đăng ký: {registration.subject_name}.")
     if "evaluate" in request.POST:
         return redirect("titles:evaluate", pk=registration.pk)
-    return _back(registration.commune, registration.year, registration.title)
+    return back_to_list(registration.commune, registration.year, registration.title)
 
 
 @login_required
@@ -121,7 +118,7 @@ def register(request, code, year, title):
     """A new subject from the form, or (for subjects kept across years) an existing one
     found by name, so last year's household is registered again, not created twice."""
     commune = commune_and_title(request.user, code, title)
-    _check_year(year)
+    check_year_or_404(year)
     searchable = title in SUBJECT_MODELS
     picked = searchable and request.method == "POST" and "subject" in request.POST
     form = SubjectForm(None if picked else request.POST or None, commune=commune, title=title)
@@ -197,7 +194,7 @@ def evaluate(request, pk):
                 request,
                 f"Đã lưu đánh giá {registration.subject_name}: {evaluation.total} điểm, {verdict}.",
             )
-            return _back(registration.commune, registration.year, registration.title)
+            return back_to_list(registration.commune, registration.year, registration.title)
     return render(
         request,
         "titles/evaluate.html",
@@ -224,7 +221,7 @@ def withdraw(request, pk):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, f"Đã rút đăng ký của {registration.subject_name}.")
-    return _back(registration.commune, registration.year, registration.title)
+    return back_to_list(registration.commune, registration.year, registration.title)
 
 
 @login_required
@@ -237,84 +234,4 @@ def propose(request, code, year, title):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "Đã gửi danh sách đề nghị công nhận lên Hội tỉnh.")
-    return _back(commune, year, title)
-
-
-def _import(request, code, year, title, run, heading, columns, template_url=None):
-    commune = commune_and_title(request.user, code, title)
-    _check_year(year)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = run(
-                user=request.user,
-                commune=commune,
-                year=year,
-                title=title,
-                data=form.cleaned_data["file"].read(),
-            )
-        except ImportRejected as exc:
-            errors = exc.errors
-        except ValidationError as exc:
-            errors = exc.messages
-        else:
-            messages.success(request, f"Đã nhập {number(result.created)} dòng.")
-            return _back(commune, year, title)
-    return render(
-        request,
-        "titles/import.html",
-        {
-            "commune": commune,
-            "year": year,
-            "title": title,
-            "title_name": TITLES[title][0],
-            "form": form,
-            "errors": errors,
-            "heading": heading,
-            "columns": columns,
-            "template_url": template_url,
-        },
-    )
-
-
-@login_required
-def import_registrations(request, code, year, title):
-    columns = list(imports.REGISTRATION_HEADERS.get(title, {}).values())
-    template_url = reverse("titles:import_template", args=[code, year, title])
-    return _import(
-        request,
-        code,
-        year,
-        title,
-        imports.registrations_import,
-        "Nhập danh sách đăng ký",
-        columns,
-        template_url if columns else None,
-    )
-
-
-@login_required
-def import_template(request, code, year, title):
-    commune_and_title(request.user, code, title)
-    headers = list(imports.REGISTRATION_HEADERS.get(title, {}).values())
-    if not headers:
-        raise Http404("Danh hiệu này không nhập danh sách từ Excel.")
-    response = HttpResponse(
-        workbook_bytes([("Danh sách đăng ký", headers, [])]), content_type=XLSX_CONTENT_TYPE
-    )
-    response["Content-Disposition"] = f'attachment; filename="dang-ky-{title}-{year}.xlsx"'
-    return response
-
-
-@login_required
-def import_scores(request, code, year, title):
-    return _import(
-        request,
-        code,
-        year,
-        title,
-        imports.scores_import,
-        "Nhập điểm đánh giá",
-        ["Mã đăng ký", "1.1", "1.2", "…"],
-    )
+    return back_to_list(commune, year, title)

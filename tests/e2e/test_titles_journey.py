@@ -1,13 +1,14 @@
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from khuyenhoc.areas.models import Village
 from tests.e2e.conftest import SCREENSHOTS, sign_in
 from tests.factories import PASSWORD
 from titles import services
-from titles.models import Household, Registration
+from titles.models import CriteriaSet, Household, Registration
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -112,3 +113,59 @@ def test_staff_finds_last_years_household_and_registers_it_again(
     expect(page.locator("li.match")).to_contain_text(f"Đã đăng ký năm {year}")
     expect(page.locator("li.match").get_by_role("button")).to_have_count(0)
     page.screenshot(path=f"{SCREENSHOTS}/titles_register_already.png", full_page=True)
+
+
+def test_staff_downloads_the_scores_sheet_fills_it_in_and_uploads_it_back(
+    live_server, phone_page, staff_a, commune_a, tmp_path
+):
+    village = Village.objects.create(
+        commune=commune_a, name="Thôn Nà Lếch", name_folded="thon na lech"
+    )
+    year = timezone.localdate().year
+    for head_name in ("Lò Văn Sơn", "Hà Thị Lan"):
+        household = services.household_create(
+            user=staff_a, commune=commune_a, village=village, head_name=head_name, members=4
+        )
+        services.registration_create(
+            user=staff_a, commune=commune_a, year=year, title="household", subject=household
+        )
+    page = phone_page
+    sign_in(page, live_server, staff_a.username, PASSWORD)
+    page.goto(live_server.url + reverse("titles:list", args=[commune_a.code, year, "household"]))
+    page.get_by_role("link", name="Nhập điểm Excel").click()
+    expect(page.get_by_role("heading", name="Nhập điểm đánh giá")).to_be_visible()
+    page.get_by_text("Các chỉ số").click()
+    page.screenshot(path=f"{SCREENSHOTS}/titles_scores_import.png", full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải bảng điểm (.xlsx)").click()
+    assert download.value.suggested_filename.startswith("bang-diem-household-")
+    filled = tmp_path / download.value.suggested_filename
+    download.value.save_as(filled)
+    book = load_workbook(filled)
+    header, first, second = list(book.worksheets[0].iter_rows())
+    assert [c.value for c in first[:3]] == [first[0].value, "Hộ ông/bà Lò Văn Sơn", "Thôn Nà Lếch"]
+    assert second[1].value == "Hộ ông/bà Hà Thị Lan"
+    maxima = {
+        i.code: i.max_points
+        for i in CriteriaSet.objects.in_force(title="household", year=year).indicators()
+    }
+    for title_cell, cell in zip(header[3:], first[3:], strict=True):
+        cell.value = maxima[title_cell.value]
+    first[3].value = maxima[header[3].value] + 1  # one score above its maximum
+    book.save(filled)
+
+    page.get_by_label("Tệp Excel (.xlsx)").set_input_files(filled)
+    page.get_by_role("button", name="Nhập", exact=True).click()
+    expect(page.get_by_role("alert").first).to_contain_text(f"Dòng 2, cột «{header[3].value}»")
+    page.screenshot(path=f"{SCREENSHOTS}/titles_scores_import_errors.png", full_page=True)
+    assert not Registration.objects.filter(state="evaluated").exists()
+
+    first[3].value = maxima[header[3].value] - 1
+    book.save(filled)
+    page.get_by_label("Tệp Excel (.xlsx)").set_input_files(filled)
+    page.get_by_role("button", name="Nhập", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Đã nhập 1 dòng.")
+    total = sum(maxima.values()) - 1
+    entry = page.locator("li.entry", has_text="Lò Văn Sơn")
+    expect(entry).to_contain_text(f"Đã đánh giá · {total} điểm, đạt")
+    expect(page.locator("li.entry", has_text="Hà Thị Lan")).to_contain_text("Đã đăng ký")

@@ -1,0 +1,116 @@
+"""Commune staff pages for the Excel lists: blank and pre-filled sheets to download, and
+the uploads of registration lists and of evaluation scores."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.numbers import number
+from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
+
+from . import imports
+from .forms import UploadForm
+from .models import CriteriaSet
+from .selectors import commune_and_title
+from .views import back_to_list, check_year_or_404
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _import(request, code, year, title, run, heading, columns, template_url=None, guide=()):
+    commune = commune_and_title(request.user, code, title)
+    check_year_or_404(year)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        # read no further than the limit: the sheet reader refuses what reaches it
+        data = form.cleaned_data["file"].read(settings.MAX_IMPORT_BYTES + 1)
+        try:
+            result = run(user=request.user, commune=commune, year=year, title=title, data=data)
+        except ImportRejected as exc:
+            errors = exc.errors
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, f"Đã nhập {number(result.created)} dòng.")
+            return back_to_list(commune, year, title)
+    return render(
+        request,
+        "titles/import.html",
+        {
+            "commune": commune,
+            "year": year,
+            "title": title,
+            "title_name": TITLES[title][0],
+            "form": form,
+            "errors": errors,
+            "heading": heading,
+            "columns": columns,
+            "template_url": template_url,
+            "guide": guide,
+        },
+    )
+
+
+@login_required
+def import_registrations(request, code, year, title):
+    columns = list(imports.REGISTRATION_HEADERS.get(title, {}).values())
+    template_url = reverse("titles:import_template", args=[code, year, title])
+    return _import(
+        request,
+        code,
+        year,
+        title,
+        imports.registrations_import,
+        "Nhập danh sách đăng ký",
+        columns,
+        template_url if columns else None,
+    )
+
+
+@login_required
+def import_template(request, code, year, title):
+    commune_and_title(request.user, code, title)
+    headers = list(imports.REGISTRATION_HEADERS.get(title, {}).values())
+    if not headers:
+        raise Http404("Danh hiệu này không nhập danh sách từ Excel.")
+    data = workbook_bytes([("Danh sách đăng ký", headers, [])])
+    return _xlsx(data, f"dang-ky-{title}-{year}.xlsx")
+
+
+@login_required
+def import_scores(request, code, year, title):
+    criteria_set = CriteriaSet.objects.in_force(title=title, year=year)
+    indicators = list(criteria_set.indicators()) if criteria_set else []
+    return _import(
+        request,
+        code,
+        year,
+        title,
+        imports.scores_import,
+        "Nhập điểm đánh giá",
+        [imports.SCORE_ID, *(i.code for i in indicators)],
+        reverse("titles:scores_template", args=[code, year, title]),
+        guide=indicators,
+    )
+
+
+@login_required
+def scores_template(request, code, year, title):
+    """The list's registrations still to be scored, as the sheet the scores upload reads."""
+    commune = commune_and_title(request.user, code, title)
+    check_year_or_404(year)
+    try:
+        data = imports.scores_workbook(commune=commune, year=year, title=title)
+    except ImportRejected as exc:
+        raise Http404(str(exc)) from exc
+    return _xlsx(data, f"bang-diem-{title}-{year}-{commune.code}.xlsx")

@@ -9,16 +9,17 @@ keys at the end of each COPY instead of all at commit, so those checks, most of 
 database's work, overlap the checking in Python too. All or nothing still holds, because
 every chunk is written in the caller's transaction: a caller that meets a wrong row stops
 sending and raises, and the rollback takes back the chunks already written. Elsewhere
-(SQLite, for a first look) the ORM's bulk helpers write each chunk in turn."""
+(SQLite, for a first look) each chunk is written in turn by multi-row INSERTs of the
+same rows (khuyenhoc.inserts)."""
 
 from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connection
 from django.db.models import BigIntegerField, CharField, DateTimeField, Value
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from khuyenhoc.copy import analyze_if_grown, copy_line, copy_text, reserve_ids
+from khuyenhoc.inserts import db_datetime, insert_rows
 
 from .models import SUBJECT_MODELS, Clan, Evaluation, Registration, Score
 
@@ -35,7 +36,7 @@ CHUNK_ROWS = 5000
 
 
 def uses_copy() -> bool:
-    """PostgreSQL takes the COPY path on a second thread; other databases the ORM."""
+    """PostgreSQL takes the COPY path on a second thread; other databases plain INSERTs."""
     return connection.vendor == "postgresql"
 
 
@@ -82,7 +83,7 @@ class RegistrationWriter:
             copies = self.copy.prepare(self.raw, chunk)
             self.futures.append(self.executor.submit(_run_copies, self.raw, copies))
         else:
-            _write_with_orm(self, chunk)
+            _write_with_inserts(self, chunk)
 
     def __exit__(self, exc_type, exc, tb):
         try:
@@ -183,34 +184,41 @@ def _copies(model, attnames):
     )
 
 
-def _write_with_orm(writer, chunk):
-    model, title, user = writer.model, writer.title, writer.user
+def _write_with_inserts(writer, chunk):
+    """The COPY path's rows as multi-row INSERTs, for SQLite."""
+    model, title = writer.model, writer.title
+    now, user, commune = (
+        db_datetime(timezone.now()),
+        getattr(writer.user, "pk", None),
+        writer.commune,
+    )
+    history = (now, "+", CHANGE_REASON, user)
     subject_ids = [existing for existing, _ in chunk]
     if model is not None:
-        new = [
-            model(commune=writer.commune, **{c: fields[c] for c in SUBJECT_COLUMNS[title]})
+        columns = ["commune", *SUBJECT_COLUMNS[title]]
+        rows = [
+            (commune.code, *(fields[c] for c in SUBJECT_COLUMNS[title]))
             for existing, fields in chunk
             if existing is None
         ]
-        created = iter(
-            bulk_create_with_history(
-                new, model, batch_size=2000, default_user=user, default_change_reason=CHANGE_REASON
-            )
-        )
-        subject_ids = [sid if sid is not None else next(created).pk for sid in subject_ids]
-    field = "village_id" if title == "village" else f"{title}_id"
-    registrations = [
-        Registration(
-            commune=writer.commune, year=writer.year, title=title, created_by=user, **{field: sid}
-        )
-        for sid in subject_ids
-    ]
-    bulk_create_with_history(
-        registrations,
-        Registration,
-        batch_size=2000,
-        default_user=user,
-        default_change_reason=CHANGE_REASON,
+        created = insert_rows(model, columns, rows, returning_id=True)
+        _insert_history(model, columns, rows, created, history)
+        new_ids = iter(created)
+        subject_ids = [sid if sid is not None else next(new_ids) for sid in subject_ids]
+    field = "village" if title == "village" else title
+    columns = ["commune", "year", "title", field, "state", "created_at", "created_by"]
+    rows = [(commune.code, writer.year, title, sid, "registered", now, user) for sid in subject_ids]
+    created = insert_rows(Registration, columns, rows, returning_id=True)
+    _insert_history(Registration, columns, rows, created, history)
+
+
+def _insert_history(model, columns, rows, ids, history):
+    """The first history row of each new record: its id, its values, then who and why."""
+    insert_rows(
+        model.history.model,
+        ["id", *columns],
+        [(pk, *row, *history) for pk, row in zip(ids, rows, strict=True)],
+        extra_columns=HISTORY_COLUMNS,
     )
 
 
@@ -246,7 +254,7 @@ def add_evaluations(*, user, criteria_set, results, reason) -> int:
     if not results:
         return 0
     if not uses_copy():
-        return _add_evaluations_with_orm(user, criteria_set, results, reason)
+        return _add_evaluations_with_inserts(user, criteria_set, results, reason)
     now, user_id = timezone.now(), getattr(user, "pk", None)
     score_count = sum(len(points) for _, _, points in results)
     with connection.cursor() as cursor:
@@ -274,29 +282,29 @@ def add_evaluations(*, user, criteria_set, results, reason) -> int:
     return len(results)
 
 
-def _add_evaluations_with_orm(user, criteria_set, results, reason):
-    evaluations = [
-        Evaluation(
-            registration_id=registration_id,
-            criteria_set=criteria_set,
-            total=outcome.total,
-            passed=outcome.passed,
-            reason=outcome.reason,
-            evaluated_by=user,
+def _add_evaluations_with_inserts(user, criteria_set, results, reason):
+    now, user_id = db_datetime(timezone.now()), getattr(user, "pk", None)
+    columns = EVALUATION_COLUMNS[1:]
+    rows = [
+        (
+            registration_id,
+            criteria_set.pk,
+            outcome.total,
+            outcome.passed,
+            outcome.reason,
+            now,
+            user_id,
         )
         for registration_id, outcome, _ in results
     ]
-    created = bulk_create_with_history(
-        evaluations, Evaluation, batch_size=2000, default_user=user, default_change_reason=reason
-    )
-    Score.objects.bulk_create(
-        [
-            Score(evaluation_id=evaluation.pk, indicator_id=indicator_id, points=value)
-            for evaluation, (_, _, points) in zip(created, results, strict=True)
-            for indicator_id, value in points.items()
-        ],
-        batch_size=5000,
-    )
+    ids = insert_rows(Evaluation, columns, rows, returning_id=True)
+    _insert_history(Evaluation, columns, rows, ids, (now, "+", reason, user_id))
+    scores = [
+        (pk, indicator_id, value)
+        for pk, (_, _, points) in zip(ids, results, strict=True)
+        for indicator_id, value in points.items()
+    ]
+    insert_rows(Score, ["evaluation", "indicator", "points"], scores)
     return len(results)
 
 

@@ -25,10 +25,10 @@ SHEETS = {
 }
 
 
-@pytest.fixture(params=["copy", "orm"])
+@pytest.fixture(params=["copy", "inserts"])
 def writer(request, monkeypatch):
-    """PostgreSQL's COPY chain, and the ORM path that SQLite takes."""
-    if request.param == "orm":
+    """PostgreSQL's COPY chain, and the multi-row INSERTs that SQLite takes."""
+    if request.param == "inserts":
         monkeypatch.setattr(bulk, "uses_copy", lambda: False)
     return request.param
 

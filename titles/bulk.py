@@ -256,10 +256,8 @@ def add_evaluations(*, user, criteria_set, results, reason) -> int:
     if not uses_copy():
         return _add_evaluations_with_inserts(user, criteria_set, results, reason)
     now, user_id = timezone.now(), getattr(user, "pk", None)
-    score_count = sum(len(points) for _, _, points in results)
     with connection.cursor() as cursor:
         ids = reserve_ids(cursor, Evaluation, len(results))
-        score_ids = iter(reserve_ids(cursor, Score, score_count) if score_count else [])
         lines, score_lines = [], []
         for pk, (registration_id, outcome, points) in zip(ids, results, strict=True):
             lines.append(
@@ -268,14 +266,13 @@ def add_evaluations(*, user, criteria_set, results, reason) -> int:
                     + [outcome.total, outcome.passed, outcome.reason, now, user_id]
                 )
             )
-            score_lines += [
-                copy_line([next(score_ids), pk, indicator_id, value])
-                for indicator_id, value in points.items()
+            score_lines += [  # the table's own default numbers scores: nothing refers to them
+                copy_line([pk, indicator_id, value]) for indicator_id, value in points.items()
             ]
         tail = "\t" + copy_line([now, "+", reason, user_id])
         copies = _with_history(_copies(Evaluation, EVALUATION_COLUMNS), lines, tail)
         if score_lines:
-            score_columns = ["id", "evaluation", "indicator", "points"]
+            score_columns = ["evaluation", "indicator", "points"]
             copies.append((_copy_into(Score, score_columns), "\n".join(score_lines) + "\n"))
         _run_copies(connection.connection, copies)
         analyze_if_grown(cursor, [Evaluation, Score], len(results))

@@ -4,11 +4,13 @@ Each commune's lists go through the import's own write path (titles.imports), as
 staff had imported them: subjects and registrations get their history rows, a household
 registered both years is one subject, and the figures are refreshed as an import does.
 Rates are realistic (Sơn La city 2024: 74,7 % of adults and 95,9 % of households
-registered; 100 % of villages and units). Evaluations carry totals only (no
-per-indicator rows). 2025's lists are approved with a decision; 2026's are proposed and
-await the provincial reviewer (citizens still open, partly evaluated).
+registered; 100 % of villages and units). Each evaluation has its points per indicator,
+judged by the criteria set's rules as a form would. 2025's lists are approved with a
+decision; 2026's are proposed and await the provincial reviewer (citizens still open,
+partly evaluated).
 """
 
+import math
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -25,6 +27,7 @@ from .imports import registration_rows_write
 from .models import CriteriaSet, Registration, Transition, Unit
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+EVALUATED = "Đánh giá"
 UNIT_NAMES = [
     ("Ủy ban nhân dân", Unit.Kind.AGENCY),
     ("Trường Mầm non", Unit.Kind.SCHOOL),
@@ -37,7 +40,8 @@ UNIT_NAMES = [
 ]
 # Share of the commune's adults who ever register (the pool a year draws from).
 CITIZEN_POOL = (0.82, 0.88)
-# Share of the pool registering in a year, and share of evaluated entries that pass.
+# Share of the pool registering in a year, and share of evaluated entries scoring strongly
+# (nearly all of whom pass; a few weak ones pass too).
 RATES = {
     "household": (0.90, 0.97, 0.80, 0.92),
     "clan": (0.70, 0.95, 0.75, 0.90),
@@ -197,16 +201,18 @@ def _evaluate(rng, commune, year, title, criteria_set, pass_rate, staff, reviewe
     proposing = final or title != "citizen"  # this year's citizens are still being scored
     evaluated_share = 1.0 if proposing else 0.6
     entries = Registration.objects.filter(commune=commune, year=year, title=title)
+    indicators = list(criteria_set.indicators())
     results = []
     for registration_id in entries.order_by("id").values_list("id", flat=True):
         if rng.random() >= evaluated_share:
             continue
-        passed = rng.random() < pass_rate
-        total = rng.randint(80, 98) if passed else rng.randint(60, 79)
-        reason = "" if passed else f"Tổng {total} điểm, dưới ngưỡng {criteria_set.pass_mark}"
-        results.append((registration_id, rules.Outcome(total, passed, reason), {}))
-    bulk.add_evaluations(user=staff, criteria_set=criteria_set, results=results, reason="")
-    services.move_to_evaluated(user=staff, entries=entries, reason="Đánh giá")
+        points = _points(rng, indicators, strong=rng.random() < pass_rate)
+        outcome = rules.judge(
+            criteria_set, indicators, points, disadvantaged=commune.is_disadvantaged
+        )
+        results.append((registration_id, outcome, points))
+    bulk.add_evaluations(user=staff, criteria_set=criteria_set, results=results, reason=EVALUATED)
+    services.move_to_evaluated(user=staff, entries=entries, reason=EVALUATED)
     if not proposing:
         return
     bulk.set_state(entries, "proposed", user=staff, reason="Đề nghị công nhận")
@@ -219,6 +225,14 @@ def _evaluate(rng, commune, year, title, criteria_set, pass_rate, staff, reviewe
         bulk.set_state(
             entries.filter(state="proposed"), "not_recognised", user=reviewer, reason=reason
         )
+
+
+def _points(rng, indicators, *, strong):
+    """Points per indicator as an evaluation team gives them: a strong subject scores
+    every indicator in the top fifth, a weak one anywhere from a third of the maximum
+    up. The set's own rules then decide, and give the reason a subject failed."""
+    low = 0.8 if strong else 0.3
+    return {i.id: rng.randint(math.ceil(i.max_points * low), i.max_points) for i in indicators}
 
 
 def _list(rng, commune, year, title, staff, reviewer, *, final):

@@ -4,8 +4,8 @@ from django.conf import settings
 from khuyenhoc.areas import demo as area_demo
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.models import Figure
-from titles import demo, figures
-from titles.models import RecognitionList, Registration
+from titles import demo, figures, rules
+from titles.models import Evaluation, RecognitionList, Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +55,18 @@ def test_the_demo_registers_every_title_with_decisions_for_2025_and_proposals_fo
         ("proposed", "Đề nghị công nhận"),
         ("recognised", f"Quyết định {decision.decision_number}"),
     ]
+    evaluation = decided.evaluation
+    assert evaluation.history.get().history_change_reason == "Đánh giá"
+    points = dict(evaluation.scores.values_list("indicator_id", "points"))
+    indicators = list(evaluation.criteria_set.indicators())
+    assert set(points) == {i.id for i in indicators}
+    outcome = rules.judge(
+        evaluation.criteria_set, indicators, points, disadvantaged=commune.is_disadvantaged
+    )
+    assert (evaluation.total, evaluation.passed) == (outcome.total, True)
+    failed = Evaluation.objects.filter(registration__commune=commune, passed=False).first()
+    assert failed.reason.startswith("Tổng ") or "dưới mức tối thiểu" in failed.reason
+    assert failed.total == sum(failed.scores.values_list("points", flat=True))
 
     for code in [c.code for c in ctx.active_communes]:
         for year in ctx.record_years:

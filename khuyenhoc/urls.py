@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from .areas.forms_auth import LoginForm
@@ -26,6 +28,8 @@ urlpatterns = [
     path("quan-ly/quy/", include("funds.urls")),
     path("quan-tri/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # pages name the icon; the admin's pages do not, and browsers then ask for this
+    path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)),
 ]
 
 handler404 = "khuyenhoc.errors.not_found"

@@ -46,8 +46,9 @@ class RegistrationWriter:
     Call add() only while every row so far was right; raise inside the block to discard
     everything. Leaving the block normally writes the rest and waits for the database."""
 
-    def __init__(self, *, user, commune, year, title):
+    def __init__(self, *, user, commune, year, title, when=None):
         self.user, self.commune, self.year, self.title = user, commune, year, title
+        self.when = when or timezone.now()  # the demo dates its past years' lists
         self.model = SUBJECT_MODELS.get(title)
         self.pending = []
         self.clan_villages = []
@@ -111,7 +112,7 @@ class _CopyStatements:
     def __init__(self, writer):
         title, model = writer.title, writer.model
         user = copy_text(getattr(writer.user, "pk", None))
-        now = copy_text(timezone.now())
+        now = copy_text(writer.when)
         self.commune = copy_text(writer.commune.code)
         # A history row is its record's line followed by these four columns.
         self.history_tail = "\t" + "\t".join([now, "+", CHANGE_REASON, user])
@@ -188,7 +189,7 @@ def _write_with_inserts(writer, chunk):
     """The COPY path's rows as multi-row INSERTs, for SQLite."""
     model, title = writer.model, writer.title
     now, user, commune = (
-        db_datetime(timezone.now()),
+        db_datetime(writer.when),
         getattr(writer.user, "pk", None),
         writer.commune,
     )
@@ -246,16 +247,17 @@ EVALUATION_COLUMNS = [
 ]
 
 
-def add_evaluations(*, user, criteria_set, results, reason) -> int:
+def add_evaluations(*, user, criteria_set, results, reason, when=None) -> int:
     """Writes the first evaluation of many registrations, each with its first history row
     and its scores: `results` holds (registration id, rules.Outcome, points by indicator
     id). By COPY on PostgreSQL, where a commune's 10,000 citizens saved one by one would
-    outlast the request. Callers move the registrations' state (set_state)."""
+    outlast the request. Callers move the registrations' state (set_state). `when`
+    (default now) is the moment recorded, for the demo's past years."""
     if not results:
         return 0
     if not uses_copy():
-        return _add_evaluations_with_inserts(user, criteria_set, results, reason)
-    now, user_id = timezone.now(), getattr(user, "pk", None)
+        return _add_evaluations_with_inserts(user, criteria_set, results, reason, when)
+    now, user_id = when or timezone.now(), getattr(user, "pk", None)
     with connection.cursor() as cursor:
         ids = reserve_ids(cursor, Evaluation, len(results))
         lines, score_lines = [], []
@@ -279,8 +281,8 @@ def add_evaluations(*, user, criteria_set, results, reason) -> int:
     return len(results)
 
 
-def _add_evaluations_with_inserts(user, criteria_set, results, reason):
-    now, user_id = db_datetime(timezone.now()), getattr(user, "pk", None)
+def _add_evaluations_with_inserts(user, criteria_set, results, reason, when):
+    now, user_id = db_datetime(when or timezone.now()), getattr(user, "pk", None)
     columns = EVALUATION_COLUMNS[1:]
     rows = [
         (
@@ -305,9 +307,10 @@ def _add_evaluations_with_inserts(user, criteria_set, results, reason):
     return len(results)
 
 
-def set_state(queryset, state, *, user, reason="") -> int:
+def set_state(queryset, state, *, user, reason="", when=None) -> int:
     """Moves every registration of `queryset` to `state` in one UPDATE and writes one
-    history row each in one INSERT … SELECT, instead of 5,000 saves."""
+    history row each in one INSERT … SELECT, instead of 5,000 saves. `when` (default
+    now) is the moment the history records, for the demo's past years."""
     ids = list(queryset.values_list("id", flat=True))
     if not ids:
         return 0
@@ -316,7 +319,7 @@ def set_state(queryset, state, *, user, reason="") -> int:
     history = Registration.history.model
     columns = [f.attname for f in Registration._meta.concrete_fields]
     select = moved.annotate(
-        h_date=Value(timezone.now(), output_field=DateTimeField()),
+        h_date=Value(when or timezone.now(), output_field=DateTimeField()),
         h_type=Value("~", output_field=CharField()),
         h_reason=Value(reason, output_field=CharField()),
         h_user=Value(getattr(user, "pk", None), output_field=BigIntegerField()),

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from khuyenhoc.areas.demo_names import family_name, person_name
 from khuyenhoc.areas.metrics import TITLES
@@ -83,7 +84,7 @@ def seed(ctx):
                 chosen = [row for row in pool if rng.random() < share]
                 if not chosen:
                     continue
-                _register(staff, commune, year, title, chosen)
+                _register(staff, commune, year, title, chosen, _moment(_day(rng, year, 3), 8))
                 totals[title] += len(chosen)
                 _evaluate(
                     rng,
@@ -180,19 +181,31 @@ def _unit_name(commune, index):
     return f"{base} {commune.name}{number_part}"
 
 
-def _register(staff, commune, year, title, rows):
+def _register(staff, commune, year, title, rows, when):
     if title == "commune":  # the commune itself has no list to import
         registration = Registration(commune=commune, year=year, title=title, created_by=staff)
         registration._history_user = staff
+        registration._history_date = when
         registration.save()
+        Registration.objects.filter(pk=registration.pk).update(created_at=when)
         return
     registration_rows_write(
-        user=staff, commune=commune, year=year, title=title, rows=enumerate(rows, start=2)
+        user=staff,
+        commune=commune,
+        year=year,
+        title=title,
+        rows=enumerate(rows, start=2),
+        when=when,
     )
 
 
 def _moment(day, hour):
-    return datetime.combine(day, time(hour, 0), tzinfo=TZ)
+    """A moment of the demo's calendar, never later than today."""
+    return datetime.combine(min(day, timezone.localdate()), time(hour, 0), tzinfo=TZ)
+
+
+def _day(rng, year, month):
+    return date(year, month, rng.randint(1, 28))
 
 
 def _evaluate(rng, commune, year, title, criteria_set, pass_rate, staff, reviewer, *, final):
@@ -211,20 +224,33 @@ def _evaluate(rng, commune, year, title, criteria_set, pass_rate, staff, reviewe
             criteria_set, indicators, points, disadvantaged=commune.is_disadvantaged
         )
         results.append((registration_id, outcome, points))
-    bulk.add_evaluations(user=staff, criteria_set=criteria_set, results=results, reason=EVALUATED)
-    services.move_to_evaluated(user=staff, entries=entries, reason=EVALUATED)
+    evaluated_at = _moment(_day(rng, year, 10), 14)
+    bulk.add_evaluations(
+        user=staff,
+        criteria_set=criteria_set,
+        results=results,
+        reason=EVALUATED,
+        when=evaluated_at,
+    )
+    scored = entries.filter(state="registered", evaluation__isnull=False)
+    bulk.set_state(scored, "evaluated", user=staff, reason=EVALUATED, when=evaluated_at)
     if not proposing:
         return
-    bulk.set_state(entries, "proposed", user=staff, reason="Đề nghị công nhận")
     rlist = _list(rng, commune, year, title, staff, reviewer, final=final)
+    bulk.set_state(
+        entries, "proposed", user=staff, reason="Đề nghị công nhận", when=rlist.proposed_at
+    )
     if final:
         reason = f"Quyết định {rlist.decision_number}"
-        bulk.set_state(
-            entries.filter(evaluation__passed=True), "recognised", user=reviewer, reason=reason
-        )
-        bulk.set_state(
-            entries.filter(state="proposed"), "not_recognised", user=reviewer, reason=reason
-        )
+        decided_at = _moment(rlist.decision_date, 15)
+        for state, passed in (("recognised", True), ("not_recognised", False)):
+            bulk.set_state(
+                entries.filter(state="proposed", evaluation__passed=passed),
+                state,
+                user=reviewer,
+                reason=reason,
+                when=decided_at,
+            )
 
 
 def _points(rng, indicators, *, strong):
@@ -236,7 +262,7 @@ def _points(rng, indicators, *, strong):
 
 
 def _list(rng, commune, year, title, staff, reviewer, *, final):
-    proposed_on = date(year, 11, rng.randint(15, 28))
+    proposed_on = min(date(year, 11, rng.randint(15, 28)), timezone.localdate())
     rlist = services.recognition_list(commune=commune, year=year, title=title)
     rlist.proposed_at = _moment(proposed_on, 9)
     rlist.proposed_by = staff
@@ -248,19 +274,19 @@ def _list(rng, commune, year, title, staff, reviewer, *, final):
         rlist.decision_date = decided
         rlist.signer = "Chủ tịch UBND " + commune.name
         rlist.decided_by = reviewer
+    rlist._history_date = _moment(rlist.decision_date, 15) if final else rlist.proposed_at
     rlist.save()
-    steps = [
-        Transition(recognition_list=rlist, actor=staff, from_state="open", to_state="proposed")
-    ]
+    proposal = Transition.objects.create(
+        recognition_list=rlist, actor=staff, from_state="open", to_state="proposed"
+    )
+    Transition.objects.filter(pk=proposal.pk).update(at=rlist.proposed_at)  # at: auto_now_add
     if final:
-        steps.append(
-            Transition(
-                recognition_list=rlist,
-                actor=reviewer,
-                from_state="proposed",
-                to_state="approved",
-                note=f"Quyết định {rlist.decision_number}",
-            )
+        decision = Transition.objects.create(
+            recognition_list=rlist,
+            actor=reviewer,
+            from_state="proposed",
+            to_state="approved",
+            note=f"Quyết định {rlist.decision_number}",
         )
-    Transition.objects.bulk_create(steps)
+        Transition.objects.filter(pk=decision.pk).update(at=_moment(rlist.decision_date, 15))
     return rlist

@@ -189,9 +189,10 @@ def registrations_import(*, user, commune, year, title, data: bytes) -> ImportRe
 
 
 @transaction.atomic
-def registration_rows_write(*, user, commune, year, title, rows) -> ImportResult:
+def registration_rows_write(*, user, commune, year, title, rows, when=None) -> ImportResult:
     """Checks and writes (row number, cells by column key) pairs, all or none: a sheet's
-    rows, or the demo's. The caller has checked the user's scope and the year."""
+    rows, or the demo's. The caller has checked the user's scope and the year. `when`
+    (default now) is the moment recorded, for the demo's past years."""
     rlist = services.recognition_list(commune=commune, year=year, title=title, lock=True)
     services.require_editable(rlist)
     villages = VillageLookup(commune)
@@ -203,7 +204,7 @@ def registration_rows_write(*, user, commune, year, title, rows) -> ImportResult
         .values_list(f"{field}_id", flat=True)
     )
     errors, seen = [], {}
-    writer = bulk.RegistrationWriter(user=user, commune=commune, year=year, title=title)
+    writer = bulk.RegistrationWriter(user=user, commune=commune, year=year, title=title, when=when)
     with writer:
         for number, values in rows:
             try:

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from khuyenhoc.areas import demo as area_demo
 from khuyenhoc.areas import summaries
@@ -55,6 +56,10 @@ def test_the_demo_registers_every_title_with_decisions_for_2025_and_proposals_fo
         ("proposed", "Đề nghị công nhận"),
         ("recognised", f"Quyết định {decision.decision_number}"),
     ]
+    moments = [h.history_date for h in decided.history.order_by("history_id")]
+    assert moments == sorted(moments) and moments[0].year == 2025  # dated as it happened
+    assert timezone.localtime(moments[-1]).date() == decision.decision_date
+    assert decided.created_at == moments[0]
     evaluation = decided.evaluation
     assert evaluation.history.get().history_change_reason == "Đánh giá"
     points = dict(evaluation.scores.values_list("indicator_id", "points"))

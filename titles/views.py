@@ -180,8 +180,14 @@ def evaluate(request, pk):
     indicators = list(criteria_set.indicators().select_related("group"))
     evaluation = getattr(registration, "evaluation", None)
     initial = dict(evaluation.scores.values_list("indicator_id", "points")) if evaluation else {}
-    form = ScoresForm(request.POST or None, indicators=indicators, initial_points=initial)
-    if request.method == "POST" and form.is_valid():
+    locked = selectors.scores_locked(registration)
+    if locked:  # the scores are shown, not offered for editing; the service refuses too
+        if request.method == "POST":
+            messages.error(request, locked)
+        form = None
+    else:
+        form = ScoresForm(request.POST or None, indicators=indicators, initial_points=initial)
+    if form is not None and request.method == "POST" and form.is_valid():
         try:
             evaluation = services.registration_evaluate(
                 user=request.user, registration=registration, points=form.points()
@@ -203,6 +209,8 @@ def evaluate(request, pk):
             "commune": registration.commune,
             "criteria_set": criteria_set,
             "form": form,
+            "locked": locked,
+            "scores": [(i, initial.get(i.id)) for i in indicators],
             "evaluation": evaluation,
             "pass_mark": services.rules.pass_mark(
                 criteria_set, disadvantaged=registration.commune.is_disadvantaged

@@ -2,10 +2,15 @@
 when, and what it was before. Works for every model with django-simple-history and a
 scoped manager, so each app gets it without writing a page."""
 
+from datetime import date, datetime
+
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
+
+from khuyenhoc.numbers import number
 
 from .scope import is_reviewer
 
@@ -23,9 +28,28 @@ def _record(user, label, pk):
         raise Http404("Không tìm thấy bản ghi trong phạm vi của bạn.") from exc
 
 
+def _shown(field, value):
+    """A stored value as the pages show it: a choice by its Vietnamese label, yes/no in
+    words, numbers and dates in Vietnamese formats (11.089; 13/11/2024). Nothing stays
+    None, which the template words; a related record stays its number."""
+    if value is None or value == "":
+        return None
+    if field is not None and field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, int) and not (field is not None and field.is_relation):
+        return number(value)
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%H:%M %d/%m/%Y")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return value
+
+
 def _changes(entries, model):
     """Each history entry with the fields that changed against the one before it."""
-    labels = {f.name: str(f.verbose_name) for f in model._meta.fields}
+    fields = {f.name: f for f in model._meta.fields}
     rows = []
     for entry in entries:
         previous = entry.prev_record
@@ -33,7 +57,9 @@ def _changes(entries, model):
         if previous is not None:
             delta = entry.diff_against(previous)
             for change in delta.changes:
-                changes.append((labels.get(change.field, change.field), change.old, change.new))
+                field = fields.get(change.field)
+                label = str(field.verbose_name) if field else change.field
+                changes.append((label, _shown(field, change.old), _shown(field, change.new)))
         rows.append({"entry": entry, "changes": changes})
     return rows
 

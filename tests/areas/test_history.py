@@ -23,7 +23,7 @@ def test_a_reviewer_sees_who_changed_a_denominator_and_what_it_was_before(
     login(client, reviewer)
     url = reverse("areas:history", args=["areas.Denominator", corrected_denominator.pk])
     page = client.get(url).content.decode()
-    assert "Dân số</strong>: 1000 → 1200" in page
+    assert "Dân số</strong>: 1.000 → 1.200" in page  # Vietnamese number format
     assert staff_a.username in page
 
 

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import login
+from titles import services
 from titles.models import Household, RecognitionList, Registration
 
 from .conftest import YEAR, full_points
@@ -203,3 +204,30 @@ def test_the_import_page_offers_a_template_with_the_expected_columns(client, sta
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     with pytest.raises(Exception, match="không có dòng dữ liệu"):
         read_sheet(response.content, headers=REGISTRATION_HEADERS["household"])
+
+
+def test_the_history_of_a_registration_names_its_states_in_vietnamese(
+    client, reviewer, staff_a, registration
+):
+    services.registration_evaluate(
+        user=staff_a, registration=registration, points=full_points("household")
+    )
+    login(client, reviewer)
+    url = reverse("areas:history", args=["titles.Registration", registration.pk])
+    page = client.get(url).content.decode()
+    assert "Trạng thái</strong>: Đã đăng ký → Đã đánh giá" in page
+    assert "registered" not in page
+
+
+def test_a_proposed_registration_shows_its_scores_without_a_form_and_refuses_a_change(
+    client, staff_a, proposed_list, registration
+):
+    login(client, staff_a)
+    url = reverse("titles:evaluate", args=[registration.pk])
+    page = client.get(url).content.decode()
+    assert "Danh sách đã đề nghị, chờ thẩm định: không sửa điểm." in page
+    assert "Lưu kết quả" not in page
+    assert "<td>1.1." in page
+    response = client.post(url, {f"i{i}": 0 for i in range(1, 200)}, follow=True)
+    assert "không sửa điểm" in response.content.decode()
+    assert registration.evaluation.scores.filter(points=0).count() == 0

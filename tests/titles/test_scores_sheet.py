@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -112,3 +113,24 @@ def test_the_import_page_names_each_indicator_and_offers_the_sheet(client, staff
     assert "Tải bảng điểm (.xlsx)" in page
     first = indicators()[0]
     assert f"<td>{first.code}</td><td>{first.name}</td>" in page
+
+
+def test_the_scores_command_imports_a_filled_sheet_and_reports_errors(
+    tmp_path, capsys, commune_a, registration
+):
+    codes = [i.code for i in indicators()]
+    good = tmp_path / "bang-diem.xlsx"
+    good.write_bytes(
+        workbook_bytes([("Bảng điểm", ["Mã đăng ký", *codes], [[registration.pk, *[10] * 10]])])
+    )
+    args = ["--commune", str(commune_a.code), "--year", str(YEAR), "--title", "household"]
+    call_command("import_scores", str(good), *args)
+    assert "Đã nhập 1 dòng điểm" in capsys.readouterr().out
+    assert Evaluation.objects.get().total == 100
+    bad = tmp_path / "sai.xlsx"
+    bad.write_bytes(
+        workbook_bytes([("Bảng điểm", ["Mã đăng ký", *codes], [[registration.pk, 11, *[10] * 9]])])
+    )
+    with pytest.raises(CommandError, match="Không nhập dòng nào: 1 lỗi"):
+        call_command("import_scores", str(bad), *args)
+    assert Evaluation.objects.get().total == 100

@@ -26,8 +26,8 @@ def record_pks(name, world):
     model, the models of the view's own app first (funds:receipt_create takes a fund,
     a view of funds), then every other app's. The first, then the last of each model,
     so that a record in another state (an erased member, a reversed receipt) gets a
-    second chance. A key that opens the page is all a test needs, whichever model it
-    was taken from."""
+    second chance, then one record of each state of a model that has states. A key that
+    opens the page is all a test needs, whichever model it was taken from."""
     app = apps.get_containing_app_config(
         resolve(reverse(name, kwargs=any_kwargs(name))).func.__module__
     )
@@ -39,6 +39,11 @@ def record_pks(name, world):
             pk = records.order_by(ordering).values_list("pk", flat=True).first()
             if pk is not None:
                 yield pk
+        if any(f.name == "state" for f in model._meta.fields):
+            # one record in each state: a locked record shows no form, an open one does
+            states = records.order_by().values_list("state", flat=True).distinct()
+            for state in sorted(states):
+                yield records.filter(state=state).order_by("pk").values_list("pk", flat=True)[0]
 
 
 def any_kwargs(name):

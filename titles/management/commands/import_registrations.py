@@ -5,19 +5,26 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from khuyenhoc.areas.models import Commune
+from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import ImportRejected
-from titles.imports import registrations_import
+from titles import imports
 
 
 class Command(BaseCommand):
+    """The registrations upload of the staff pages, from a shell; import_scores reuses it."""
+
     help = "Nhập danh sách đăng ký danh hiệu học tập từ tệp Excel (tất cả các dòng hoặc không)."
+    done = "đăng ký"
+
+    def run(self, **kwargs):
+        return imports.registrations_import(**kwargs)
 
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--commune", type=int, required=True, help="mã xã, phường")
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument(
-            "--title", required=True, help="citizen, household, clan, village, unit"
+            "--title", required=True, help="citizen, household, clan, village, unit, commune"
         )
         parser.add_argument("--user", help="tên đăng nhập người nhập (để kiểm tra phạm vi)")
 
@@ -36,13 +43,13 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Không đọc được tệp {file}.") from exc
         try:
-            result = registrations_import(
-                user=actor, commune=target, year=year, title=title, data=data
-            )
+            result = self.run(user=actor, commune=target, year=year, title=title, data=data)
         except ImportRejected as exc:
             for error in exc.errors[:50]:
                 self.stderr.write(str(error))
             raise CommandError(f"Không nhập dòng nào: {len(exc.errors)} lỗi.") from exc
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        self.stdout.write(f"Đã nhập {result.created} đăng ký vào {target.name}, năm {year}.")
+        self.stdout.write(
+            f"Đã nhập {number(result.created)} {self.done} vào {target.name}, năm {year}."
+        )

@@ -1,0 +1,13 @@
+from titles import imports
+
+from .import_registrations import Command as ImportCommand
+
+
+class Command(ImportCommand):
+    """The scores upload of the staff pages, from a shell: the sheet of «Tải bảng điểm»."""
+
+    help = "Nhập điểm đánh giá từ bảng điểm Excel (tất cả các dòng hoặc không)."
+    done = "dòng điểm"
+
+    def run(self, **kwargs):
+        return imports.scores_import(**kwargs)

@@ -24,6 +24,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Official 2025 code of the province this portal serves (14 = Tỉnh Sơn La).
 PROVINCE_CODE = env.int("PROVINCE_CODE", default=14)
+# People per commune in the small demo (seed_demo --scale small); the test run lowers it,
+# since its seeds check how the demo is built and its rates, not its size.
+DEMO_PEOPLE_PER_COMMUNE = env.int("DEMO_PEOPLE_PER_COMMUNE", default=6_000)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

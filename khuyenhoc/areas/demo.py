@@ -8,6 +8,7 @@ so that adding data in one app never shifts another's.
 import random
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 
 from khuyenhoc.numbers import number
@@ -86,7 +87,8 @@ def seed(ctx: DemoContext):
     # The small demo's communes are smaller than today's (about 17,000 people): every
     # title is registered at its real rate, 3 in 4 adults among them, and a third of the
     # rows keeps the first start on SQLite short. --scale province has the real size.
-    total_people = 2_500_000 if ctx.scale == "province" else 6_000 * len(ctx.communes)
+    small = settings.DEMO_PEOPLE_PER_COMMUNE * len(ctx.communes)
+    total_people = 2_500_000 if ctx.scale == "province" else small
     average = total_people / max(len(ctx.communes), 1)
     villages, denominators = [], []
     for commune in ctx.communes:

@@ -232,8 +232,7 @@ def _evaluate(rng, commune, year, title, criteria_set, pass_rate, staff, reviewe
         reason=EVALUATED,
         when=evaluated_at,
     )
-    scored = entries.filter(state="registered", evaluation__isnull=False)
-    bulk.set_state(scored, "evaluated", user=staff, reason=EVALUATED, when=evaluated_at)
+    services.move_to_evaluated(user=staff, entries=entries, reason=EVALUATED, when=evaluated_at)
     if not proposing:
         return
     rlist = _list(rng, commune, year, title, staff, reviewer, final=final)

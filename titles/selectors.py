@@ -31,16 +31,11 @@ def registration_or_404(user, pk) -> Registration:
     )
 
 
-def scores_locked(registration) -> str:
-    """Why the registration's scores can no longer be edited, or "" when they can."""
-    rlist = RecognitionList.objects.filter(
+def list_of(registration) -> RecognitionList | None:
+    """The recognition list the registration belongs to, if one was made yet."""
+    return RecognitionList.objects.filter(
         commune=registration.commune_id, year=registration.year, title=registration.title
     ).first()
-    if rlist is not None and rlist.is_locked:
-        return f"Danh sách {rlist.get_state_display().lower()}: không sửa điểm."
-    if registration.state not in (Registration.State.REGISTERED, Registration.State.EVALUATED):
-        return f"Đăng ký đang ở trạng thái «{registration.get_state_display()}»: không sửa điểm."
-    return ""
 
 
 def reviewer_or_404(user):

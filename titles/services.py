@@ -74,6 +74,18 @@ def require_editable(rlist):
         raise ValidationError(LOCKED_APPROVED)
 
 
+def scoring_refusal(registration, rlist) -> str:
+    """Why `registration` cannot be scored now, or "" when it can: the one rule that the
+    evaluation page shows and its save enforces. `rlist` is its list, None if it has none."""
+    if rlist is not None and rlist.state == ListState.PROPOSED:
+        return LOCKED_PROPOSED
+    if rlist is not None and rlist.state == ListState.APPROVED:
+        return LOCKED_APPROVED
+    if registration.state not in (State.REGISTERED, State.EVALUATED):
+        return "Chỉ đánh giá được đăng ký đang chờ hoặc đã đánh giá."
+    return ""
+
+
 def refresh_figures(commune, year):
     summaries.refresh(figures, commune=commune, year=year)
 
@@ -215,9 +227,13 @@ def registration_withdraw(*, user, registration) -> Registration:
 def registration_evaluate(*, user, registration, points: dict) -> Evaluation:
     """`points` maps indicator id (or code) → points; all indicators must be scored."""
     require_scope(user, registration.commune)
-    registration = _fresh_and_editable(registration)
-    if registration.state not in (State.REGISTERED, State.EVALUATED):
-        raise ValidationError("Chỉ đánh giá được đăng ký đang chờ hoặc đã đánh giá.")
+    rlist = recognition_list(
+        commune=registration.commune, year=registration.year, title=registration.title, lock=True
+    )
+    registration = Registration.objects.select_related("commune").get(pk=registration.pk)
+    refusal = scoring_refusal(registration, rlist)
+    if refusal:
+        raise ValidationError(refusal)
     criteria_set = CriteriaSet.objects.in_force(title=registration.title, year=registration.year)
     if criteria_set is None:
         raise ValidationError(f"Chưa có bộ tiêu chí áp dụng cho năm {registration.year}.")
@@ -263,11 +279,11 @@ def store_evaluation(*, user, registration, criteria_set, outcome, points) -> Ev
     return evaluation
 
 
-def move_to_evaluated(*, user, entries, reason) -> int:
+def move_to_evaluated(*, user, entries, reason, when=None) -> int:
     """Registrations of `entries` that are scored but still registered (after a bulk
-    evaluation) become evaluated, one history row each."""
+    evaluation) become evaluated, one history row each, dated `when` (default now)."""
     scored = entries.filter(state=State.REGISTERED, evaluation__isnull=False)
-    return _bulk_state(scored, State.EVALUATED, user, reason)
+    return bulk.set_state(scored, State.EVALUATED, user=user, reason=reason, when=when)
 
 
 # The recognition list ---------------------------------------------------------------

@@ -180,7 +180,7 @@ def evaluate(request, pk):
     indicators = list(criteria_set.indicators().select_related("group"))
     evaluation = getattr(registration, "evaluation", None)
     initial = dict(evaluation.scores.values_list("indicator_id", "points")) if evaluation else {}
-    locked = selectors.scores_locked(registration)
+    locked = services.scoring_refusal(registration, selectors.list_of(registration))
     if locked:  # the scores are shown, not offered for editing; the service refuses too
         if request.method == "POST":
             messages.error(request, locked)

@@ -225,9 +225,9 @@ def test_a_proposed_registration_shows_its_scores_without_a_form_and_refuses_a_c
     login(client, staff_a)
     url = reverse("titles:evaluate", args=[registration.pk])
     page = client.get(url).content.decode()
-    assert "Danh sách đã đề nghị, chờ thẩm định: không sửa điểm." in page
+    assert services.LOCKED_PROPOSED in page  # what a save would answer, said up front
     assert "Lưu kết quả" not in page
     assert "<td>1.1." in page
     response = client.post(url, {f"i{i}": 0 for i in range(1, 200)}, follow=True)
-    assert "không sửa điểm" in response.content.decode()
+    assert services.LOCKED_PROPOSED in response.content.decode()
     assert registration.evaluation.scores.filter(points=0).count() == 0

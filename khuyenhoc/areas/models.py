@@ -185,7 +185,9 @@ class Village(models.Model):
                 condition=Q(is_active=True),
                 name="uniq_active_village_name",
                 violation_error_message="Xã đã có thôn, bản, tổ dân phố mang tên này.",
-            )
+            ),
+            # what the composite keys of titles' households and citizens point at
+            models.UniqueConstraint(fields=["id", "commune"], name="village_in_commune"),
         ]
 
     def __str__(self):

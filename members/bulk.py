@@ -40,31 +40,32 @@ def insert_members(rows: list[tuple], *, user=None, history=True) -> int:
         return len(members)
     now = timezone.now()
     history_table = Member.history.model._meta.db_table
-    kept = [c for c in COLUMNS if c != "name_folded"]
+    kept = [c for c in COLUMNS if c != "name_folded"]  # the history leaves it out
     user_id = user.pk if user is not None and user.is_authenticated else None
+    stamp = copy_text(now)  # created and updated, the same for every row
+    # each row's values are put in COPY's format once, for the register and its history
+    texts = [copy_line((*row[:_FOLDED], *row[_FOLDED + 1 :])) for row in rows]
     with connection.cursor() as cursor:
         ids = reserve_ids(cursor, Member, len(rows))
-        stamp = copy_text(now)  # created and updated, the same for every row
-        lines = [
-            f"{pk}\t{stamp}\t{stamp}\t{copy_line(row)}" for pk, row in zip(ids, rows, strict=True)
-        ]
         raw = cursor.cursor
         copy_sql = (
-            f"COPY {Member._meta.db_table} (id, created_at, updated_at, {', '.join(COLUMNS)}) "
-            "FROM STDIN"
+            f"COPY {Member._meta.db_table} (id, created_at, updated_at, {', '.join(kept)}, "
+            "name_folded) FROM STDIN"
         )
         with raw.copy(copy_sql) as copy:
-            copy.write("\n".join(lines) + "\n")
+            copy.write(
+                "".join(
+                    f"{pk}\t{stamp}\t{stamp}\t{text}\t{copy_text(row[_FOLDED])}\n"
+                    for pk, text, row in zip(ids, texts, rows, strict=True)
+                )
+            )
         if history:
             copy_sql = (
                 f"COPY {history_table} (id, created_at, history_date, history_type, "
                 f"history_user_id, {', '.join(kept)}) FROM STDIN"
             )
             head = f"{stamp}\t{stamp}\t+\t{copy_text(user_id)}"
-            lines = [
-                f"{pk}\t{head}\t{copy_line((*row[:_FOLDED], *row[_FOLDED + 1 :]))}"
-                for pk, row in zip(ids, rows, strict=True)
-            ]
+            lines = (f"{pk}\t{head}\t{text}\n" for pk, text in zip(ids, texts, strict=True))
             with raw.copy(copy_sql) as copy:
-                copy.write("\n".join(lines) + "\n")
+                copy.write("".join(lines))
     return len(rows)

@@ -15,19 +15,25 @@ from khuyenhoc.text import fold, nfc
 UNINDEXED_IN_HISTORY = ["commune", "village"]
 
 
+def commune_key(**options):
+    """A subject's commune; not indexed alone, the (commune, name_folded) index starts with it."""
+    return models.ForeignKey(
+        Commune,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="xã, phường",
+        db_index=False,
+        **options,
+    )
+
+
 class Subject(models.Model):
     """What every kind of subject has: its commune, a name (in NAME_FIELD, stored NFC)
     and the name folded for searching and for matching an imported row to last year's."""
 
     NAME_FIELD = "name"
 
-    commune = models.ForeignKey(
-        Commune,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="xã, phường",
-        db_index=False,  # the (commune, name_folded) index starts with it
-    )
+    commune = commune_key()
     name_folded = models.CharField(max_length=200, editable=False)
 
     objects = scoped_manager("commune")
@@ -59,14 +65,7 @@ class SubjectInVillage(Subject):
     spares a 50,000-household import 50,000 of its foreign-key checks. SQLite, used only
     for the quick start, has no such key: the services check the village's commune."""
 
-    commune = models.ForeignKey(
-        Commune,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="xã, phường",
-        db_index=False,  # the (commune, name_folded) index starts with it
-        db_constraint=False,  # the composite key checks it
-    )
+    commune = commune_key(db_constraint=False)  # the composite key checks it
     village = models.ForeignKey(
         Village,
         on_delete=models.PROTECT,

@@ -14,7 +14,11 @@ from .conftest import YEAR, full_points
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    """Asked at each use: a run that passes midnight in Vietnam must not date a decision
+    before a proposal made after midnight."""
+    return timezone.localdate()
 
 
 def test_registering_the_same_household_twice_in_a_year_is_refused(
@@ -105,7 +109,7 @@ def test_approving_with_unevaluated_entries_is_refused(
             user=reviewer,
             rlist=proposed_list,
             decision_number="12/QĐ-UBND",
-            decision_date=TODAY,
+            decision_date=today(),
             signer="Nguyễn Văn Bình",
         )
     proposed_list.refresh_from_db()
@@ -118,7 +122,7 @@ def test_a_decision_dated_before_the_proposal_is_refused(reviewer, proposed_list
             user=reviewer,
             rlist=proposed_list,
             decision_number="12/QĐ-UBND",
-            decision_date=TODAY - datetime.timedelta(days=1),
+            decision_date=today() - datetime.timedelta(days=1),
             signer="Nguyễn Văn Bình",
         )
     proposed_list.refresh_from_db()
@@ -129,7 +133,11 @@ def test_a_decision_dated_before_the_proposal_is_refused(reviewer, proposed_list
 def test_commune_staff_cannot_approve(staff_a, proposed_list):
     with pytest.raises(ValidationError, match="Chỉ cán bộ Hội tỉnh"):
         services.list_approve(
-            user=staff_a, rlist=proposed_list, decision_number="1", decision_date=TODAY, signer="X"
+            user=staff_a,
+            rlist=proposed_list,
+            decision_number="1",
+            decision_date=today(),
+            signer="X",
         )
 
 
@@ -144,7 +152,7 @@ def test_a_reviewer_action_outside_the_province_is_refused(reviewer):
     )
     with pytest.raises(ValidationError, match="không thuộc tỉnh"):
         services.list_approve(
-            user=reviewer, rlist=rlist, decision_number="1", decision_date=TODAY, signer="X"
+            user=reviewer, rlist=rlist, decision_number="1", decision_date=today(), signer="X"
         )
     with pytest.raises(ValidationError, match="không thuộc tỉnh"):
         services.list_return(user=reviewer, rlist=rlist, reason="Thiếu hồ sơ")
@@ -159,7 +167,7 @@ def test_approval_recognises_passes_locks_and_keeps_every_transition(
         user=reviewer,
         rlist=proposed_list,
         decision_number="12/QĐ-UBND",
-        decision_date=TODAY,
+        decision_date=today(),
         signer="Nguyễn Văn Bình",
     )
     registration.refresh_from_db()
@@ -224,7 +232,7 @@ def test_figures_count_each_stage_reached_and_match_a_full_rebuild(
         user=reviewer,
         rlist=proposed_list,
         decision_number="12/QĐ-UBND",
-        decision_date=TODAY,
+        decision_date=today(),
         signer="Nguyễn Văn Bình",
     )
     incremental = figures_of(commune_a)
@@ -264,7 +272,7 @@ def test_registering_into_a_proposed_or_approved_list_is_refused(
         user=reviewer,
         rlist=proposed_list,
         decision_number="12/QĐ-UBND",
-        decision_date=TODAY,
+        decision_date=today(),
         signer="Nguyễn Văn Bình",
     )
     with pytest.raises(ValidationError, match="đã khóa"):

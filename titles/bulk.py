@@ -5,7 +5,7 @@ On PostgreSQL every chunk of checked rows is written by COPY straight into the f
 tables, with ids reserved from the tables' sequences first (the ORM's bulk_create spends
 seconds building 150,000 model instances), and on a second thread: the database writes
 chunk n while Python reads and checks chunk n+1. The database sets the pace (a new
-household costs it four inserts and three foreign-key checks), so the first chunk is
+household costs it four inserts and two foreign-key checks), so the first chunk is
 small to start it early. The writer's connection checks foreign keys at the end of each
 COPY instead of all at commit, so those checks, about half of the database's work,
 overlap the checking in Python too. All or nothing still holds, because every chunk is
@@ -322,7 +322,7 @@ def set_state(queryset, state, *, user, reason="", when=None) -> int:
     moved = Registration.objects.filter(id__in=ids)
     moved.update(state=state)
     history = Registration.history.model
-    columns = [f.attname for f in Registration._meta.concrete_fields]
+    columns = [f.attname for f in Registration._meta.concrete_fields if not f.generated]
     select = moved.annotate(
         h_date=Value(when or timezone.now(), output_field=DateTimeField()),
         h_type=Value("~", output_field=CharField()),

@@ -1,11 +1,12 @@
 """The database itself keeps a household or a citizen in a village of its own commune
-(one composite key per table, titles migration 0010), whatever code writes the row:
-the services check it too, but an import, a script or the admin could forget."""
+(titles migration 0010), and a registration's subject in the registration's commune
+(migration 0011), with one composite key each, whatever code writes the row: the
+services check it too, but an import, a script or the admin could forget."""
 
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from titles.models import Citizen, Household
+from titles.models import Citizen, Household, Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +46,51 @@ def test_the_database_refuses_a_village_that_does_not_exist(commune_a, village_a
     )
     with pytest.raises(IntegrityError, match="household_village_in_commune"):
         saved_now(household)
+
+
+def household_in(commune, village):
+    household = Household(commune=commune, village=village, head_name="Lò Văn C", members=3)
+    saved_now(household)
+    return household
+
+
+def test_a_registration_of_its_own_communes_household_is_accepted(commune_a, village_a):
+    household = household_in(commune_a, village_a)
+    saved_now(Registration(commune=commune_a, year=2026, title="household", household=household))
+    assert Registration.objects.filter(commune=commune_a, household=household).count() == 1
+
+
+def test_the_database_refuses_a_registration_of_another_communes_household(
+    commune_a, commune_b, village_b
+):
+    household = household_in(commune_b, village_b)
+    registration = Registration(
+        commune=commune_a, year=2026, title="household", household=household
+    )
+    with pytest.raises(IntegrityError, match="registration_household_in_commune"):
+        saved_now(registration)
+    assert not Registration.objects.exists()
+
+
+def test_the_database_refuses_a_registration_of_another_communes_village(commune_a, village_b):
+    registration = Registration(commune=commune_a, year=2026, title="village", village=village_b)
+    with pytest.raises(IntegrityError, match="registration_village_in_commune"):
+        saved_now(registration)
+    assert not Registration.objects.exists()
+
+
+def test_a_commune_level_registration_names_its_commune_in_commune_itself(commune_a, village_a):
+    household = household_in(commune_a, village_a)
+    saved_now(Registration(commune=commune_a, year=2026, title="commune"))
+    saved_now(Registration(commune=commune_a, year=2026, title="household", household=household))
+    assert dict(Registration.objects.values_list("title", "commune_itself")) == {
+        "commune": commune_a.code,
+        "household": None,
+    }
+
+
+def test_the_database_refuses_a_commune_level_registration_of_no_commune(commune_a):
+    registration = Registration(commune_id=commune_a.code + 900_000, year=2026, title="commune")
+    with pytest.raises(IntegrityError, match="registration_commune_itself"):
+        saved_now(registration)
+    assert not Registration.objects.exists()

@@ -27,6 +27,14 @@ def commune_key(**options):
     )
 
 
+def in_commune_unique():
+    """(id, commune) is unique, as id alone is: what a registration's composite key
+    (subject, commune) refers to, so that it only names a subject of its own commune."""
+    return models.UniqueConstraint(
+        fields=["id", "commune"], name="%(app_label)s_%(class)s_in_commune"
+    )
+
+
 class Subject(models.Model):
     """What every kind of subject has: its commune, a name (in NAME_FIELD, stored NFC)
     and the name folded for searching and for matching an imported row to last year's."""
@@ -45,6 +53,7 @@ class Subject(models.Model):
         indexes = [
             models.Index(fields=["commune", "name_folded"], name="%(app_label)s_%(class)s_search")
         ]
+        constraints = [in_commune_unique()]
 
     def save(self, *args, **kwargs):
         name = nfc(getattr(self, self.NAME_FIELD)).strip()
@@ -96,6 +105,7 @@ class Citizen(SubjectInVillage):
         verbose_name = "công dân"
         verbose_name_plural = "công dân"
         constraints = [
+            in_commune_unique(),
             models.CheckConstraint(condition=Q(group__gte=1, group__lte=4), name="citizen_group"),
             models.CheckConstraint(
                 condition=Q(birth_year__gte=1900, birth_year__lte=2100), name="citizen_birth_year"
@@ -116,6 +126,7 @@ class Household(SubjectInVillage):
         verbose_name = "hộ gia đình"
         verbose_name_plural = "hộ gia đình"
         constraints = [
+            in_commune_unique(),
             models.CheckConstraint(
                 condition=Q(members__gte=1, members__lte=50), name="household_members"
             ),

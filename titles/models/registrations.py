@@ -2,6 +2,7 @@
 the scores; the commune's list for a title and year goes through recognition."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, When
 
@@ -159,6 +160,15 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.subject_name} – {self.get_title_display()} {self.year}"
+
+    def clean(self):
+        """The subject keys' rule as a form error, for the admin's forms: the keys
+        themselves would only refuse the row at commit."""
+        super().clean()
+        for field in filter(None, SUBJECT_FIELDS.values()):
+            subject = getattr(self, field)
+            if subject is not None and self.commune_id and subject.commune_id != self.commune_id:
+                raise ValidationError({field: "Đối tượng này không thuộc xã, phường của đăng ký."})
 
     @property
     def subject(self):

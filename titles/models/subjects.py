@@ -1,6 +1,7 @@
 """Who aims for a title. Villages (areas.Village) and the commune itself are subjects too;
 each subject keeps its row across years, and registrations point at it."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -85,6 +86,13 @@ class SubjectInVillage(Subject):
 
     class Meta(Subject.Meta):
         abstract = True
+
+    def clean(self):
+        """The composite key's rule as a form error, for the admin's forms: the key
+        itself would only refuse the row at commit."""
+        super().clean()
+        if self.village_id and self.commune_id and self.village.commune_id != self.commune_id:
+            raise ValidationError({"village": "Thôn, bản, tổ này không thuộc xã, phường đã chọn."})
 
 
 class Citizen(SubjectInVillage):

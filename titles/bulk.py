@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connection
 from django.db.models import BigIntegerField, CharField, DateTimeField, Value
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from khuyenhoc.copy import analyze_if_grown, copy_line, copy_text, reserve_ids
@@ -167,6 +168,15 @@ def _run_copies(raw, copies):
         for sql, data in copies:
             with cursor.copy(sql) as copy:
                 copy.write(data)
+
+
+def _id_list(ids):
+    """`ids` for an `id__in` filter. On PostgreSQL one array parameter: as an IN list of
+    10,000 placeholders, psycopg spent 30 ms splitting each query in Python and the
+    server as long parsing it, twice per move (the UPDATE and the history's SELECT)."""
+    if uses_copy():
+        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    return ids
 
 
 def _q(name):
@@ -319,7 +329,7 @@ def set_state(queryset, state, *, user, reason="", when=None) -> int:
     ids = list(queryset.values_list("id", flat=True))
     if not ids:
         return 0
-    moved = Registration.objects.filter(id__in=ids)
+    moved = Registration.objects.filter(id__in=_id_list(ids))
     moved.update(state=state)
     history = Registration.history.model
     columns = [f.attname for f in Registration._meta.concrete_fields if not f.generated]

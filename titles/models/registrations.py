@@ -193,12 +193,21 @@ class Evaluation(models.Model):
     # criteria set of ten indicators scored zero writes more than a thousand characters
     reason = models.TextField("lý do không đạt", blank=True)
     evaluated_at = models.DateTimeField("ngày đánh giá", auto_now=True)
+    # Like Registration.created_by: no database key to the account, and no index, so a
+    # commune's 10,000 scored citizens are not checked against the same user one by one.
     evaluated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
 
     objects = scoped_manager("registration__commune")
-    history = ChangeHistory()
+    # The history is read record by record (its own id): nothing looks it up by these.
+    history = ChangeHistory(no_db_index=["registration", "criteria_set", "evaluated_by"])
 
     class Meta:
         verbose_name = "kết quả đánh giá"
@@ -209,7 +218,11 @@ class Evaluation(models.Model):
 
 
 class Score(models.Model):
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="scores")
+    # uniq_score, which starts with the evaluation, is its index: a second one only cost
+    # each of the 10 scores of every evaluation one more index entry.
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="scores", db_index=False
+    )
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
     points = models.PositiveSmallIntegerField("điểm")
 

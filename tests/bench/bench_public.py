@@ -213,7 +213,18 @@ def test_public_pages_at_province_scale():
         started = time.monotonic()
         _manage(env, "migrate", "--noinput", "-v", "0")
         _manage(env, "collectstatic", "--noinput", "-v", "0")
-        _manage(env, "seed_demo", "--scale", "province", "--province", str(PROVINCE), "--force")
+        # Every registration of 2.5 million people goes through the staff's write paths,
+        # scored per indicator and moved with a history row per step: over an hour here.
+        _manage(
+            env,
+            "seed_demo",
+            "--scale",
+            "province",
+            "--province",
+            str(PROVINCE),
+            "--force",
+            timeout=4 * 3600,
+        )
         bench_line("public_seed", seconds=time.monotonic() - started, province=PROVINCE)
 
         counter_env = {**env, "DJANGO_SETTINGS_MODULE": "tests.bench.bench_public_settings"}

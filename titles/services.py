@@ -14,6 +14,8 @@ from khuyenhoc.areas.scope import can_touch, is_reviewer
 
 from . import bulk, figures, rules
 from .models import (
+    SUBJECT_ELSEWHERE,
+    VILLAGE_ELSEWHERE,
     Citizen,
     Clan,
     CriteriaSet,
@@ -24,6 +26,7 @@ from .models import (
     Score,
     Transition,
     Unit,
+    require_in_commune,
 )
 from .models.registrations import SUBJECT_FIELDS
 
@@ -91,9 +94,7 @@ def refresh_figures(commune, year):
 
 
 def village_of(commune, village) -> Village:
-    if village is None or village.commune_id != commune.code:
-        raise ValidationError("Thôn, bản, tổ dân phố này không thuộc xã, phường đang nhập.")
-    return village
+    return require_in_commune(village, commune.code, VILLAGE_ELSEWHERE)
 
 
 # Subjects ---------------------------------------------------------------------------
@@ -162,8 +163,7 @@ def registration_create(*, user, commune, year, title, subject=None) -> Registra
     field = SUBJECT_FIELDS[title]
     registration = Registration(commune=commune, year=year, title=title, created_by=user)
     if field:
-        if subject is None or subject.commune_id != commune.code:
-            raise ValidationError("Đối tượng đăng ký không thuộc xã, phường này.")
+        require_in_commune(subject, commune.code, SUBJECT_ELSEWHERE)
         setattr(registration, field, subject)
         lookup = {field: subject}
     else:

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import login
-from titles.models import Household, Registration
+from titles.models import SUBJECT_ELSEWHERE, VILLAGE_ELSEWHERE, Household, Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_the_admin_refuses_a_household_in_another_communes_village(
         },
     )
     assert response.status_code == 200
-    assert "Thôn, bản, tổ này không thuộc xã, phường đã chọn." in response.content.decode()
+    assert VILLAGE_ELSEWHERE in response.content.decode()
     household_a.refresh_from_db()
     assert household_a.village_id != village_b.pk
 
@@ -65,6 +65,6 @@ def test_the_admin_refuses_a_registration_of_another_communes_household(
         },
     )
     assert response.status_code == 200
-    assert "Đối tượng này không thuộc xã, phường của đăng ký." in response.content.decode()
+    assert SUBJECT_ELSEWHERE in response.content.decode()
     registration.refresh_from_db()
     assert registration.household_id == household_a.pk

@@ -85,7 +85,7 @@ def test_staff_cannot_register_another_communes_subject_by_posting_its_id(
         response = client.post(register_url(commune_a), {"subject": value})
         assert response.status_code == 404, value
     assert not Registration.objects.exists()
-    with pytest.raises(services.ValidationError, match="không thuộc xã, phường này"):
+    with pytest.raises(services.ValidationError, match="thuộc xã, phường khác"):
         services.registration_create(
             user=staff_a,
             commune=commune_a,

@@ -55,7 +55,7 @@ def test_the_same_household_registers_again_the_next_year(
 
 
 def test_a_household_in_another_communes_village_is_refused(staff_a, commune_a, village_b):
-    with pytest.raises(ValidationError, match="không thuộc xã, phường đang nhập"):
+    with pytest.raises(ValidationError, match="thuộc xã, phường khác"):
         services.household_create(
             user=staff_a, commune=commune_a, village=village_b, head_name="Hà Văn A", members=4
         )

@@ -8,7 +8,16 @@ from .registrations import (
     Score,
     Transition,
 )
-from .subjects import SUBJECT_MODELS, Citizen, Clan, Household, Unit
+from .subjects import (
+    SUBJECT_ELSEWHERE,
+    SUBJECT_MODELS,
+    VILLAGE_ELSEWHERE,
+    Citizen,
+    Clan,
+    Household,
+    Unit,
+    require_in_commune,
+)
 
 __all__ = [
     "Citizen",
@@ -20,8 +29,11 @@ __all__ = [
     "Indicator",
     "RecognitionList",
     "Registration",
+    "SUBJECT_ELSEWHERE",
     "SUBJECT_MODELS",
     "Score",
     "Transition",
     "Unit",
+    "VILLAGE_ELSEWHERE",
+    "require_in_commune",
 ]

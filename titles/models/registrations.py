@@ -2,7 +2,6 @@
 the scores; the commune's list for a title and year goes through recognition."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, When
 
@@ -11,7 +10,7 @@ from khuyenhoc.areas.querysets import scoped_manager
 from khuyenhoc.history import ChangeHistory
 
 from .criteria import TITLE_CHOICES, CriteriaSet, Indicator
-from .subjects import Citizen, Clan, Household, Unit
+from .subjects import SUBJECT_ELSEWHERE, Citizen, Clan, Household, Unit, require_in_commune
 
 # Which foreign key holds the subject of each title ("commune" is the commune itself).
 SUBJECT_FIELDS = {
@@ -167,8 +166,8 @@ class Registration(models.Model):
         super().clean()
         for field in filter(None, SUBJECT_FIELDS.values()):
             subject = getattr(self, field)
-            if subject is not None and self.commune_id and subject.commune_id != self.commune_id:
-                raise ValidationError({field: "Đối tượng này không thuộc xã, phường của đăng ký."})
+            if subject is not None and self.commune_id:
+                require_in_commune(subject, self.commune_id, SUBJECT_ELSEWHERE, field=field)
 
     @property
     def subject(self):

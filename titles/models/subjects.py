@@ -16,6 +16,19 @@ from khuyenhoc.text import fold, nfc
 UNINDEXED_IN_HISTORY = ["commune", "village"]
 
 
+VILLAGE_ELSEWHERE = "Thôn, bản, tổ dân phố này thuộc xã, phường khác."
+SUBJECT_ELSEWHERE = "Đối tượng này thuộc xã, phường khác."
+
+
+def require_in_commune(thing, commune_id, message, *, field=None):
+    """The composite keys' rule, "(x, commune) → x's (id, commune)", as a Vietnamese error
+    before the database would refuse the row at commit. The services check with it, and
+    the models' clean() for the admin's forms; `field` names the form field to mark."""
+    if thing is None or thing.commune_id != commune_id:
+        raise ValidationError({field: message} if field else message)
+    return thing
+
+
 def commune_key(**options):
     """A subject's commune; not indexed alone, the (commune, name_folded) index starts with it."""
     return models.ForeignKey(
@@ -91,8 +104,8 @@ class SubjectInVillage(Subject):
         """The composite key's rule as a form error, for the admin's forms: the key
         itself would only refuse the row at commit."""
         super().clean()
-        if self.village_id and self.commune_id and self.village.commune_id != self.commune_id:
-            raise ValidationError({"village": "Thôn, bản, tổ này không thuộc xã, phường đã chọn."})
+        if self.village_id and self.commune_id:
+            require_in_commune(self.village, self.commune_id, VILLAGE_ELSEWHERE, field="village")
 
 
 class Citizen(SubjectInVillage):

@@ -8,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from khuyenhoc.areas.admin_scope import ScopedAdmin
 from khuyenhoc.areas.scope import is_administrator, is_reviewer
 
-from . import services
+from . import recognition
 from .forms import DecisionForm, ReasonForm
 from .models import (
     Citizen,
@@ -189,7 +189,7 @@ class RecognitionListAdmin(SimpleHistoryAdmin, ScopedAdmin):
             DecisionForm,
             "approve",
             "Công nhận danh sách",
-            lambda r, d: services.list_approve(user=request.user, rlist=r, **d),
+            lambda r, d: recognition.list_approve(user=request.user, rlist=r, **d),
             "Đã công nhận",
         )
 
@@ -202,7 +202,7 @@ class RecognitionListAdmin(SimpleHistoryAdmin, ScopedAdmin):
             ReasonForm,
             "send_back",
             "Trả lại danh sách",
-            lambda r, d: services.list_return(user=request.user, rlist=r, reason=d["reason"]),
+            lambda r, d: recognition.list_return(user=request.user, rlist=r, reason=d["reason"]),
             "Đã trả lại",
         )
 
@@ -215,6 +215,6 @@ class RecognitionListAdmin(SimpleHistoryAdmin, ScopedAdmin):
             ReasonForm,
             "reopen",
             "Mở lại danh sách",
-            lambda r, d: services.list_reopen(user=request.user, rlist=r, reason=d["reason"]),
+            lambda r, d: recognition.list_reopen(user=request.user, rlist=r, reason=d["reason"]),
             "Đã mở lại",
         )

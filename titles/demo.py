@@ -7,7 +7,9 @@ Rates are realistic (Sơn La city 2024: 74,7 % of adults and 95,9 % of household
 registered; 100 % of villages and units). Each evaluation has its points per indicator,
 judged by the criteria set's rules as a form would. 2025's lists are approved with a
 decision; 2026's are proposed and await the provincial reviewer (citizens still open,
-partly evaluated).
+partly evaluated). Proposals and decisions go through the recognition workflow
+(titles.recognition), dated in the past: the demo's staff account acts in the communes
+it works in, the system (no user, as an administrator's command) in the others.
 """
 
 import math
@@ -20,12 +22,13 @@ from django.utils import timezone
 from khuyenhoc.areas.demo_names import family_name, person_name
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Denominator, Village
+from khuyenhoc.areas.scope import can_touch
 from khuyenhoc.numbers import number
 from khuyenhoc.text import fold
 
-from . import bulk, rules, services
+from . import bulk, recognition, rules, services
 from .imports import registration_rows_write
-from .models import CriteriaSet, Registration, Transition, Unit
+from .models import CriteriaSet, Registration, Unit
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 EVALUATED = "Đánh giá"
@@ -58,7 +61,7 @@ def seed(ctx):
     # pages. In one transaction, every move of a registration written earlier in it
     # would re-run all six of its foreign-key checks (PostgreSQL re-checks a row its
     # own transaction inserted, even when the keys did not change), and the province
-    # demo's seed took over an hour instead of minutes.
+    # demo's seed took over an hour.
     rng = ctx.rng("titles")
     staff = ctx.accounts.get("canbo")
     reviewer = ctx.accounts.get("thamdinh")
@@ -80,6 +83,7 @@ def seed(ctx):
         if not own:
             continue
         latest = denominators.get((commune.code, max(ctx.record_years)))
+        here = staff if staff is not None and can_touch(staff, commune.code) else None
         pools = _pools(rng, commune, own, latest)
         for year in sorted(ctx.record_years):
             for title, pool in pools.items():
@@ -88,7 +92,7 @@ def seed(ctx):
                 chosen = [row for row in pool if rng.random() < share]
                 if not chosen:
                     continue
-                _register(staff, commune, year, title, chosen, _moment(_day(rng, year, 3), 8))
+                _register(here, commune, year, title, chosen, _moment(_day(rng, year, 3), 8))
                 totals[title] += len(chosen)
                 _evaluate(
                     rng,
@@ -97,7 +101,7 @@ def seed(ctx):
                     title,
                     sets[(title, year)],
                     rng.uniform(pass_low, pass_high),
-                    staff,
+                    here,
                     reviewer,
                     final=year < max(ctx.record_years),
                 )
@@ -240,23 +244,20 @@ def _evaluate(rng, commune, year, title, criteria_set, pass_rate, staff, reviewe
         services.move_to_evaluated(user=staff, entries=entries, reason=EVALUATED, when=evaluated_at)
     if not proposing:
         return
-    with transaction.atomic():
-        rlist = _list(rng, commune, year, title, staff, reviewer, final=final)
-        bulk.set_state(
-            entries, "proposed", user=staff, reason="Đề nghị công nhận", when=rlist.proposed_at
-        )
+    proposed_on = min(date(year, 11, rng.randint(15, 28)), timezone.localdate())
+    rlist = recognition.list_propose(
+        user=staff, commune=commune, year=year, title=title, when=_moment(proposed_on, 9)
+    )
     if final:
-        reason = f"Quyết định {rlist.decision_number}"
-        decided_at = _moment(rlist.decision_date, 15)
-        with transaction.atomic():  # the recognised and the others: one decision
-            for state, passed in (("recognised", True), ("not_recognised", False)):
-                bulk.set_state(
-                    entries.filter(state="proposed", evaluation__passed=passed),
-                    state,
-                    user=reviewer,
-                    reason=reason,
-                    when=decided_at,
-                )
+        decided_on = proposed_on + timedelta(days=rng.randint(3, 14))
+        recognition.list_approve(
+            user=reviewer,
+            rlist=rlist,
+            decision_number=f"{rng.randint(100, 999)}/QĐ-UBND",
+            decision_date=decided_on,
+            signer="Chủ tịch UBND " + commune.name,
+            when=_moment(decided_on, 15),
+        )
 
 
 def _points(rng, indicators, *, strong):
@@ -265,34 +266,3 @@ def _points(rng, indicators, *, strong):
     up. The set's own rules then decide, and give the reason a subject failed."""
     low = 0.8 if strong else 0.3
     return {i.id: rng.randint(math.ceil(i.max_points * low), i.max_points) for i in indicators}
-
-
-def _list(rng, commune, year, title, staff, reviewer, *, final):
-    proposed_on = min(date(year, 11, rng.randint(15, 28)), timezone.localdate())
-    rlist = services.recognition_list(commune=commune, year=year, title=title)
-    rlist.proposed_at = _moment(proposed_on, 9)
-    rlist.proposed_by = staff
-    rlist.state = "approved" if final else "proposed"
-    rlist._history_user = reviewer if final else staff
-    if final:
-        decided = proposed_on + timedelta(days=rng.randint(3, 14))
-        rlist.decision_number = f"{rng.randint(100, 999)}/QĐ-UBND"
-        rlist.decision_date = decided
-        rlist.signer = "Chủ tịch UBND " + commune.name
-        rlist.decided_by = reviewer
-    rlist._history_date = _moment(rlist.decision_date, 15) if final else rlist.proposed_at
-    rlist.save()
-    proposal = Transition.objects.create(
-        recognition_list=rlist, actor=staff, from_state="open", to_state="proposed"
-    )
-    Transition.objects.filter(pk=proposal.pk).update(at=rlist.proposed_at)  # at: auto_now_add
-    if final:
-        decision = Transition.objects.create(
-            recognition_list=rlist,
-            actor=reviewer,
-            from_state="proposed",
-            to_state="approved",
-            note=f"Quyết định {rlist.decision_number}",
-        )
-        Transition.objects.filter(pk=decision.pk).update(at=_moment(rlist.decision_date, 15))
-    return rlist

@@ -1,6 +1,7 @@
-"""Every write of the titles app: subjects, registrations, evaluations and every
-transition of a commune's recognition list. Views, admin actions, imports and commands
-call these functions and nothing else writes."""
+"""Every write of the titles app's subjects, registrations and evaluations, and the
+checks the recognition workflow (recognition.py) shares. Views, admin actions, imports
+and commands call these functions, bulk.py for many rows at once, and nothing else
+writes."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,7 +25,6 @@ from .models import (
     RecognitionList,
     Registration,
     Score,
-    Transition,
     Unit,
     require_in_commune,
 )
@@ -46,9 +46,10 @@ def require_scope(user, commune):
 
 
 def require_reviewer(user, commune):
+    """`user=None` is the system itself, as in require_scope."""
     if commune.province_id != settings.PROVINCE_CODE:
         raise ValidationError("Xã, phường này không thuộc tỉnh của Hội; không thể thẩm định.")
-    if not is_reviewer(user):
+    if user is not None and not is_reviewer(user):
         raise ValidationError("Chỉ cán bộ Hội tỉnh được thẩm định, công nhận danh sách.")
 
 
@@ -284,131 +285,3 @@ def move_to_evaluated(*, user, entries, reason, when=None) -> int:
     evaluation) become evaluated, one history row each, dated `when` (default now)."""
     scored = entries.filter(state=State.REGISTERED, evaluation__isnull=False)
     return bulk.set_state(scored, State.EVALUATED, user=user, reason=reason, when=when)
-
-
-# The recognition list ---------------------------------------------------------------
-
-
-def _move(rlist, *, user, to_state, note="", fields=()):
-    Transition.objects.create(
-        recognition_list=rlist, actor=user, from_state=rlist.state, to_state=to_state, note=note
-    )
-    rlist.state = to_state
-    rlist._history_user = user
-    rlist.save(update_fields=["state", *fields])
-
-
-def _bulk_state(queryset, state, user, reason):
-    return bulk.set_state(queryset, state, user=user, reason=reason)
-
-
-@transaction.atomic
-def list_propose(*, user, commune, year, title) -> RecognitionList:
-    require_scope(user, commune)
-    check_title(title)
-    rlist = recognition_list(commune=commune, year=year, title=title, lock=True)
-    require_editable(rlist)
-    entries = Registration.objects.filter(commune=commune, year=year, title=title)
-    waiting = entries.filter(state=State.REGISTERED).count()
-    if waiting:
-        raise ValidationError(
-            f"Còn {waiting} đăng ký chưa đánh giá; hãy đánh giá hoặc rút đăng ký trước khi "
-            "đề nghị công nhận."
-        )
-    count = _bulk_state(
-        entries.filter(state=State.EVALUATED), State.PROPOSED, user, "Đề nghị công nhận"
-    )
-    if not count:
-        raise ValidationError("Danh sách chưa có đăng ký nào đã đánh giá để đề nghị.")
-    rlist.proposed_at = timezone.now()
-    rlist.proposed_by = user
-    rlist.return_reason = ""
-    _move(
-        rlist,
-        user=user,
-        to_state=ListState.PROPOSED,
-        note=f"{count} đăng ký",
-        fields=["proposed_at", "proposed_by", "return_reason"],
-    )
-    refresh_figures(commune, year)
-    return rlist
-
-
-def _reviewed(user, rlist, expected) -> RecognitionList:
-    require_reviewer(user, rlist.commune)
-    rlist = RecognitionList.objects.select_for_update().get(pk=rlist.pk)
-    if rlist.state != expected:
-        raise ValidationError(
-            f"Danh sách đang ở trạng thái «{rlist.get_state_display()}», không thực hiện được."
-        )
-    return rlist
-
-
-@transaction.atomic
-def list_approve(*, user, rlist, decision_number, decision_date, signer) -> RecognitionList:
-    rlist = _reviewed(user, rlist, ListState.PROPOSED)
-    decision_number = (decision_number or "").strip()
-    signer = (signer or "").strip()
-    if not decision_number or not signer or decision_date is None:
-        raise ValidationError("Cần nhập số quyết định, ngày quyết định và người ký.")
-    proposed_on = timezone.localdate(rlist.proposed_at)
-    if decision_date < proposed_on:
-        raise ValidationError(
-            f"Ngày quyết định {decision_date:%d/%m/%Y} trước ngày đề nghị {proposed_on:%d/%m/%Y}."
-        )
-    if decision_date > timezone.localdate():
-        raise ValidationError("Ngày quyết định không thể ở tương lai.")
-    entries = Registration.objects.filter(commune=rlist.commune, year=rlist.year, title=rlist.title)
-    if entries.filter(state__in=[State.REGISTERED, State.EVALUATED]).exists():
-        raise ValidationError("Danh sách còn đăng ký chưa đánh giá hoặc chưa đề nghị.")
-    proposed = entries.filter(state=State.PROPOSED)
-    reason = f"Quyết định {decision_number}"
-    passed = _bulk_state(proposed.filter(evaluation__passed=True), State.RECOGNISED, user, reason)
-    failed = _bulk_state(proposed, State.NOT_RECOGNISED, user, reason)
-    rlist.decision_number = decision_number
-    rlist.decision_date = decision_date
-    rlist.signer = signer
-    rlist.decided_by = user
-    _move(
-        rlist,
-        user=user,
-        to_state=ListState.APPROVED,
-        note=f"Quyết định {decision_number}: {passed} đạt, {failed} không đạt",
-        fields=["decision_number", "decision_date", "signer", "decided_by"],
-    )
-    refresh_figures(rlist.commune, rlist.year)
-    return rlist
-
-
-@transaction.atomic
-def list_return(*, user, rlist, reason) -> RecognitionList:
-    rlist = _reviewed(user, rlist, ListState.PROPOSED)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("Cần ghi lý do trả lại danh sách.")
-    entries = Registration.objects.filter(
-        commune=rlist.commune, year=rlist.year, title=rlist.title, state=State.PROPOSED
-    )
-    _bulk_state(entries, State.EVALUATED, user, "Trả lại")
-    rlist.return_reason = reason
-    _move(rlist, user=user, to_state=ListState.RETURNED, note=reason, fields=["return_reason"])
-    refresh_figures(rlist.commune, rlist.year)
-    return rlist
-
-
-@transaction.atomic
-def list_reopen(*, user, rlist, reason) -> RecognitionList:
-    rlist = _reviewed(user, rlist, ListState.APPROVED)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("Cần ghi lý do mở lại danh sách đã công nhận.")
-    entries = Registration.objects.filter(
-        commune=rlist.commune,
-        year=rlist.year,
-        title=rlist.title,
-        state__in=[State.RECOGNISED, State.NOT_RECOGNISED],
-    )
-    _bulk_state(entries, State.EVALUATED, user, "Mở lại")
-    _move(rlist, user=user, to_state=ListState.OPEN, note=reason)
-    refresh_figures(rlist.commune, rlist.year)
-    return rlist

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
 
-from . import selectors, services
+from . import recognition, selectors, services
 from .forms import ScoresForm, SubjectForm
 from .models import SUBJECT_MODELS, CriteriaSet, Registration
 from .selectors import commune_and_title, registration_or_404
@@ -237,7 +237,7 @@ def withdraw(request, pk):
 def propose(request, code, year, title):
     commune = commune_and_title(request.user, code, title)
     try:
-        services.list_propose(user=request.user, commune=commune, year=year, title=title)
+        recognition.list_propose(user=request.user, commune=commune, year=year, title=title)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

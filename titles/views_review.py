@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 
 from khuyenhoc.areas.metrics import TITLES
 
-from . import selectors, services
+from . import recognition, selectors, services
 from .forms import DecisionForm, ReasonForm
 from .models import Registration
 
@@ -38,13 +38,13 @@ def review(request, code, year, title):
             data = bound.cleaned_data
             try:
                 if action == "approve":
-                    services.list_approve(user=request.user, rlist=rlist, **data)
+                    recognition.list_approve(user=request.user, rlist=rlist, **data)
                     done = f"Đã công nhận danh sách theo quyết định {data['decision_number']}."
                 elif action == "send_back":
-                    services.list_return(user=request.user, rlist=rlist, reason=data["reason"])
+                    recognition.list_return(user=request.user, rlist=rlist, reason=data["reason"])
                     done = "Đã trả lại danh sách cho xã, phường."
                 else:
-                    services.list_reopen(user=request.user, rlist=rlist, reason=data["reason"])
+                    recognition.list_reopen(user=request.user, rlist=rlist, reason=data["reason"])
                     done = "Đã mở lại danh sách."
             except ValidationError as exc:
                 bound.add_error(None, exc)

@@ -17,7 +17,7 @@ from khuyenhoc.areas.models import Village
 from khuyenhoc.spreadsheets import read_sheet, workbook_bytes
 from khuyenhoc.text import fold
 from tests.bench.util import bench_line, run_commit_checks, stopwatch
-from titles import services
+from titles import recognition
 from titles.imports import REGISTRATION_HEADERS, registrations_import
 from titles.models import CriteriaSet, Evaluation, Household, Registration
 
@@ -127,9 +127,9 @@ def test_approve_a_list_of_5000(commune_b, staff_b, reviewer):
             for n, r in enumerate(registrations)
         ]
     )
-    rlist = services.list_propose(user=staff_b, commune=commune_b, year=YEAR, title="household")
+    rlist = recognition.list_propose(user=staff_b, commune=commune_b, year=YEAR, title="household")
     with stopwatch() as elapsed:
-        services.list_approve(
+        recognition.list_approve(
             user=reviewer,
             rlist=rlist,
             decision_number="125/QĐ-UBND",

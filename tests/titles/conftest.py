@@ -1,7 +1,7 @@
 import pytest
 
 from khuyenhoc.areas.models import Village
-from titles import services
+from titles import recognition, services
 from titles.models import CriteriaSet
 
 YEAR = 2026
@@ -46,4 +46,4 @@ def proposed_list(staff_a, commune_a, registration):
     services.registration_evaluate(
         user=staff_a, registration=registration, points=full_points("household")
     )
-    return services.list_propose(user=staff_a, commune=commune_a, year=YEAR, title="household")
+    return recognition.list_propose(user=staff_a, commune=commune_a, year=YEAR, title="household")

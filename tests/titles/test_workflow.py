@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from khuyenhoc.areas.models import Commune, Figure
 from khuyenhoc.areas.summaries import rebuild_all
-from titles import services
+from titles import recognition, services
 from titles.models import Household, RecognitionList, Registration, Transition
 
 from .conftest import YEAR, full_points
@@ -90,7 +90,7 @@ def test_evaluation_computes_pass_and_reason(staff_a, registration):
 
 def test_proposing_a_list_with_an_unevaluated_entry_is_refused(staff_a, commune_a, registration):
     with pytest.raises(ValidationError, match="Còn 1 đăng ký chưa đánh giá"):
-        services.list_propose(user=staff_a, commune=commune_a, year=YEAR, title="household")
+        recognition.list_propose(user=staff_a, commune=commune_a, year=YEAR, title="household")
     assert not Transition.objects.exists()
     registration.refresh_from_db()
     assert registration.state == "registered"
@@ -105,7 +105,7 @@ def test_approving_with_unevaluated_entries_is_refused(
     )
     Registration.objects.create(commune=commune_a, year=YEAR, title="household", household=other)
     with pytest.raises(ValidationError, match="chưa đánh giá"):
-        services.list_approve(
+        recognition.list_approve(
             user=reviewer,
             rlist=proposed_list,
             decision_number="12/QĐ-UBND",
@@ -118,7 +118,7 @@ def test_approving_with_unevaluated_entries_is_refused(
 
 def test_a_decision_dated_before_the_proposal_is_refused(reviewer, proposed_list):
     with pytest.raises(ValidationError, match="trước ngày đề nghị"):
-        services.list_approve(
+        recognition.list_approve(
             user=reviewer,
             rlist=proposed_list,
             decision_number="12/QĐ-UBND",
@@ -132,7 +132,7 @@ def test_a_decision_dated_before_the_proposal_is_refused(reviewer, proposed_list
 
 def test_commune_staff_cannot_approve(staff_a, proposed_list):
     with pytest.raises(ValidationError, match="Chỉ cán bộ Hội tỉnh"):
-        services.list_approve(
+        recognition.list_approve(
             user=staff_a,
             rlist=proposed_list,
             decision_number="1",
@@ -151,11 +151,11 @@ def test_a_reviewer_action_outside_the_province_is_refused(reviewer):
         proposed_at=timezone.now(),
     )
     with pytest.raises(ValidationError, match="không thuộc tỉnh"):
-        services.list_approve(
+        recognition.list_approve(
             user=reviewer, rlist=rlist, decision_number="1", decision_date=today(), signer="X"
         )
     with pytest.raises(ValidationError, match="không thuộc tỉnh"):
-        services.list_return(user=reviewer, rlist=rlist, reason="Thiếu hồ sơ")
+        recognition.list_return(user=reviewer, rlist=rlist, reason="Thiếu hồ sơ")
     rlist.refresh_from_db()
     assert rlist.state == "proposed"
 
@@ -163,7 +163,7 @@ def test_a_reviewer_action_outside_the_province_is_refused(reviewer):
 def test_approval_recognises_passes_locks_and_keeps_every_transition(
     staff_a, reviewer, commune_a, registration, proposed_list
 ):
-    services.list_approve(
+    recognition.list_approve(
         user=reviewer,
         rlist=proposed_list,
         decision_number="12/QĐ-UBND",
@@ -185,7 +185,7 @@ def test_approval_recognises_passes_locks_and_keeps_every_transition(
     registration.refresh_from_db()
     assert registration.state == "recognised"
 
-    services.list_reopen(user=reviewer, rlist=proposed_list, reason="Sửa điểm")
+    recognition.list_reopen(user=reviewer, rlist=proposed_list, reason="Sửa điểm")
     services.registration_evaluate(
         user=staff_a, registration=registration, points=full_points("household", **{"1_1": 0})
     )
@@ -197,11 +197,11 @@ def test_a_returned_list_can_be_corrected_and_proposed_again(
     staff_a, reviewer, commune_a, registration, proposed_list
 ):
     with pytest.raises(ValidationError, match="lý do"):
-        services.list_return(user=reviewer, rlist=proposed_list, reason=" ")
-    services.list_return(user=reviewer, rlist=proposed_list, reason="Thiếu minh chứng")
+        recognition.list_return(user=reviewer, rlist=proposed_list, reason=" ")
+    recognition.list_return(user=reviewer, rlist=proposed_list, reason="Thiếu minh chứng")
     registration.refresh_from_db()
     assert registration.state == "evaluated"
-    rlist = services.list_propose(user=staff_a, commune=commune_a, year=YEAR, title="household")
+    rlist = recognition.list_propose(user=staff_a, commune=commune_a, year=YEAR, title="household")
     assert rlist.state == "proposed"
 
 
@@ -228,7 +228,7 @@ def test_figures_count_each_stage_reached_and_match_a_full_rebuild(
     services.registration_create(
         user=staff_a, commune=commune_a, year=YEAR, title="citizen", subject=citizen
     )
-    services.list_approve(
+    recognition.list_approve(
         user=reviewer,
         rlist=proposed_list,
         decision_number="12/QĐ-UBND",
@@ -268,7 +268,7 @@ def test_registering_into_a_proposed_or_approved_list_is_refused(
         services.registration_create(
             user=staff_a, commune=commune_a, year=YEAR, title="household", subject=other
         )
-    services.list_approve(
+    recognition.list_approve(
         user=reviewer,
         rlist=proposed_list,
         decision_number="12/QĐ-UBND",

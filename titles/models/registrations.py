@@ -4,6 +4,7 @@ the scores; the commune's list for a title and year goes through recognition."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, Q, When
+from django.utils import timezone
 
 from khuyenhoc.areas.models import Commune, Village
 from khuyenhoc.areas.querysets import scoped_manager
@@ -293,7 +294,8 @@ class Transition(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    at = models.DateTimeField("thời điểm", auto_now_add=True)
+    # set by the workflow (now, or the demo's past moment), not auto_now_add
+    at = models.DateTimeField("thời điểm", default=timezone.now)
     from_state = models.CharField("từ", max_length=10, choices=RecognitionList.State.choices)
     to_state = models.CharField("sang", max_length=10, choices=RecognitionList.State.choices)
     note = models.TextField("ghi chú", blank=True)

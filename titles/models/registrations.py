@@ -24,6 +24,21 @@ SUBJECT_FIELDS = {
 }
 
 
+def actor_key():
+    """Who registered or evaluated, like a history row's user: no database key to the
+    account and no index (see khuyenhoc.history), so an import does not check the same
+    user once per row. Django still nulls it when the account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
+    )
+
+
 def subject_label(title, subject) -> str:
     """How a subject of `title` is named on every page, list and certificate."""
     if title == "household":
@@ -111,17 +126,7 @@ class Registration(models.Model):
         "trạng thái", max_length=16, choices=State.choices, default=State.REGISTERED
     )
     created_at = models.DateTimeField("ngày đăng ký", auto_now_add=True)
-    # Who registered, like a history row's user: no database key to the account (see
-    # khuyenhoc.history), so an import does not check the same user 50,000 times.
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        db_index=False,
-        db_constraint=False,
-    )
+    created_by = actor_key()
 
     objects = scoped_manager("commune")
     # Only the history's own keys are indexed (it is read record by record): a 50,000-row
@@ -193,17 +198,7 @@ class Evaluation(models.Model):
     # criteria set of ten indicators scored zero writes more than a thousand characters
     reason = models.TextField("lý do không đạt", blank=True)
     evaluated_at = models.DateTimeField("ngày đánh giá", auto_now=True)
-    # Like Registration.created_by: no database key to the account, and no index, so a
-    # commune's 10,000 scored citizens are not checked against the same user one by one.
-    evaluated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        db_index=False,
-        db_constraint=False,
-    )
+    evaluated_by = actor_key()
 
     objects = scoped_manager("registration__commune")
     # The history is read record by record (its own id): nothing looks it up by these.

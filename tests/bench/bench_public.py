@@ -214,8 +214,9 @@ def test_public_pages_at_province_scale():
         _manage(env, "migrate", "--noinput", "-v", "0")
         _manage(env, "collectstatic", "--noinput", "-v", "0")
         # Every registration of 2.5 million people goes through the staff's write paths,
-        # scored per indicator and moved with a history row per step: 36 minutes here
-        # (3.9 million registrations), so the limit leaves room for a slower machine.
+        # scored per indicator and moved with a history row per step: 29 minutes here
+        # (36 with other work running; 3.9 million registrations), so the limit leaves
+        # room for a slower machine.
         _manage(
             env,
             "seed_demo",

@@ -191,11 +191,7 @@ def _unit_name(commune, index):
 
 def _register(staff, commune, year, title, rows, when):
     if title == "commune":  # the commune itself has no list to import
-        registration = Registration(commune=commune, year=year, title=title, created_by=staff)
-        registration._history_user = staff
-        registration._history_date = when
-        registration.save()
-        Registration.objects.filter(pk=registration.pk).update(created_at=when)
+        services.registration_create(user=staff, commune=commune, year=year, title=title, when=when)
         return
     registration_rows_write(
         user=staff,

@@ -155,14 +155,19 @@ def unit_create(*, user, commune, name, kind) -> Unit:
 
 
 @transaction.atomic
-def registration_create(*, user, commune, year, title, subject=None) -> Registration:
+def registration_create(*, user, commune, year, title, subject=None, when=None) -> Registration:
+    """Registers one subject (none for the commune itself). `when` (default now) is the
+    moment recorded, for the demo's past years, as in the bulk writers."""
     require_scope(user, commune)
     check_title(title)
     check_year(year)
     rlist = recognition_list(commune=commune, year=year, title=title, lock=True)
     require_editable(rlist)
     field = SUBJECT_FIELDS[title]
-    registration = Registration(commune=commune, year=year, title=title, created_by=user)
+    when = when or timezone.now()
+    registration = Registration(
+        commune=commune, year=year, title=title, created_by=user, created_at=when
+    )
     if field:
         require_in_commune(subject, commune.code, SUBJECT_ELSEWHERE)
         setattr(registration, field, subject)
@@ -174,6 +179,7 @@ def registration_create(*, user, commune, year, title, subject=None) -> Registra
             f"{registration.subject_name} đã đăng ký «{TITLES[title][0]}» năm {year}."
         )
     registration._history_user = user
+    registration._history_date = when
     try:
         with transaction.atomic():
             registration.save()

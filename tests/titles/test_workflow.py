@@ -54,6 +54,27 @@ def test_the_same_household_registers_again_the_next_year(
     assert household.registrations.count() == 2
 
 
+def test_a_registration_dated_in_the_past_carries_that_moment_in_its_record_and_history(
+    staff_a, commune_a, household
+):
+    when = timezone.make_aware(datetime.datetime(YEAR - 1, 3, 2, 8, 0))
+    registration = services.registration_create(
+        user=staff_a,
+        commune=commune_a,
+        year=YEAR - 1,
+        title="household",
+        subject=household,
+        when=when,
+    )
+    registration.refresh_from_db()
+    created = registration.history.get(history_type="+")
+    assert (registration.created_at, created.history_date, created.history_user) == (
+        when,
+        when,
+        staff_a,
+    )
+
+
 def test_a_household_in_another_communes_village_is_refused(staff_a, commune_a, village_b):
     with pytest.raises(ValidationError, match="thuộc xã, phường khác"):
         services.household_create(

@@ -125,7 +125,8 @@ class Registration(models.Model):
     state = models.CharField(
         "trạng thái", max_length=16, choices=State.choices, default=State.REGISTERED
     )
-    created_at = models.DateTimeField("ngày đăng ký", auto_now_add=True)
+    # set by registration_create (now, or the demo's past moment), not auto_now_add
+    created_at = models.DateTimeField("ngày đăng ký", default=timezone.now, editable=False)
     created_by = actor_key()
 
     objects = scoped_manager("commune")

@@ -4,7 +4,10 @@ from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Village
 from khuyenhoc.forms import PlainTextMixin
 
-from .models import Citizen, Clan, Unit
+from .models import Citizen, Clan, Registration, Unit
+
+# The titles whose subjects live in one village, so that the staff list filters by it.
+VILLAGE_TITLES = ("citizen", "household")
 
 
 def _villages(commune):
@@ -80,3 +83,22 @@ class ReasonForm(PlainTextMixin, forms.Form):
 
 class UploadForm(PlainTextMixin, forms.Form):
     file = forms.FileField(label="Tệp Excel (.xlsx)")
+
+
+class ListFilterForm(PlainTextMixin, forms.Form):
+    """The staff list's search: a name (with or without diacritics) or a registration
+    code, a state, and for people and households their village."""
+
+    q = forms.CharField(label="Tìm theo tên hoặc mã đăng ký", required=False, max_length=120)
+    state = forms.ChoiceField(label="Trạng thái", required=False)
+    village = forms.ModelChoiceField(
+        label="Thôn, bản, tổ", required=False, queryset=None, empty_label="Mọi thôn, bản, tổ"
+    )
+
+    def __init__(self, *args, commune, title, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", "Mọi trạng thái"), *Registration.State.choices]
+        if title in VILLAGE_TITLES:
+            self.fields["village"].queryset = commune.villages.order_by("name")
+        else:
+            del self.fields["village"]

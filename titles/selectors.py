@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -29,6 +29,27 @@ def registration_or_404(user, pk) -> Registration:
         Registration.objects.for_user(user).select_related("commune", *SUBJECT_RELATIONS[:-1]),
         pk=pk,
     )
+
+
+def registrations_of(commune, year, title, *, text="", state="", village=None):
+    """The staff list of one commune, year and title, in the order of its subjects'
+    names, narrowed by the list's search: `text` matches a name with or without
+    diacritics, or is a registration code."""
+    field = SUBJECT_FIELDS[title]
+    entries = Registration.objects.filter(commune=commune, year=year, title=title)
+    if state:
+        entries = entries.filter(state=state)
+    if village is not None:
+        entries = entries.filter(**{f"{field}__village": village})
+    folded = fold("".join(ch for ch in text if ch.isprintable()))
+    if folded:
+        matches = Q(**{f"{field}__name_folded__contains": folded}) if field else Q(pk__in=[])
+        code = folded.removeprefix("ma ").strip()
+        if code.isdigit() and len(code) < 19:  # beyond that it is no bigint
+            matches |= Q(pk=int(code))
+        entries = entries.filter(matches)
+    order = [f"{field}__name_folded", "id"] if field else ["id"]
+    return entries.select_related(*SUBJECT_RELATIONS[:-1], "evaluation").order_by(*order)
 
 
 def list_of(registration) -> RecognitionList | None:

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -11,9 +12,11 @@ from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
 
 from . import recognition, selectors, services
-from .forms import ScoresForm, SubjectForm
+from .forms import ListFilterForm, ScoresForm, SubjectForm
 from .models import SUBJECT_MODELS, CriteriaSet, Registration
 from .selectors import commune_and_title, registration_or_404
+
+PAGE_SIZE = 50  # a phone's screenful many times over; the search finds the rest
 
 
 def _year(request):
@@ -65,14 +68,18 @@ def commune(request, code):
 def registration_list(request, code, year, title):
     commune = commune_and_title(request.user, code, title)
     check_year_or_404(year)
-    entries = (
-        Registration.objects.filter(commune=commune, year=year, title=title)
-        .select_related("citizen", "household", "clan", "village", "unit", "evaluation")
-        .order_by("state", "id")
+    form = ListFilterForm(request.GET or None, commune=commune, title=title)
+    form.is_valid()  # a wrong field is reported and left out; the others still apply
+    search = getattr(form, "cleaned_data", {})
+    entries = selectors.registrations_of(
+        commune,
+        year,
+        title,
+        text=search.get("q", ""),
+        state=search.get("state", ""),
+        village=search.get("village"),
     )
-    state = request.GET.get("trang-thai")
-    if state in Registration.State.values:
-        entries = entries.filter(state=state)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("trang"))
     counts = selectors.stage_counts(commune, year)[title]
     rlist = services.recognition_list(commune=commune, year=year, title=title)
     return render(
@@ -83,12 +90,13 @@ def registration_list(request, code, year, title):
             "year": year,
             "title": title,
             "title_name": TITLES[title][0],
-            "entries": entries[:500],
-            "total": entries.count(),
+            "form": form,
+            "page": page,
+            "searching": any(search.values()),
             "counts": [(s, label, counts.get(s, 0)) for s, label in Registration.State.choices],
             "rlist": rlist,
             "transitions": rlist.transitions.select_related("actor"),
-            "state": state,
+            "state": search.get("state", ""),
         },
     )
 

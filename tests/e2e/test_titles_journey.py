@@ -115,6 +115,50 @@ def test_staff_finds_last_years_household_and_registers_it_again(
     page.screenshot(path=f"{SCREENSHOTS}/titles_register_already.png", full_page=True)
 
 
+def test_staff_finds_one_household_in_a_long_list_by_name_and_evaluates_it(
+    live_server, phone_page, staff_a, commune_a
+):
+    village = Village.objects.create(
+        commune=commune_a, name="Thôn Nà Lếch", name_folded="thon na lech"
+    )
+    year = timezone.localdate().year
+    households = Household.objects.bulk_create(
+        Household(
+            commune=commune_a,
+            village=village,
+            head_name=f"Hộ {n:03}",
+            name_folded=f"ho {n:03}",
+            members=3,
+        )
+        for n in range(80)
+    )
+    Registration.objects.bulk_create(
+        Registration(commune=commune_a, year=year, title="household", household=h)
+        for h in households
+    )
+    wanted = services.household_create(
+        user=staff_a, commune=commune_a, village=village, head_name="Quàng Văn Ến", members=4
+    )
+    services.registration_create(
+        user=staff_a, commune=commune_a, year=year, title="household", subject=wanted
+    )
+    page = phone_page
+    sign_in(page, live_server, staff_a.username, PASSWORD)
+    page.goto(live_server.url + reverse("titles:list", args=[commune_a.code, year, "household"]))
+    expect(page.locator(".list-count")).to_contain_text("81 đăng ký · trang 1/2")
+    expect(page.locator("li.entry")).to_have_count(50)
+
+    page.get_by_label("Tìm theo tên hoặc mã đăng ký").fill("quang van en")
+    page.get_by_role("button", name="Tìm", exact=True).click()
+    expect(page.locator(".list-count")).to_contain_text("Tìm thấy 1 đăng ký")
+    entry = page.locator("li.entry")
+    expect(entry).to_have_count(1)
+    expect(entry).to_contain_text("Hộ ông/bà Quàng Văn Ến")
+    page.screenshot(path=f"{SCREENSHOTS}/titles_list_search.png", full_page=True)
+    entry.get_by_role("link", name="Đánh giá").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Quàng Văn Ến")
+
+
 def test_staff_downloads_the_scores_sheet_fills_it_in_and_uploads_it_back(
     live_server, phone_page, staff_a, commune_a, tmp_path
 ):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
@@ -11,6 +12,10 @@ from khuyenhoc.areas.metrics import TITLES
 from . import recognition, selectors, services
 from .forms import DecisionForm, ReasonForm
 from .models import Registration
+from .views import PAGE_SIZE
+
+# The review list's filter on the evaluation's result (?ketqua=).
+RESULTS = {"dat": True, "khong-dat": False}
 
 
 @login_required
@@ -55,8 +60,18 @@ def review(request, code, year, title):
         Registration.objects.filter(commune=commune, year=year, title=title)
         .exclude(state="withdrawn")
         .select_related("evaluation", "citizen", "household", "clan", "village", "unit")
-        .order_by("-evaluation__passed", "id")
     )
+    results = entries.aggregate(
+        total=Count("id"),
+        passed=Count("id", filter=Q(evaluation__passed=True)),
+        failed=Count("id", filter=Q(evaluation__passed=False)),
+    )
+    result = request.GET.get("ketqua")
+    if result in RESULTS:
+        entries = entries.filter(evaluation__passed=RESULTS[result])
+    # the entries that fail come first: they are what a reviewer reads before deciding
+    entries = entries.order_by("evaluation__passed", "id")
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("trang"))
     return render(
         request,
         "titles/review.html",
@@ -68,7 +83,8 @@ def review(request, code, year, title):
             "rlist": rlist,
             "decision": decision,
             "reason": reason,
-            "entries": entries[:500],
-            "total": entries.count(),
+            "page": page,
+            "results": results,
+            "result": result if result in RESULTS else "",
         },
     )

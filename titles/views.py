@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
 
@@ -41,8 +42,9 @@ def commune(request, code):
     check_year_or_404(year)
     counts = selectors.stage_counts(commune, year)
     lists = selectors.lists_of(commune, year)
+    figures = summaries.figures_of(year=year, communes=[commune.code]).get(commune.code, {})
     rows = []
-    for title, (name, _) in TITLES.items():
+    for title, (name, denominator) in TITLES.items():
         by_state = counts[title]
         rows.append(
             {
@@ -53,6 +55,8 @@ def commune(request, code):
                     n for s, n in by_state.items() if s not in ("withdrawn", "registered")
                 ),
                 "recognised": by_state.get("recognised", 0),
+                "counted_against": denominator is not None,
+                "denominator": figures.get(denominator) if denominator else None,
                 "list": lists.get(title),
             }
         )

@@ -23,6 +23,8 @@ def test_staff_registers_evaluates_and_proposes_then_the_reviewer_approves(
     page.goto(f"{live_server.url}/quan-ly/xa/{commune_a.code}/")
     page.get_by_role("link", name="Danh hiệu học tập").click()
     expect(page.get_by_role("heading", name=f"Danh hiệu học tập năm {year}")).to_be_visible()
+    # no denominators were entered for this commune: each rate says where to enter them
+    expect(page.get_by_role("link", name="nhập số liệu nền").first).to_be_visible()
     page.screenshot(path=f"{SCREENSHOTS}/titles_commune.png", full_page=True)
     page.get_by_role("link", name="Gia đình học tập").click()
     page.get_by_role("link", name="Đăng ký mới").click()

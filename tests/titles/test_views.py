@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from khuyenhoc.areas.services import denominator_save
 from tests.factories import login
 from titles import services
 from titles.models import Household, RecognitionList, Registration
@@ -231,3 +232,16 @@ def test_a_proposed_registration_shows_its_scores_without_a_form_and_refuses_a_c
     response = client.post(url, {f"i{i}": 0 for i in range(1, 200)}, follow=True)
     assert services.LOCKED_PROPOSED in response.content.decode()
     assert registration.evaluation.scores.filter(points=0).count() == 0
+
+
+def test_the_commune_page_gives_each_titles_rates_against_the_communes_denominator(
+    client, staff_a, commune_a, registration
+):
+    denominator_save(user=staff_a, commune=commune_a, year=YEAR, values={"households": 8})
+    login(client, staff_a)
+    page = client.get(reverse("titles:commune", args=[commune_a.code]), {"nam": YEAR}).text
+    assert "Tỷ lệ đăng ký <b>12,5 %</b> · công nhận <b>0,0 %</b>" in page
+    assert "(mẫu số 8)" in page
+    # citizens have no denominator yet: the page says so and links to where it is entered
+    denominator_url = reverse("areas:denominator", args=[commune_a.code, YEAR])
+    assert f'Chưa có số liệu nền năm {YEAR} để tính tỷ lệ: <a href="{denominator_url}">' in page

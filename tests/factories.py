@@ -13,3 +13,23 @@ def login(client, user):
     """Signs a test client in; the login form itself is tested in tests/areas/test_login.py
     (django-axes needs the request, which client.login() does not pass)."""
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+
+
+def registered_households(commune, village, numbers, year):
+    """A household named «Hộ n» for each n, each registered for Gia đình học tập in
+    `year`, written in two queries: for lists long enough to page through."""
+    from titles.models import Household, Registration
+
+    households = Household.objects.bulk_create(
+        Household(
+            commune=commune,
+            village=village,
+            head_name=f"Hộ {n:03}",
+            name_folded=f"ho {n:03}",
+            members=3,
+        )
+        for n in numbers
+    )
+    return Registration.objects.bulk_create(
+        Registration(commune=commune, year=year, title="household", household=h) for h in households
+    )

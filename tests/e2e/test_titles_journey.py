@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from khuyenhoc.areas.models import Village
 from tests.e2e.conftest import SCREENSHOTS, sign_in
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, registered_households
 from titles import services
 from titles.models import CriteriaSet, Household, Registration
 
@@ -129,20 +129,7 @@ def test_staff_finds_one_household_in_a_long_list_by_name_and_evaluates_it(
         commune=commune_a, name="Thôn Nà Lếch", name_folded="thon na lech"
     )
     year = timezone.localdate().year
-    households = Household.objects.bulk_create(
-        Household(
-            commune=commune_a,
-            village=village,
-            head_name=f"Hộ {n:03}",
-            name_folded=f"ho {n:03}",
-            members=3,
-        )
-        for n in range(80)
-    )
-    Registration.objects.bulk_create(
-        Registration(commune=commune_a, year=year, title="household", household=h)
-        for h in households
-    )
+    registered_households(commune_a, village, range(80), year)
     wanted = services.household_create(
         user=staff_a, commune=commune_a, village=village, head_name="Quàng Văn Ến", members=4
     )

@@ -4,9 +4,8 @@ and village, shown page by page, and never wider than the staff member's commune
 import pytest
 from django.urls import reverse
 
-from tests.factories import login
+from tests.factories import login, registered_households
 from titles import services
-from titles.models import Household, Registration
 
 from .conftest import YEAR
 
@@ -62,20 +61,7 @@ def test_the_village_and_state_narrow_the_list(client, staff_a, commune_a, villa
 def test_the_list_is_shown_fifty_at_a_time_in_the_order_of_names(
     client, staff_a, commune_a, village_a
 ):
-    households = Household.objects.bulk_create(
-        Household(
-            commune=commune_a,
-            village=village_a,
-            head_name=f"Hộ {n:03}",
-            name_folded=f"ho {n:03}",
-            members=3,
-        )
-        for n in range(120, 0, -1)
-    )
-    Registration.objects.bulk_create(
-        Registration(commune=commune_a, year=YEAR, title="household", household=h)
-        for h in households
-    )
+    registered_households(commune_a, village_a, range(120, 0, -1), YEAR)
     login(client, staff_a)
     first = client.get(list_url(commune_a))
     last = client.get(list_url(commune_a), {"trang": 3})

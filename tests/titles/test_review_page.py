@@ -4,9 +4,8 @@ passes or failures, and a long list is read page by page."""
 import pytest
 from django.urls import reverse
 
-from tests.factories import login
+from tests.factories import login, registered_households
 from titles import services
-from titles.models import Household, Registration
 
 from .conftest import YEAR, full_points
 
@@ -51,20 +50,7 @@ def test_failures_come_first_and_the_filter_shows_passes_or_failures(
 
 
 def test_a_long_list_is_read_fifty_entries_a_page(client, reviewer, commune_a, village_a):
-    households = Household.objects.bulk_create(
-        Household(
-            commune=commune_a,
-            village=village_a,
-            head_name=f"Hộ {n}",
-            name_folded=f"ho {n}",
-            members=3,
-        )
-        for n in range(75)
-    )
-    Registration.objects.bulk_create(
-        Registration(commune=commune_a, year=YEAR, title="household", household=h)
-        for h in households
-    )
+    registered_households(commune_a, village_a, range(75), YEAR)
     login(client, reviewer)
     second = client.get(review_url(commune_a), {"trang": 2})
     assert len(shown(second)) == 25

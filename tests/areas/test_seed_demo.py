@@ -54,3 +54,9 @@ def test_seed_demo_refuses_to_run_with_debug_off(settings):
     with pytest.raises(CommandError, match="DEBUG đang tắt"):
         call_command("seed_demo")
     assert not Denominator.objects.exists()
+
+
+def test_seed_demo_refuses_a_province_the_portal_does_not_serve_and_writes_nothing(units):
+    with pytest.raises(CommandError, match="PROVINCE_CODE=25"):
+        call_command("seed_demo", province=25)
+    assert not Village.objects.exists()

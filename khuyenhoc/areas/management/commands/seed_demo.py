@@ -14,7 +14,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--province", type=int, default=None, help="Mã tỉnh (mặc định PROVINCE_CODE)"
+            "--province",
+            type=int,
+            default=None,
+            help="Mã tỉnh; phải là tỉnh mà cổng phục vụ (PROVINCE_CODE), mặc định tỉnh đó",
         )
         parser.add_argument("--scale", choices=["small", "province"], default="small")
         parser.add_argument("--seed", type=int, default=2026)
@@ -33,6 +36,14 @@ class Command(BaseCommand):
             load_units()
         if not Province.objects.filter(code=code).exists():
             raise CommandError(f"Không có tỉnh mã {code}.")
+        if code != settings.PROVINCE_CODE:
+            # the demo's lists are approved by the province's reviewers, who can only
+            # review the communes of the province the portal serves
+            raise CommandError(
+                f"Cổng này phục vụ tỉnh mã {settings.PROVINCE_CODE} (PROVINCE_CODE). Để tạo "
+                f"dữ liệu mẫu cho tỉnh mã {code}, chạy lại với biến môi trường "
+                f"PROVINCE_CODE={code}."
+            )
         ctx = demo.build_context(province_code=code, scale=scale, seed=seed, stdout=self.stdout)
         demo.ensure_accounts(ctx)
         if demo.already_seeded(code):

@@ -82,13 +82,30 @@ def lists_of(commune, year) -> dict[str, RecognitionList]:
     return {r.title: r for r in RecognitionList.objects.filter(commune=commune, year=year)}
 
 
-def awaiting_review(user):
-    return (
+def awaiting_review(user) -> list[RecognitionList]:
+    """The proposed lists the user may review, oldest first, each with `counts`: its
+    proposed entries and how many of them pass (two queries however many lists)."""
+    waiting = list(
         RecognitionList.objects.for_user(user)
         .filter(state=RecognitionList.State.PROPOSED)
         .select_related("commune")
         .order_by("proposed_at")
     )
+    rows = (
+        Registration.objects.filter(
+            state=Registration.State.PROPOSED,
+            commune__in={r.commune_id for r in waiting},
+            year__in={r.year for r in waiting},
+        )
+        .values("commune_id", "year", "title")
+        .annotate(total=Count("id"), passed=Count("id", filter=Q(evaluation__passed=True)))
+        .order_by()
+    )
+    counts = {(r["commune_id"], r["year"], r["title"]): r for r in rows}
+    for rlist in waiting:
+        found = counts.get((rlist.commune_id, rlist.year, rlist.title), {})
+        rlist.counts = {"total": found.get("total", 0), "passed": found.get("passed", 0)}
+    return waiting
 
 
 # Existing subjects ------------------------------------------------------------------

@@ -21,11 +21,7 @@ RESULTS = {"dat": True, "khong-dat": False}
 @login_required
 def queue(request):
     selectors.reviewer_or_404(request.user)
-    waiting = list(selectors.awaiting_review(request.user))
-    for rlist in waiting:
-        rlist.counts = Registration.objects.filter(
-            commune=rlist.commune, year=rlist.year, title=rlist.title, state="proposed"
-        ).aggregate(total=Count("id"), passed=Count("id", filter=Q(evaluation__passed=True)))
+    waiting = selectors.awaiting_review(request.user)
     return render(request, "titles/queue.html", {"waiting": waiting})
 
 

@@ -1,10 +1,12 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from khuyenhoc.areas.services import denominator_save
 from tests.factories import login
-from titles import services
+from titles import recognition, services
 from titles.models import Household, RecognitionList, Registration
 
 from .conftest import YEAR, full_points
@@ -245,3 +247,24 @@ def test_the_commune_page_gives_each_titles_rates_against_the_communes_denominat
     # citizens have no denominator yet: the page says so and links to where it is entered
     denominator_url = reverse("areas:denominator", args=[commune_a.code, YEAR])
     assert f'Chưa có số liệu nền năm {YEAR} để tính tỷ lệ: <a href="{denominator_url}">' in page
+
+
+def test_the_queue_counts_each_lists_entries_in_the_same_queries_however_many_lists(
+    client, reviewer, staff_b, commune_b, village_b, proposed_list, django_assert_num_queries
+):
+    login(client, reviewer)
+    with CaptureQueriesContext(connection) as one_list:
+        client.get(reverse("titles:queue"))
+    household = services.household_create(
+        user=staff_b, commune=commune_b, village=village_b, head_name="Hà Văn Tú", members=3
+    )
+    registration = services.registration_create(
+        user=staff_b, commune=commune_b, year=YEAR, title="household", subject=household
+    )
+    services.registration_evaluate(
+        user=staff_b, registration=registration, points=full_points("household", **{"1_1": 0})
+    )
+    recognition.list_propose(user=staff_b, commune=commune_b, year=YEAR, title="household")
+    with django_assert_num_queries(len(one_list)):
+        page = client.get(reverse("titles:queue")).text
+    assert page.count("1 đăng ký, 1 đạt") == 2

@@ -5,3 +5,8 @@ class TitlesConfig(AppConfig):
     name = "titles"
     verbose_name = "Danh hiệu học tập"
     commune_links = [("Danh hiệu học tập", "titles:commune")]
+    # (label, URL name, for reviewers only): the staff home's links across communes
+    province_links = [
+        ("Danh sách chờ thẩm định", "titles:queue", True),
+        ("So sánh danh hiệu giữa các xã, phường", "titles:compare", False),
+    ]

@@ -7,8 +7,10 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from khuyenhoc.areas.metrics import TITLES
-from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer
+from khuyenhoc.areas import summaries
+from khuyenhoc.areas.metrics import TITLES, title_metric
+from khuyenhoc.areas.scope import communes_for, get_commune_or_404, is_reviewer
+from khuyenhoc.numbers import rate
 from khuyenhoc.text import fold
 
 from .models import SUBJECT_MODELS, RecognitionList, Registration
@@ -106,6 +108,53 @@ def awaiting_review(user) -> list[RecognitionList]:
         found = counts.get((rlist.commune_id, rlist.year, rlist.title), {})
         rlist.counts = {"total": found.get("total", 0), "passed": found.get("passed", 0)}
     return waiting
+
+
+@dataclass
+class CommuneProgress:
+    """One commune's row of the comparison: its counts from the summary table, the
+    year's denominator and the state of its list."""
+
+    commune: object
+    registered: int
+    evaluated: int
+    recognised: int
+    denominator: int | None
+    rlist: RecognitionList | None
+
+    @property
+    def registered_rate(self):
+        return rate(self.registered, self.denominator)
+
+    @property
+    def recognised_rate(self):
+        return rate(self.recognised, self.denominator)
+
+
+def progress_by_commune(user, year, title) -> list[CommuneProgress]:
+    """Every commune the user may see, with its figures for one year and title: three
+    queries whatever the number of communes."""
+    communes = list(communes_for(user).order_by("name"))
+    figures = summaries.figures_of(year=year, communes=[c.code for c in communes])
+    lists = {
+        r.commune_id: r
+        for r in RecognitionList.objects.for_user(user).filter(year=year, title=title)
+    }
+    denominator = TITLES[title][1]
+    rows = []
+    for commune in communes:
+        mine = figures.get(commune.code, {})
+        rows.append(
+            CommuneProgress(
+                commune=commune,
+                registered=mine.get(title_metric(title, "registered"), 0),
+                evaluated=mine.get(title_metric(title, "evaluated"), 0),
+                recognised=mine.get(title_metric(title, "recognised"), 0),
+                denominator=mine.get(denominator) if denominator else None,
+                rlist=lists.get(commune.code),
+            )
+        )
+    return rows
 
 
 # Existing subjects ------------------------------------------------------------------

@@ -8,6 +8,7 @@ LIST = "<int:code>/<int:year>/<str:title>/"
 
 urlpatterns = [
     path("cho-tham-dinh/", views_review.queue, name="queue"),
+    path("so-sanh/", views_review.compare, name="compare"),
     path("<int:code>/", views.commune, name="commune"),
     path(LIST, views.registration_list, name="list"),
     path(LIST + "dang-ky/", views.register, name="register"),

@@ -20,7 +20,8 @@ from .selectors import commune_and_title, registration_or_404
 PAGE_SIZE = 50  # a phone's screenful many times over; the search finds the rest
 
 
-def _year(request):
+def requested_year(request):
+    """The year of ?nam=, or this year."""
     try:
         year = int(request.GET.get("nam", current_year()))
     except ValueError:
@@ -38,7 +39,7 @@ def check_year_or_404(year):
 @login_required
 def commune(request, code):
     commune = selectors.get_commune_or_404(request.user, code)
-    year = _year(request)
+    year = requested_year(request)
     check_year_or_404(year)
     counts = selectors.stage_counts(commune, year)
     lists = selectors.lists_of(commune, year)

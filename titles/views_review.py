@@ -1,5 +1,7 @@
 """Reviewer pages: what awaits them, and the decision on one list."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,14 +10,17 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
 from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.areas.views import current_year
 
 from . import recognition, selectors, services
 from .forms import DecisionForm, ReasonForm
-from .models import Registration
-from .views import PAGE_SIZE
+from .models import RecognitionList, Registration
+from .views import PAGE_SIZE, check_year_or_404, requested_year
 
 # The review list's filter on the evaluation's result (?ketqua=).
 RESULTS = {"dat": True, "khong-dat": False}
+# The comparison's orders by a rate (?xep=); without one, by name.
+RATE_ORDERS = {"dang-ky": "registered_rate", "cong-nhan": "recognised_rate"}
 
 
 @login_required
@@ -23,6 +28,40 @@ def queue(request):
     selectors.reviewer_or_404(request.user)
     waiting = selectors.awaiting_review(request.user)
     return render(request, "titles/queue.html", {"waiting": waiting})
+
+
+@login_required
+def compare(request):
+    """The communes side by side for one year and title: what each registered,
+    evaluated and had recognised, its rates, and where its list stands."""
+    year = requested_year(request)
+    check_year_or_404(year)
+    title = request.GET.get("danhhieu", "citizen")
+    if title not in TITLES:
+        title = "citizen"
+    rows = selectors.progress_by_commune(request.user, year, title)
+    order = request.GET.get("xep")
+    if order in RATE_ORDERS:  # highest first; communes without a denominator last
+        rows.sort(key=lambda row: -(getattr(row, RATE_ORDERS[order]) or -1))
+    states = Counter(row.rlist.state if row.rlist else "open" for row in rows)
+    return render(
+        request,
+        "titles/compare.html",
+        {
+            "year": year,
+            "years": range(current_year() + 1, current_year() - 4, -1),
+            "title": title,
+            "title_name": TITLES[title][0],
+            "titles": [(code, name) for code, (name, _) in TITLES.items()],
+            "rows": rows,
+            "order": order if order in RATE_ORDERS else "",
+            "states": [
+                (label, states[state])
+                for state, label in RecognitionList.State.choices
+                if states[state]
+            ],
+        },
+    )
 
 
 @login_required

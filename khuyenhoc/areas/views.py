@@ -9,7 +9,7 @@ from django.utils import timezone
 from . import services
 from .forms import DenominatorForm
 from .models import Denominator
-from .scope import communes_for, get_commune_or_404
+from .scope import communes_for, get_commune_or_404, is_reviewer
 
 
 def current_year() -> int:
@@ -27,6 +27,18 @@ def commune_links(commune) -> list[tuple[str, str]]:
     return links
 
 
+def province_links(user) -> list[tuple[str, str]]:
+    """Links to each app's pages across communes, listed on its AppConfig as
+    `province_links = [(label, URL name, for reviewers only), …]`."""
+    reviewer = is_reviewer(user)
+    return [
+        (label, reverse(url_name))
+        for config in apps.get_app_configs()
+        for label, url_name, reviewers_only in getattr(config, "province_links", ())
+        if reviewer or not reviewers_only
+    ]
+
+
 @login_required
 def staff_home(request):
     year = current_year()
@@ -36,7 +48,11 @@ def staff_home(request):
         for d in Denominator.objects.filter(commune__in=[c.code for c in communes], year=year)
     }
     rows = [(c, filled.get(c.code), commune_links(c)) for c in communes]
-    return render(request, "areas/staff_home.html", {"rows": rows, "year": year})
+    return render(
+        request,
+        "areas/staff_home.html",
+        {"rows": rows, "year": year, "province_links": province_links(request.user)},
+    )
 
 
 @login_required

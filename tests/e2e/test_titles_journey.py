@@ -5,6 +5,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from khuyenhoc.areas.models import Village
+from khuyenhoc.areas.services import denominator_save
 from tests.e2e.conftest import SCREENSHOTS, sign_in
 from tests.factories import PASSWORD, registered_households
 from titles import services
@@ -207,3 +208,27 @@ def test_staff_downloads_the_scores_sheet_fills_it_in_and_uploads_it_back(
     entry = page.locator("li.entry", has_text="Lò Văn Sơn")
     expect(entry).to_contain_text(f"Đã đánh giá · {total} điểm, đạt")
     expect(page.locator("li.entry", has_text="Hà Thị Lan")).to_contain_text("Đã đăng ký")
+
+
+def test_the_reviewer_compares_the_communes_and_opens_the_leading_communes_list(
+    live_server, phone_page, staff_a, reviewer, commune_a
+):
+    village = Village.objects.create(
+        commune=commune_a, name="Thôn Nà Lếch", name_folded="thon na lech"
+    )
+    year = timezone.localdate().year
+    denominator_save(user=staff_a, commune=commune_a, year=year, values={"households": 80})
+    registered_households(commune_a, village, range(20), year)
+    services.refresh_figures(commune_a, year)  # the factory writes around the services
+    page = phone_page
+    sign_in(page, live_server, reviewer.username, PASSWORD)
+    page.goto(f"{live_server.url}/quan-ly/")
+    page.get_by_role("link", name="So sánh danh hiệu giữa các xã, phường").click()
+    page.get_by_role("link", name="Gia đình học tập", exact=True).click()
+    page.get_by_role("link", name="tỷ lệ đăng ký").click()
+    first = page.locator("table.compare tbody tr").first
+    expect(first.get_by_role("rowheader")).to_have_text(commune_a.name)
+    expect(first).to_contain_text("25,0 %")
+    page.screenshot(path=f"{SCREENSHOTS}/titles_compare.png", full_page=True)
+    first.get_by_role("link", name=commune_a.name).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Gia đình học tập năm {year}")

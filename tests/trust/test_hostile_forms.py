@@ -52,6 +52,7 @@ EXCLUDED = {
     "reports:submit": ACTION,
     "titles:certificate": READ_ONLY,
     "titles:commune": READ_ONLY,
+    "titles:compare": READ_ONLY,
     "titles:decision": READ_ONLY,
     "titles:import_registrations": UPLOAD,
     "titles:import_scores": UPLOAD,

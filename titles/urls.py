@@ -1,4 +1,6 @@
+from django.contrib.auth.decorators import login_required
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views, views_excel, views_print, views_review
 
@@ -7,6 +9,12 @@ app_name = "titles"
 LIST = "<int:code>/<int:year>/<str:title>/"
 
 urlpatterns = [
+    # the section's own address (a URL trimmed by hand) opens the comparison of communes
+    path(
+        "",
+        login_required(RedirectView.as_view(pattern_name="titles:compare")),
+        name="home",
+    ),
     path("cho-tham-dinh/", views_review.queue, name="queue"),
     path("so-sanh/", views_review.compare, name="compare"),
     path("<int:code>/", views.commune, name="commune"),

@@ -68,3 +68,10 @@ def test_an_unknown_title_or_year_falls_back_or_is_not_found(client, reviewer):
     login(client, reviewer)
     assert compare(client, danhhieu="khong-co").context["title"] == "citizen"
     assert compare(client, nam=1900).status_code == 404
+
+
+def test_the_sections_own_address_opens_the_comparison(client, reviewer):
+    login(client, reviewer)
+    response = client.get("/quan-ly/danh-hieu/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("titles:compare")

@@ -53,6 +53,7 @@ EXCLUDED = {
     "titles:certificate": READ_ONLY,
     "titles:commune": READ_ONLY,
     "titles:compare": READ_ONLY,
+    "titles:home": "redirects to titles:compare",
     "titles:decision": READ_ONLY,
     "titles:import_registrations": UPLOAD,
     "titles:import_scores": UPLOAD,

@@ -1,4 +1,4 @@
-"""Reviewer pages: what awaits them, and the decision on one list."""
+"""Reviewer pages: what awaits them, the decision on one list, and the communes compared."""
 
 from collections import Counter
 

@@ -119,16 +119,40 @@ def awaiting_review(user) -> list[RecognitionList]:
 
 
 @dataclass
-class CommuneProgress:
-    """One commune's row of the comparison: its counts from the summary table, the
-    year's denominator and the state of its list."""
+class Progress:
+    """Where one commune stands on one title in a year: its counts from the summary
+    table, the year's denominator and its list. A row of the commune's titles page and
+    of the comparison of communes."""
 
     commune: object
+    title: str
     registered: int
     evaluated: int
     recognised: int
     denominator: int | None
     rlist: RecognitionList | None
+
+    @classmethod
+    def of(cls, commune, title, figures, rlist):
+        """From the commune's summary figures of the year ({metric: value})."""
+        denominator = TITLES[title][1]
+        return cls(
+            commune=commune,
+            title=title,
+            registered=figures.get(title_metric(title, "registered"), 0),
+            evaluated=figures.get(title_metric(title, "evaluated"), 0),
+            recognised=figures.get(title_metric(title, "recognised"), 0),
+            denominator=figures.get(denominator) if denominator else None,
+            rlist=rlist,
+        )
+
+    @property
+    def title_name(self):
+        return TITLES[self.title][0]
+
+    @property
+    def counted_against_a_denominator(self):
+        return TITLES[self.title][1] is not None
 
     @property
     def registered_rate(self):
@@ -139,7 +163,14 @@ class CommuneProgress:
         return rate(self.recognised, self.denominator)
 
 
-def progress_by_commune(user, year, title) -> list[CommuneProgress]:
+def progress_by_title(commune, year) -> list[Progress]:
+    """Each title of one commune in a year: two queries."""
+    figures = summaries.figures_of(year=year, communes=[commune.code]).get(commune.code, {})
+    lists = lists_of(commune, year)
+    return [Progress.of(commune, title, figures, lists.get(title)) for title in TITLES]
+
+
+def progress_by_commune(user, year, title) -> list[Progress]:
     """Every commune the user may see, with its figures for one year and title: three
     queries whatever the number of communes."""
     communes = list(communes_for(user).order_by("name"))
@@ -148,21 +179,10 @@ def progress_by_commune(user, year, title) -> list[CommuneProgress]:
         r.commune_id: r
         for r in RecognitionList.objects.for_user(user).filter(year=year, title=title)
     }
-    denominator = TITLES[title][1]
-    rows = []
-    for commune in communes:
-        mine = figures.get(commune.code, {})
-        rows.append(
-            CommuneProgress(
-                commune=commune,
-                registered=mine.get(title_metric(title, "registered"), 0),
-                evaluated=mine.get(title_metric(title, "evaluated"), 0),
-                recognised=mine.get(title_metric(title, "recognised"), 0),
-                denominator=mine.get(denominator) if denominator else None,
-                rlist=lists.get(commune.code),
-            )
-        )
-    return rows
+    return [
+        Progress.of(commune, title, figures.get(commune.code, {}), lists.get(commune.code))
+        for commune in communes
+    ]
 
 
 # Existing subjects ------------------------------------------------------------------

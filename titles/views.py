@@ -8,7 +8,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
 
@@ -41,26 +40,7 @@ def commune(request, code):
     commune = selectors.get_commune_or_404(request.user, code)
     year = requested_year(request)
     check_year_or_404(year)
-    counts = selectors.stage_counts(commune, year)
-    lists = selectors.lists_of(commune, year)
-    figures = summaries.figures_of(year=year, communes=[commune.code]).get(commune.code, {})
-    rows = []
-    for title, (name, denominator) in TITLES.items():
-        by_state = counts[title]
-        rows.append(
-            {
-                "title": title,
-                "name": name,
-                "registered": sum(n for s, n in by_state.items() if s != "withdrawn"),
-                "evaluated": sum(
-                    n for s, n in by_state.items() if s not in ("withdrawn", "registered")
-                ),
-                "recognised": by_state.get("recognised", 0),
-                "counted_against": denominator is not None,
-                "denominator": figures.get(denominator) if denominator else None,
-                "list": lists.get(title),
-            }
-        )
+    rows = selectors.progress_by_title(commune, year)
     years = range(current_year() + 1, current_year() - 4, -1)
     return render(
         request,

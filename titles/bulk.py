@@ -266,7 +266,7 @@ def add_evaluations(*, user, criteria_set, results, reason, when=None) -> int:
     """Writes the first evaluation of many registrations, each with its first history row
     and its scores: `results` holds (registration id, rules.Outcome, points by indicator
     id). By COPY on PostgreSQL, where a commune's 10,000 citizens saved one by one would
-    outlast the request. Callers move the registrations' state (set_state). `when`
+    outlast the request. services.first_evaluations_add also moves their state. `when`
     (default now) is the moment recorded, for the demo's past years."""
     if not results:
         return 0

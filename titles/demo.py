@@ -16,7 +16,6 @@ import math
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
 from django.utils import timezone
 
 from khuyenhoc.areas.demo_names import family_name, person_name
@@ -26,7 +25,7 @@ from khuyenhoc.areas.scope import can_touch
 from khuyenhoc.numbers import number
 from khuyenhoc.text import fold
 
-from . import bulk, recognition, rules, services
+from . import recognition, rules, services
 from .imports import registration_rows_write
 from .models import CriteriaSet, Registration, Unit
 
@@ -229,15 +228,14 @@ def _evaluate(rng, commune, year, title, criteria_set, pass_rate, staff, reviewe
         )
         results.append((registration_id, outcome, points))
     evaluated_at = _moment(_day(rng, year, 10), 14)
-    with transaction.atomic():
-        bulk.add_evaluations(
-            user=staff,
-            criteria_set=criteria_set,
-            results=results,
-            reason=EVALUATED,
-            when=evaluated_at,
-        )
-        services.move_to_evaluated(user=staff, entries=entries, reason=EVALUATED, when=evaluated_at)
+    services.first_evaluations_add(
+        user=staff,
+        criteria_set=criteria_set,
+        results=results,
+        entries=entries,
+        reason=EVALUATED,
+        when=evaluated_at,
+    )
     if not proposing:
         return
     proposed_on = min(date(year, 11, rng.randint(15, 28)), timezone.localdate())

@@ -342,11 +342,10 @@ def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
         )
     # A first evaluation of thousands of citizens is written in bulk; scoring again is
     # rare and goes through the same save as the evaluation form.
-    bulk.add_evaluations(
-        user=user, criteria_set=criteria_set, results=first_time, reason=SCORES_REASON
-    )
-    services.move_to_evaluated(
+    services.first_evaluations_add(
         user=user,
+        criteria_set=criteria_set,
+        results=first_time,
         entries=Registration.objects.filter(commune=commune, year=year, title=title),
         reason=SCORES_REASON,
     )

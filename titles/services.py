@@ -286,8 +286,16 @@ def store_evaluation(*, user, registration, criteria_set, outcome, points) -> Ev
     return evaluation
 
 
-def move_to_evaluated(*, user, entries, reason, when=None) -> int:
-    """Registrations of `entries` that are scored but still registered (after a bulk
-    evaluation) become evaluated, one history row each, dated `when` (default now)."""
+@transaction.atomic
+def first_evaluations_add(*, user, criteria_set, results, entries, reason, when=None) -> int:
+    """The first evaluations of many registrations, written in bulk (bulk.add_evaluations
+    takes `results`), then every registration of `entries` that is scored but still
+    registered becomes evaluated, one history row each; all dated `when` (default now).
+    Returns the number of evaluations added."""
+    when = when or timezone.now()
+    added = bulk.add_evaluations(
+        user=user, criteria_set=criteria_set, results=results, reason=reason, when=when
+    )
     scored = entries.filter(state=State.REGISTERED, evaluation__isnull=False)
-    return bulk.set_state(scored, State.EVALUATED, user=user, reason=reason, when=when)
+    bulk.set_state(scored, State.EVALUATED, user=user, reason=reason, when=when)
+    return added

@@ -5,9 +5,7 @@ from khuyenhoc.areas.models import Village
 from khuyenhoc.forms import PlainTextMixin
 
 from .models import Citizen, Clan, Registration, Unit
-
-# The titles whose subjects live in one village, so that the staff list filters by it.
-VILLAGE_TITLES = ("citizen", "household")
+from .models.registrations import VILLAGE_TITLES
 
 
 def _villages(commune):

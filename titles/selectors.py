@@ -14,7 +14,7 @@ from khuyenhoc.numbers import rate
 from khuyenhoc.text import fold
 
 from .models import SUBJECT_MODELS, RecognitionList, Registration
-from .models.registrations import SUBJECT_FIELDS, subject_label
+from .models.registrations import SUBJECT_FIELDS, VILLAGE_TITLES, subject_label
 
 SUBJECT_RELATIONS = ["citizen", "household", "clan", "village", "unit", "commune"]
 
@@ -202,7 +202,7 @@ class Match:
 
 def subjects_of(user, commune, title):
     queryset = SUBJECT_MODELS[title].objects.for_user(user).filter(commune=commune)
-    if title in ("citizen", "household"):
+    if title in VILLAGE_TITLES:
         return queryset.select_related("village")
     if title == "clan":
         return queryset.prefetch_related("villages")
@@ -242,7 +242,7 @@ def namesakes(user, commune, title, data, year) -> list[Match]:
     queryset = subjects_of(user, commune, title).filter(
         name_folded=fold(data[SUBJECT_MODELS[title].NAME_FIELD])
     )
-    if title in ("citizen", "household"):
+    if title in VILLAGE_TITLES:
         queryset = queryset.filter(village=data["village"])
     if title == "citizen":
         queryset = queryset.filter(birth_year=data["birth_year"])

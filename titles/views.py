@@ -28,6 +28,11 @@ def requested_year(request):
     return year
 
 
+def year_choices():
+    """The years a staff page offers: next year's registrations, this year, and three back."""
+    return range(current_year() + 1, current_year() - 4, -1)
+
+
 def check_year_or_404(year):
     try:
         services.check_year(year)
@@ -41,11 +46,10 @@ def commune(request, code):
     year = requested_year(request)
     check_year_or_404(year)
     rows = selectors.progress_by_title(commune, year)
-    years = range(current_year() + 1, current_year() - 4, -1)
     return render(
         request,
         "titles/commune.html",
-        {"commune": commune, "year": year, "rows": rows, "years": years},
+        {"commune": commune, "year": year, "rows": rows, "years": year_choices()},
     )
 
 

@@ -10,12 +10,11 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
 from khuyenhoc.areas.metrics import TITLES
-from khuyenhoc.areas.views import current_year
 
 from . import recognition, selectors, services
 from .forms import DecisionForm, ReasonForm
 from .models import RecognitionList, Registration
-from .views import PAGE_SIZE, check_year_or_404, requested_year
+from .views import PAGE_SIZE, check_year_or_404, requested_year, year_choices
 
 # The review list's filter on the evaluation's result (?ketqua=).
 RESULTS = {"dat": True, "khong-dat": False}
@@ -49,7 +48,7 @@ def compare(request):
         "titles/compare.html",
         {
             "year": year,
-            "years": range(current_year() + 1, current_year() - 4, -1),
+            "years": year_choices(),
             "title": title,
             "title_name": TITLES[title][0],
             "titles": [(code, name) for code, (name, _) in TITLES.items()],

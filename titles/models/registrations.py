@@ -22,6 +22,9 @@ SUBJECT_FIELDS = {
     "unit": "unit",
     "commune": None,
 }
+# The titles whose subject lives in one village (people and households): found, matched
+# and filtered by it.
+VILLAGE_TITLES = ("citizen", "household")
 
 
 def actor_key():

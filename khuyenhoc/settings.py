@@ -124,6 +124,7 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "khuyenhoc" / "locale"]  # a few of Django's messages, reworded
 USE_TZ = True
 # Counts go through the |so filter; a global separator would also print years as "2.026".
 USE_THOUSAND_SEPARATOR = False

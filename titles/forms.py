@@ -13,11 +13,16 @@ def _villages(commune):
 
 
 class SubjectForm(PlainTextMixin, forms.Form):
-    """The fields of a new subject for one title; the commune itself needs none."""
+    """The fields of a subject for one title, new or (given `subject`) to be corrected;
+    the commune itself needs none."""
 
-    def __init__(self, *args, commune, title, **kwargs):
+    def __init__(self, *args, commune, title, subject=None, **kwargs):
         super().__init__(*args, **kwargs)
         villages = _villages(commune)
+        if subject is not None:
+            self.initial = _fields_of(subject, title)
+            if title in VILLAGE_TITLES:  # a village merged away stays choosable for its people
+                villages = villages | Village.objects.filter(pk=subject.village_id)
         fields = self.fields
         if title == "citizen":
             fields["full_name"] = forms.CharField(label="Họ và tên", max_length=120)
@@ -49,6 +54,16 @@ class SubjectForm(PlainTextMixin, forms.Form):
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )
+
+
+def _fields_of(subject, title) -> dict:
+    initial = {
+        field: getattr(subject, f"{field}_id" if field == "village" else field)
+        for field in subject.CORRECTABLE
+    }
+    if title == "clan":
+        initial["villages"] = list(subject.villages.values_list("pk", flat=True))
+    return initial
 
 
 class ScoresForm(PlainTextMixin, forms.Form):

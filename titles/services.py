@@ -16,6 +16,7 @@ from khuyenhoc.areas.scope import can_touch, is_reviewer
 from . import bulk, figures, rules
 from .models import (
     SUBJECT_ELSEWHERE,
+    SUBJECT_MODELS,
     VILLAGE_ELSEWHERE,
     Citizen,
     Clan,
@@ -71,20 +72,27 @@ def recognition_list(*, commune, year, title, lock=False) -> RecognitionList:
     return rlist
 
 
+def lock_refusal(rlist) -> str:
+    """Why nothing on `rlist` can be changed now, or "" when it is open (None: no list yet)."""
+    if rlist is not None and rlist.state == ListState.PROPOSED:
+        return LOCKED_PROPOSED
+    if rlist is not None and rlist.state == ListState.APPROVED:
+        return LOCKED_APPROVED
+    return ""
+
+
 def require_editable(rlist):
-    if rlist.state == ListState.PROPOSED:
-        raise ValidationError(LOCKED_PROPOSED)
-    if rlist.state == ListState.APPROVED:
-        raise ValidationError(LOCKED_APPROVED)
+    refusal = lock_refusal(rlist)
+    if refusal:
+        raise ValidationError(refusal)
 
 
 def scoring_refusal(registration, rlist) -> str:
     """Why `registration` cannot be scored now, or "" when it can: the one rule that the
     evaluation page shows and its save enforces. `rlist` is its list, None if it has none."""
-    if rlist is not None and rlist.state == ListState.PROPOSED:
-        return LOCKED_PROPOSED
-    if rlist is not None and rlist.state == ListState.APPROVED:
-        return LOCKED_APPROVED
+    refusal = lock_refusal(rlist)
+    if refusal:
+        return refusal
     if registration.state not in (State.REGISTERED, State.EVALUATED):
         return "Chỉ đánh giá được đăng ký đang chờ hoặc đã đánh giá."
     return ""
@@ -149,6 +157,78 @@ def clan_create(*, user, commune, name, villages=()) -> Clan:
 def unit_create(*, user, commune, name, kind) -> Unit:
     require_scope(user, commune)
     return _saved(Unit(commune=commune, name=name, kind=kind))
+
+
+CORRECTION_REASON = "Sửa thông tin đối tượng"
+
+
+@transaction.atomic
+def subject_correct(*, user, registration, data):
+    """Corrects the subject of `registration` from the form's fields (a misspelt name,
+    a household's members, a village) and returns it; nothing is written when nothing
+    changed. The subject keeps its id, so its other years' registrations follow it.
+
+    The list the correction is made from must be open. A citizen's group is also counted
+    in every year's figures, so it changes only while none of the citizen's lists is
+    proposed or approved: a decided year's figures never move."""
+    require_scope(user, registration.commune)
+    registration = _fresh_and_editable(registration)
+    title, commune = registration.title, registration.commune
+    model = SUBJECT_MODELS.get(title)
+    if model is None:  # villages and the commune itself are corrected in areas
+        raise ValidationError("Danh hiệu này không có thông tin đối tượng để sửa ở đây.")
+    subject = model.objects.select_for_update().get(pk=getattr(registration, f"{title}_id"))
+    if "village" in data:
+        data = {**data, "village": village_of(commune, data["village"])}
+    changed = [f for f in model.CORRECTABLE if getattr(subject, f) != data[f]]
+    if title == "citizen" and "group" in changed:
+        _require_group_unlocked(subject)
+    new_villages = {village_of(commune, v) for v in data["villages"]} if title == "clan" else None
+    villages_changed = new_villages is not None and new_villages != set(subject.villages.all())
+    if not changed and not villages_changed:
+        return subject
+    for field in changed:
+        setattr(subject, field, data[field])
+    subject._history_user = user
+    subject._change_reason = CORRECTION_REASON
+    _saved(subject)
+    if villages_changed:
+        subject.villages.set(new_villages)
+    if "group" in changed:  # the figures count citizens by group, every year they registered
+        for year in _years_registered(subject):
+            refresh_figures(commune, year)
+    return subject
+
+
+def _years_registered(citizen):
+    return sorted(
+        set(
+            Registration.objects.filter(citizen=citizen)
+            .exclude(state=State.WITHDRAWN)
+            .values_list("year", flat=True)
+        )
+    )
+
+
+def _require_group_unlocked(citizen):
+    locked = (
+        RecognitionList.objects.filter(
+            commune=citizen.commune_id,
+            title="citizen",
+            year__in=_years_registered(citizen),
+            state__in=[ListState.PROPOSED, ListState.APPROVED],
+        )
+        .order_by("year")
+        .values_list("year", flat=True)
+    )
+    if locked:
+        years = ", ".join(str(y) for y in locked)
+        raise ValidationError(
+            {
+                "group": f"Không đổi được nhóm: công dân có trong danh sách năm {years} đã "
+                "đề nghị hoặc đã công nhận, và số liệu năm đó tính theo nhóm này."
+            }
+        )
 
 
 # Registrations ----------------------------------------------------------------------

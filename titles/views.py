@@ -14,6 +14,7 @@ from khuyenhoc.areas.views import current_year
 from . import recognition, selectors, services
 from .forms import ListFilterForm, ScoresForm, SubjectForm
 from .models import SUBJECT_MODELS, CriteriaSet, Registration
+from .models.registrations import subject_label
 from .selectors import commune_and_title, registration_or_404
 
 PAGE_SIZE = 50  # a phone's screenful many times over; the search finds the rest
@@ -86,6 +87,7 @@ def registration_list(request, code, year, title):
             "rlist": rlist,
             "transitions": rlist.transitions.select_related("actor"),
             "state": search.get("state", ""),
+            "corrects_subjects": title in SUBJECT_MODELS,
         },
     )
 
@@ -209,9 +211,49 @@ def evaluate(request, pk):
             "locked": locked,
             "scores": [(i, initial.get(i.id)) for i in indicators],
             "evaluation": evaluation,
+            "corrects_subject": registration.title in SUBJECT_MODELS,
             "pass_mark": services.rules.pass_mark(
                 criteria_set, disadvantaged=registration.commune.is_disadvantaged
             ),
+        },
+    )
+
+
+@login_required
+def correct(request, pk):
+    """Correct the subject of a registration: a misspelt name, a household's members, a
+    village. Shown read-only, with the reason, while the list is locked."""
+    registration = registration_or_404(request.user, pk)
+    if registration.title not in SUBJECT_MODELS:
+        raise Http404("Danh hiệu này không có thông tin đối tượng để sửa ở đây.")
+    locked = services.lock_refusal(selectors.list_of(registration))
+    form = SubjectForm(
+        None if locked else request.POST or None,
+        commune=registration.commune,
+        title=registration.title,
+        subject=registration.subject,
+    )
+    if locked and request.method == "POST":
+        messages.error(request, locked)
+    elif request.method == "POST" and form.is_valid():
+        try:
+            subject = services.subject_correct(
+                user=request.user, registration=registration, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            name = subject_label(registration.title, subject)
+            messages.success(request, f"Đã lưu thông tin của {name}.")
+            return back_to_list(registration.commune, registration.year, registration.title)
+    return render(
+        request,
+        "titles/correct.html",
+        {
+            "registration": registration,
+            "commune": registration.commune,
+            "form": form,
+            "locked": locked,
         },
     )
 

@@ -154,6 +154,39 @@ def test_staff_finds_one_household_in_a_long_list_by_name_and_evaluates_it(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Quàng Văn Ến")
 
 
+def test_staff_correct_a_misspelt_household_and_its_list_shows_the_new_name(
+    live_server, phone_page, staff_a, commune_a
+):
+    village = Village.objects.create(
+        commune=commune_a, name="Thôn Nà Lếch", name_folded="thon na lech"
+    )
+    moved_to = Village.objects.create(commune=commune_a, name="Bản Có", name_folded="ban co")
+    year = timezone.localdate().year
+    misspelt = services.household_create(
+        user=staff_a, commune=commune_a, village=village, head_name="Lo Van Son", members=4
+    )
+    services.registration_create(
+        user=staff_a, commune=commune_a, year=year, title="household", subject=misspelt
+    )
+    page = phone_page
+    sign_in(page, live_server, staff_a.username, PASSWORD)
+    page.goto(live_server.url + reverse("titles:list", args=[commune_a.code, year, "household"]))
+    page.locator("li.entry").get_by_role("link", name="Sửa thông tin").click()
+    expect(page.get_by_label("Chủ hộ")).to_have_value("Lo Van Son")
+    page.get_by_label("Chủ hộ").fill("Lò Văn Sơn")
+    page.get_by_label("Số nhân khẩu").fill("0")
+    page.get_by_role("button", name="Lưu thông tin").click()
+    expect(page.locator(".field-error")).to_contain_text("Giá trị phải lớn hơn hoặc bằng 1.")
+    page.get_by_label("Số nhân khẩu").fill("6")
+    page.get_by_label("Thôn, bản, tổ dân phố").select_option(label="Bản Có")
+    page.screenshot(path=f"{SCREENSHOTS}/titles_correct.png", full_page=True)
+    page.get_by_role("button", name="Lưu thông tin").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã lưu thông tin của Hộ ông/bà Lò Văn Sơn")
+    expect(page.locator("li.entry")).to_contain_text("Hộ ông/bà Lò Văn Sơn")
+    misspelt.refresh_from_db()
+    assert (misspelt.head_name, misspelt.members, misspelt.village) == ("Lò Văn Sơn", 6, moved_to)
+
+
 def test_staff_downloads_the_scores_sheet_fills_it_in_and_uploads_it_back(
     live_server, phone_page, staff_a, commune_a, tmp_path
 ):

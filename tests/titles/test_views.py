@@ -25,6 +25,7 @@ def commune_urls(commune, registration):
         reverse("titles:import_template", args=args),
         reverse("titles:scores_template", args=args),
         reverse("titles:evaluate", args=[registration.pk]),
+        reverse("titles:correct", args=[registration.pk]),
         reverse("titles:certificate", args=[registration.pk]),
         reverse("titles:decision", args=args),
     ]

@@ -54,6 +54,8 @@ class Subject(models.Model):
     and the name folded for searching and for matching an imported row to last year's."""
 
     NAME_FIELD = "name"
+    # What commune staff may correct (services.subject_correct); a clan's villages too.
+    CORRECTABLE = ["name"]
 
     commune = commune_key()
     name_folded = models.CharField(max_length=200, editable=False)
@@ -110,6 +112,7 @@ class SubjectInVillage(Subject):
 
 class Citizen(SubjectInVillage):
     NAME_FIELD = "full_name"
+    CORRECTABLE = ["full_name", "birth_year", "sex", "group", "village"]
 
     class Sex(models.TextChoices):
         MALE = "nam", "Nam"
@@ -139,6 +142,7 @@ class Citizen(SubjectInVillage):
 
 class Household(SubjectInVillage):
     NAME_FIELD = "head_name"
+    CORRECTABLE = ["head_name", "members", "village"]
 
     head_name = models.CharField("chủ hộ", max_length=120)
     members = models.PositiveSmallIntegerField("số nhân khẩu")
@@ -178,6 +182,7 @@ class Unit(Subject):
         ENTERPRISE = "enterprise", "Doanh nghiệp"
         OTHER = "other", "Khác"
 
+    CORRECTABLE = ["name", "kind"]
     name = models.CharField("tên đơn vị", max_length=200)
     kind = models.CharField("loại", max_length=12, choices=Kind.choices)
 

@@ -1,0 +1,233 @@
+"""Commune staff correct a subject's details (a misspelt name, a household's members, a
+village) from one of its registrations: recorded in the history with who and why, never
+on a locked list, never with another commune's village, and a citizen's group, which the
+figures count, never under a decided year."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from khuyenhoc.areas.metrics import citizen_group_metric
+from khuyenhoc.areas.models import Village
+from khuyenhoc.areas.summaries import figures_of
+from tests.factories import login
+from titles import recognition, services
+from titles.models import Citizen, Household
+
+from .conftest import YEAR, full_points
+
+pytestmark = pytest.mark.django_db
+
+
+def correct_url(registration):
+    return reverse("titles:correct", args=[registration.pk])
+
+
+def household_post(household, **changes):
+    return {"head_name": household.head_name, "members": household.members,
+            "village": household.village_id, **changes}  # fmt: skip
+
+
+def test_the_form_shows_the_subjects_current_details(client, staff_a, registration):
+    login(client, staff_a)
+    page = client.get(correct_url(registration)).content.decode()
+    assert 'value="Lò Văn Sơn"' in page
+    assert 'value="5"' in page
+    assert "Lưu thông tin" in page
+
+
+def test_staff_correct_a_household_and_the_history_says_who_and_why(
+    client, staff_a, registration, household
+):
+    login(client, staff_a)
+    response = client.post(
+        correct_url(registration), household_post(household, head_name="Lò Văn Sơm", members=6)
+    )
+    assert response.status_code == 302
+    household.refresh_from_db()
+    assert (household.head_name, household.members, household.name_folded) == (
+        "Lò Văn Sơm",
+        6,
+        "lo van som",
+    )
+    latest = household.history.first()
+    assert (latest.history_type, latest.history_user, latest.history_change_reason) == (
+        "~",
+        staff_a,
+        "Sửa thông tin đối tượng",
+    )
+    assert latest.prev_record.head_name == "Lò Văn Sơn"
+    listed = client.get(response["Location"]).content.decode()
+    assert "Đã lưu thông tin của Hộ ông/bà Lò Văn Sơm." in listed
+
+
+def test_saving_unchanged_details_writes_no_history(client, staff_a, registration, household):
+    login(client, staff_a)
+    before = household.history.count()
+    assert client.post(correct_url(registration), household_post(household)).status_code == 302
+    assert household.history.count() == before
+
+
+def test_a_village_of_another_commune_is_refused_and_nothing_changes(
+    client, staff_a, registration, household, village_b
+):
+    login(client, staff_a)
+    response = client.post(
+        correct_url(registration), household_post(household, village=village_b.pk)
+    )
+    assert response.status_code == 200
+    assert "Lựa chọn này không có trong danh sách; hãy chọn lại." in response.content.decode()
+    household.refresh_from_db()
+    assert household.village_id != village_b.pk
+    with pytest.raises(Exception, match="xã, phường khác"):
+        services.subject_correct(
+            user=staff_a,
+            registration=registration,
+            data=household_post(household, village=village_b),
+        )
+    household.refresh_from_db()
+    assert household.village_id != village_b.pk
+
+
+def test_out_of_range_members_get_a_vietnamese_error_and_nothing_is_written(
+    client, staff_a, registration, household
+):
+    login(client, staff_a)
+    response = client.post(correct_url(registration), household_post(household, members=0))
+    assert response.status_code == 200
+    assert "Giá trị phải lớn hơn hoặc bằng 1." in response.content.decode()
+    household.refresh_from_db()
+    assert household.members == 5
+
+
+def test_a_proposed_list_shows_the_details_locked_and_refuses_a_correction(
+    client, staff_a, registration, household, proposed_list
+):
+    login(client, staff_a)
+    page = client.get(correct_url(registration)).content.decode()
+    assert "chờ thẩm định" in page
+    assert "Lưu thông tin" not in page
+    client.post(correct_url(registration), household_post(household, head_name="Đổi tên"))
+    household.refresh_from_db()
+    assert household.head_name == "Lò Văn Sơn"
+
+
+def test_the_village_a_household_moved_out_of_stays_choosable(
+    client, staff_a, registration, household, village_a, commune_a
+):
+    """A village merged away (inactive) is still the household's until staff move it."""
+    Village.objects.filter(pk=village_a.pk).update(is_active=False)
+    login(client, staff_a)
+    assert (
+        client.post(correct_url(registration), household_post(household, members=7)).status_code
+        == 302
+    )
+    household.refresh_from_db()
+    assert (household.members, household.village_id) == (7, village_a.pk)
+
+
+@pytest.fixture
+def citizen(staff_a, commune_a, village_a):
+    return services.citizen_create(
+        user=staff_a,
+        commune=commune_a,
+        village=village_a,
+        full_name="Lò Thị Hoa",
+        birth_year=1990,
+        sex="nu",
+        group=1,
+    )
+
+
+def citizen_post(citizen, **changes):
+    fields = ["full_name", "birth_year", "sex", "group"]
+    return {**{f: getattr(citizen, f) for f in fields}, "village": citizen.village_id, **changes}
+
+
+def register(staff, commune, citizen, year):
+    return services.registration_create(
+        user=staff, commune=commune, year=year, title="citizen", subject=citizen
+    )
+
+
+def test_a_changed_group_moves_the_citizen_in_the_figures(client, staff_a, commune_a, citizen):
+    registration = register(staff_a, commune_a, citizen, YEAR)
+    login(client, staff_a)
+    client.post(correct_url(registration), citizen_post(citizen, group=3))
+    figures = figures_of(year=YEAR, communes=[commune_a.code])[commune_a.code]
+    assert figures.get(citizen_group_metric(3, "registered")) == 1
+    assert not figures.get(citizen_group_metric(1, "registered"))
+
+
+def test_the_group_of_a_citizen_recognised_last_year_cannot_change(
+    client, staff_a, reviewer, commune_a, citizen
+):
+    last_year = YEAR - 1
+    decided = register(staff_a, commune_a, citizen, last_year)
+    services.registration_evaluate(
+        user=staff_a, registration=decided, points=full_points("citizen", last_year)
+    )
+    rlist = recognition.list_propose(
+        user=staff_a, commune=commune_a, year=last_year, title="citizen"
+    )
+    recognition.list_approve(
+        user=reviewer,
+        rlist=rlist,
+        decision_number="12/QĐ-KH",
+        decision_date=datetime.date.today(),
+        signer="Chủ tịch Hội",
+    )
+    this_year = register(staff_a, commune_a, citizen, YEAR)
+    login(client, staff_a)
+    response = client.post(correct_url(this_year), citizen_post(citizen, group=2))
+    assert response.status_code == 200
+    assert f"danh sách năm {last_year}" in response.content.decode()
+    assert Citizen.objects.get(pk=citizen.pk).group == 1
+    # the name is still corrected: it is no figure of the decided year
+    response = client.post(correct_url(this_year), citizen_post(citizen, full_name="Lò Thị Hoà"))
+    assert response.status_code == 302
+    assert Citizen.objects.get(pk=citizen.pk).full_name == "Lò Thị Hoà"
+
+
+def test_a_clans_villages_are_corrected(client, staff_a, commune_a, village_a):
+    other = Village.objects.create(commune=commune_a, name="Bản Có", name_folded="ban co")
+    registration = services.subject_register(
+        user=staff_a,
+        commune=commune_a,
+        year=YEAR,
+        title="clan",
+        data={"name": "Lò", "villages": [village_a]},
+    )
+    login(client, staff_a)
+    response = client.post(
+        correct_url(registration), {"name": "Lò", "villages": [village_a.pk, other.pk]}
+    )
+    assert response.status_code == 302
+    assert set(registration.clan.villages.all()) == {village_a, other}
+
+
+def test_villages_and_the_commune_itself_have_no_correction_page(
+    client, staff_a, commune_a, village_a
+):
+    registration = services.subject_register(
+        user=staff_a, commune=commune_a, year=YEAR, title="village", data={"village": village_a}
+    )
+    login(client, staff_a)
+    assert client.get(correct_url(registration)).status_code == 404
+
+
+def test_staff_of_another_commune_can_neither_read_nor_correct(
+    client, staff_b, registration, household
+):
+    login(client, staff_b)
+    assert client.get(correct_url(registration)).status_code == 404
+    response = client.post(correct_url(registration), household_post(household, head_name="X"))
+    assert response.status_code == 404
+    assert Household.objects.get(pk=household.pk).head_name == "Lò Văn Sơn"
+    with pytest.raises(Exception, match="không có quyền"):
+        services.subject_correct(
+            user=staff_b,
+            registration=registration,
+            data=household_post(household, head_name="X", village=household.village),
+        )

@@ -17,7 +17,7 @@ from khuyenhoc.areas.models import Village
 from khuyenhoc.spreadsheets import read_sheet, workbook_bytes
 from khuyenhoc.text import fold
 from tests.bench.util import bench_line, run_commit_checks, stopwatch
-from titles import recognition
+from titles import bulk, recognition
 from titles.imports import REGISTRATION_HEADERS, registrations_import
 from titles.models import CriteriaSet, Evaluation, Household, Registration
 
@@ -49,21 +49,51 @@ def make_villages(commune, rng, count=40):
     )
 
 
-def test_import_50000_household_registrations(commune_a, staff_a):
+def household_sheet(commune) -> bytes:
     rng = random.Random(5)
-    villages = make_villages(commune_a, rng)
+    villages = make_villages(commune, rng)
     rows = [
         [f"{person_name(rng, 'nam')} {n}", villages[n % len(villages)].name, rng.randint(1, 9)]
         for n in range(ROWS)
     ]
-    data = workbook_bytes(
+    return workbook_bytes(
         [("Danh sách hộ", list(REGISTRATION_HEADERS["household"].values()), rows)]
     )
-    del rows
-    with stopwatch() as read_time:
-        read = read_sheet(data, headers=REGISTRATION_HEADERS["household"])
-    assert len(read) == ROWS
-    del read
+
+
+def read_seconds(data, times=3) -> float:
+    """The fastest of three reads: one read alone varied from 0.16 to 0.28 s here, which
+    moved the ratio more than any change to the import did."""
+    best = None
+    for _ in range(times):
+        with stopwatch() as read_time:
+            read = read_sheet(data, headers=REGISTRATION_HEADERS["household"])
+        assert len(read) == ROWS
+        del read
+        best = read_time() if best is None else min(best, read_time())
+    return best
+
+
+def timed_copies(monkeypatch, *, write=True) -> list[float]:
+    """Times the import's writing thread (titles.bulk._run_copies): the database's share.
+    With write=False the COPYs are skipped, leaving what Python spends alone."""
+    spent = []
+    run_copies = bulk._run_copies
+
+    def timed(raw, copies):
+        with stopwatch() as elapsed:
+            if write:
+                run_copies(raw, copies)
+        spent.append(elapsed())
+
+    monkeypatch.setattr(bulk, "_run_copies", timed)
+    return spent
+
+
+def test_import_50000_household_registrations(commune_a, staff_a, monkeypatch):
+    data = household_sheet(commune_a)
+    read = read_seconds(data)
+    database = timed_copies(monkeypatch)
     reset_peak_memory()
     with stopwatch() as elapsed:
         result = registrations_import(
@@ -77,22 +107,46 @@ def test_import_50000_household_registrations(commune_a, staff_a):
         "import_registrations",
         rows=ROWS,
         seconds=elapsed(),
-        read_seconds=read_time(),
+        read_seconds=read,
         peak_mb=peak,
-        ratio=elapsed() / read_time(),
+        ratio=elapsed() / read,
+        database_seconds=sum(database),
     )
     bench_line(
         "import_registrations_targets",
         under_4s=elapsed() < 4,
-        within_6x_read=elapsed() < 6 * read_time(),
+        within_6x_read=elapsed() < 6 * read,
         under_300mb=peak < 300,
     )
     # Memory is asserted; the time is read off the BENCH lines, since on a shared machine
-    # it follows the load. The issue's 6x ratio is met only in the machine's quiet moments
-    # (6.3-9x here, about 7.3x typically: the database's inserts, index entries and
-    # foreign-key checks set the pace), so this only stops a regression.
+    # it follows the load. The issue's 6x ratio is not met (9-11x on 2026-11-24, with
+    # python-calamine 0.9 reading in 0.16 s): the database's COPYs, whose index entries,
+    # history rows and foreign-key checks the trust rules require, take 1.3-1.5 s alone,
+    # which database_seconds shows. So this only stops a regression.
     assert peak < 300
-    assert elapsed() < 15 * read_time()
+    assert elapsed() < 15 * read
+
+
+def test_import_50000_household_registrations_without_the_database_writes(
+    commune_a, staff_a, monkeypatch
+):
+    """The same import with its COPYs skipped: what reading, checking every row and
+    building the COPY text cost in Python, against the reading alone."""
+    data = household_sheet(commune_a)
+    read = read_seconds(data)
+    timed_copies(monkeypatch, write=False)
+    with stopwatch() as elapsed:
+        result = registrations_import(
+            user=staff_a, commune=commune_a, year=YEAR, title="household", data=data
+        )
+    assert result.created == ROWS
+    bench_line(
+        "import_registrations_python_only",
+        rows=ROWS,
+        seconds=elapsed(),
+        read_seconds=read,
+        ratio=elapsed() / read,
+    )
 
 
 def test_approve_a_list_of_5000(commune_b, staff_b, reviewer):

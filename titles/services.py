@@ -178,6 +178,8 @@ def subject_correct(*, user, registration, data):
     if model is None:  # villages and the commune itself are corrected in areas
         raise ValidationError("Danh hiệu này không có thông tin đối tượng để sửa ở đây.")
     subject = model.objects.select_for_update().get(pk=getattr(registration, f"{title}_id"))
+    if getattr(subject, "is_erased", False):
+        raise ValidationError("Thông tin cá nhân của đối tượng này đã được xoá; không sửa được.")
     if "village" in data:
         data = {**data, "village": village_of(commune, data["village"])}
     changed = [f for f in model.CORRECTABLE if getattr(subject, f) != data[f]]
@@ -197,6 +199,34 @@ def subject_correct(*, user, registration, data):
     if "group" in changed:  # the figures count citizens by group, every year they registered
         for year in _years_registered(subject):
             refresh_figures(commune, year)
+    return subject
+
+
+ERASE_REASON = "Xoá thông tin cá nhân theo yêu cầu"
+
+
+@transaction.atomic
+def person_erase(*, user, registration):
+    """On the person's request (Luật Bảo vệ dữ liệu cá nhân): a citizen's or household
+    head's personal fields are blanked in the subject and in every history row, and
+    returned; the subject, its registrations, evaluations, village and group stay, so
+    every year's figures stay as they were. A locked list does not stop it: the law
+    does not wait for a reviewer, and nothing the list's figures count changes."""
+    require_scope(user, registration.commune)
+    model = SUBJECT_MODELS.get(registration.title)
+    if not hasattr(model, "PERSONAL"):
+        raise ValidationError("Chỉ xoá được thông tin cá nhân của công dân và chủ hộ.")
+    field = f"{registration.title}_id"
+    subject = model.objects.select_for_update().get(pk=getattr(registration, field))
+    if subject.is_erased:
+        raise ValidationError("Thông tin cá nhân của đối tượng này đã được xoá.")
+    for name, blank in model.PERSONAL.items():
+        setattr(subject, name, blank)
+    subject.erased_on = timezone.localdate()
+    subject._history_user = user
+    subject._change_reason = ERASE_REASON
+    subject.save()
+    subject.history.all().update(**model.PERSONAL)
     return subject
 
 

@@ -29,6 +29,7 @@ urlpatterns = [
     path(LIST + "quyet-dinh/", views_print.decision_list, name="decision"),
     path("dang-ky/<int:pk>/danh-gia/", views.evaluate, name="evaluate"),
     path("dang-ky/<int:pk>/sua/", views.correct, name="correct"),
+    path("dang-ky/<int:pk>/xoa-thong-tin/", views.erase, name="erase"),
     path("dang-ky/<int:pk>/rut/", views.withdraw, name="withdraw"),
     path("dang-ky/<int:pk>/giay-chung-nhan/", views_print.certificate, name="certificate"),
 ]

@@ -222,19 +222,24 @@ def evaluate(request, pk):
 @login_required
 def correct(request, pk):
     """Correct the subject of a registration: a misspelt name, a household's members, a
-    village. Shown read-only, with the reason, while the list is locked."""
+    village. Shown read-only, with the reason, while the list is locked; a person whose
+    details were erased on request has nothing left to correct."""
     registration = registration_or_404(request.user, pk)
     if registration.title not in SUBJECT_MODELS:
         raise Http404("Danh hiệu này không có thông tin đối tượng để sửa ở đây.")
+    subject = registration.subject
+    erased = getattr(subject, "is_erased", False)
     locked = services.lock_refusal(selectors.list_of(registration))
-    form = SubjectForm(
-        None if locked else request.POST or None,
-        commune=registration.commune,
-        title=registration.title,
-        subject=registration.subject,
-    )
-    if locked and request.method == "POST":
-        messages.error(request, locked)
+    form = None
+    if not erased:
+        form = SubjectForm(
+            None if locked else request.POST or None,
+            commune=registration.commune,
+            title=registration.title,
+            subject=subject,
+        )
+    if request.method == "POST" and (locked or erased):
+        messages.error(request, locked or "Thông tin cá nhân đã được xoá; không sửa được.")
     elif request.method == "POST" and form.is_valid():
         try:
             subject = services.subject_correct(
@@ -254,8 +259,32 @@ def correct(request, pk):
             "commune": registration.commune,
             "form": form,
             "locked": locked,
+            "erased": erased,
+            "erasable": hasattr(subject, "PERSONAL") and not erased,
         },
     )
+
+
+@login_required
+def erase(request, pk):
+    """A citizen's or household head's personal details erased on their request, after a
+    confirmation page."""
+    registration = registration_or_404(request.user, pk)
+    if not hasattr(SUBJECT_MODELS.get(registration.title), "PERSONAL"):
+        raise Http404("Chỉ xoá được thông tin cá nhân của công dân và chủ hộ.")
+    if request.method != "POST":
+        return render(
+            request,
+            "titles/erase.html",
+            {"registration": registration, "commune": registration.commune},
+        )
+    try:
+        services.person_erase(user=request.user, registration=registration)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Đã xoá thông tin cá nhân; số liệu các năm được giữ nguyên.")
+    return back_to_list(registration.commune, registration.year, registration.title)
 
 
 @login_required

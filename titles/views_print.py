@@ -15,6 +15,8 @@ def certificate(request, pk):
     registration = selectors.registration_or_404(request.user, pk)
     if registration.state != Registration.State.RECOGNISED:
         raise Http404("Chỉ in giấy chứng nhận cho đối tượng đã được công nhận.")
+    if getattr(registration.subject, "is_erased", False):
+        raise Http404("Thông tin cá nhân đã được xoá theo yêu cầu; không in giấy chứng nhận.")
     rlist = services.recognition_list(
         commune=registration.commune, year=registration.year, title=registration.title
     )

@@ -187,6 +187,42 @@ def test_staff_correct_a_misspelt_household_and_its_list_shows_the_new_name(
     assert (misspelt.head_name, misspelt.members, misspelt.village) == ("Lò Văn Sơn", 6, moved_to)
 
 
+def test_staff_erase_a_citizens_personal_details_on_request(
+    live_server, phone_page, staff_a, commune_a
+):
+    village = Village.objects.create(
+        commune=commune_a, name="Thôn Nà Lếch", name_folded="thon na lech"
+    )
+    year = timezone.localdate().year
+    services.subject_register(
+        user=staff_a,
+        commune=commune_a,
+        year=year,
+        title="citizen",
+        data={
+            "full_name": "Lò Thị Hoa",
+            "birth_year": 1990,
+            "sex": "nu",
+            "group": 1,
+            "village": village,
+        },
+    )
+    page = phone_page
+    sign_in(page, live_server, staff_a.username, PASSWORD)
+    page.goto(live_server.url + reverse("titles:list", args=[commune_a.code, year, "citizen"]))
+    page.locator("li.entry").get_by_role("link", name="Sửa thông tin").click()
+    page.get_by_role("link", name="Xoá thông tin cá nhân").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Xoá thông tin cá nhân của Lò Thị Hoa?"
+    )
+    page.screenshot(path=f"{SCREENSHOTS}/titles_erase.png", full_page=True)
+    page.get_by_role("button", name="Xoá thông tin cá nhân").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã xoá thông tin cá nhân")
+    expect(page.locator("li.entry")).to_contain_text("(đã xoá thông tin cá nhân)")
+    expect(page.locator("main")).not_to_contain_text("Lò Thị Hoa")
+    expect(page.locator(".counts")).to_contain_text("Đã đăng ký: 1")
+
+
 def test_staff_downloads_the_scores_sheet_fills_it_in_and_uploads_it_back(
     live_server, phone_page, staff_a, commune_a, tmp_path
 ):

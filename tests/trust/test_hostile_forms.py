@@ -55,6 +55,7 @@ EXCLUDED = {
     "titles:compare": READ_ONLY,
     "titles:home": "redirects to titles:compare",
     "titles:decision": READ_ONLY,
+    "titles:erase": ACTION,
     "titles:import_registrations": UPLOAD,
     "titles:import_scores": UPLOAD,
     "titles:list": READ_ONLY,

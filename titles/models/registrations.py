@@ -11,7 +11,15 @@ from khuyenhoc.areas.querysets import scoped_manager
 from khuyenhoc.history import ChangeHistory
 
 from .criteria import TITLE_CHOICES, CriteriaSet, Indicator
-from .subjects import SUBJECT_ELSEWHERE, Citizen, Clan, Household, Unit, require_in_commune
+from .subjects import (
+    ERASED,
+    SUBJECT_ELSEWHERE,
+    Citizen,
+    Clan,
+    Household,
+    Unit,
+    require_in_commune,
+)
 
 # Which foreign key holds the subject of each title ("commune" is the commune itself).
 SUBJECT_FIELDS = {
@@ -44,6 +52,8 @@ def actor_key():
 
 def subject_label(title, subject) -> str:
     """How a subject of `title` is named on every page, list and certificate."""
+    if getattr(subject, "is_erased", False):
+        return ERASED
     if title == "household":
         return f"Hộ ông/bà {subject.head_name}"
     if title == "clan":

@@ -16,6 +16,7 @@ from khuyenhoc.text import fold, nfc
 UNINDEXED_IN_HISTORY = ["commune", "village"]
 
 
+ERASED = "(đã xoá thông tin cá nhân)"
 VILLAGE_ELSEWHERE = "Thôn, bản, tổ dân phố này thuộc xã, phường khác."
 SUBJECT_ELSEWHERE = "Đối tượng này thuộc xã, phường khác."
 
@@ -98,9 +99,16 @@ class SubjectInVillage(Subject):
         verbose_name="thôn, bản, tổ",
         db_constraint=False,  # the composite key checks it
     )
+    # People (a citizen, a household's head) may ask to be erased: their personal fields
+    # are blanked, here and in the history, and the row stays for past years' figures.
+    erased_on = models.DateField("ngày xoá thông tin cá nhân", null=True, blank=True)
 
     class Meta(Subject.Meta):
         abstract = True
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_on is not None
 
     def clean(self):
         """The composite key's rule as a form error, for the admin's forms: the key
@@ -113,13 +121,14 @@ class SubjectInVillage(Subject):
 class Citizen(SubjectInVillage):
     NAME_FIELD = "full_name"
     CORRECTABLE = ["full_name", "birth_year", "sex", "group", "village"]
+    PERSONAL = {"full_name": "", "name_folded": "", "birth_year": None, "sex": ""}
 
     class Sex(models.TextChoices):
         MALE = "nam", "Nam"
         FEMALE = "nu", "Nữ"
 
     full_name = models.CharField("họ và tên", max_length=120)
-    birth_year = models.PositiveSmallIntegerField("năm sinh")
+    birth_year = models.PositiveSmallIntegerField("năm sinh", null=True)  # None: erased
     sex = models.CharField("giới tính", max_length=3, choices=Sex.choices)
     group = models.PositiveSmallIntegerField(
         "nhóm đối tượng", choices=sorted(CITIZEN_GROUPS.items())
@@ -137,12 +146,13 @@ class Citizen(SubjectInVillage):
         ]
 
     def __str__(self):
-        return f"{self.full_name} ({self.birth_year})"
+        return ERASED if self.is_erased else f"{self.full_name} ({self.birth_year})"
 
 
 class Household(SubjectInVillage):
     NAME_FIELD = "head_name"
     CORRECTABLE = ["head_name", "members", "village"]
+    PERSONAL = {"head_name": "", "name_folded": ""}
 
     head_name = models.CharField("chủ hộ", max_length=120)
     members = models.PositiveSmallIntegerField("số nhân khẩu")
@@ -158,7 +168,7 @@ class Household(SubjectInVillage):
         ]
 
     def __str__(self):
-        return f"Hộ {self.head_name}"
+        return ERASED if self.is_erased else f"Hộ {self.head_name}"
 
 
 class Clan(Subject):

@@ -124,7 +124,12 @@ class _CopyStatements:
         self.history_tail = "\t" + "\t".join([now, "+", CHANGE_REASON, user])
         subject_fk = "village_id" if title == "village" else f"{title}_id"
         columns = ["id", "commune_id", "year", "title", subject_fk, "state"]
-        self.registration = _copies(Registration, [*columns, "created_at", "created_by_id"])
+        columns += ["created_at", "created_by_id"]
+        # a citizen's registration keeps the group the sheet gives for this year
+        self.with_group = title == "citizen"
+        self.registration = _copies(
+            Registration, [*columns, "citizen_group"] if self.with_group else columns
+        )
         self.registration_head = f"\t{self.commune}\t{writer.year}\t{title}\t"
         self.registration_tail = f"\tregistered\t{now}\t{user}"
         self.subject_model = model
@@ -152,6 +157,10 @@ class _CopyStatements:
             f"{existing if existing is not None else next(new_ids)}{self.registration_tail}"
             for pk, (existing, _) in zip(registration_ids, chunk, strict=True)
         ]
+        if self.with_group:
+            lines = [
+                f"{line}\t{fields['group']}" for line, (_, fields) in zip(lines, chunk, strict=True)
+            ]
         return copies + _with_history(self.registration, lines, self.history_tail)
 
 
@@ -224,6 +233,9 @@ def _write_with_inserts(writer, chunk):
     field = "village" if title == "village" else title
     columns = ["commune", "year", "title", field, "state", "created_at", "created_by"]
     rows = [(commune.code, writer.year, title, sid, "registered", now, user) for sid in subject_ids]
+    if title == "citizen":
+        columns.append("citizen_group")
+        rows = [(*row, fields["group"]) for row, (_, fields) in zip(rows, chunk, strict=True)]
     created = insert_rows(Registration, columns, rows, returning_id=True)
     _insert_history(Registration, columns, rows, created, history)
 

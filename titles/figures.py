@@ -25,7 +25,7 @@ def compute(*, communes=None, years=None):
         rows = rows.filter(commune__in=list(communes))
     if years is not None:
         rows = rows.filter(year__in=list(years))
-    grouped = rows.values("commune_id", "year", "title", "state", "citizen__group").annotate(
+    grouped = rows.values("commune_id", "year", "title", "state", "citizen_group").annotate(
         n=Count("id")
     )
     result: dict = {}
@@ -36,7 +36,7 @@ def compute(*, communes=None, years=None):
                 continue
             key = title_metric(row["title"], stage)
             metrics[key] = metrics.get(key, 0) + row["n"]
-            if row["citizen__group"]:
-                key = citizen_group_metric(row["citizen__group"], stage)
+            if row["citizen_group"]:
+                key = citizen_group_metric(row["citizen_group"], stage)
                 metrics[key] = metrics.get(key, 0) + row["n"]
     return result

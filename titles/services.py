@@ -168,9 +168,9 @@ def subject_correct(*, user, registration, data):
     a household's members, a village) and returns it; nothing is written when nothing
     changed. The subject keeps its id, so its other years' registrations follow it.
 
-    The list the correction is made from must be open. A citizen's group is also counted
-    in every year's figures, so it changes only while none of the citizen's lists is
-    proposed or approved: a decided year's figures never move."""
+    The list the correction is made from must be open. A citizen's new group also goes
+    to the citizen's registrations on open lists, whose figures follow; a proposed or
+    decided list keeps the group its figures were counted with."""
     require_scope(user, registration.commune)
     registration = _fresh_and_editable(registration)
     title, commune = registration.title, registration.commune
@@ -183,8 +183,6 @@ def subject_correct(*, user, registration, data):
     if "village" in data:
         data = {**data, "village": village_of(commune, data["village"])}
     changed = [f for f in model.CORRECTABLE if getattr(subject, f) != data[f]]
-    if title == "citizen" and "group" in changed:
-        _require_group_unlocked(subject)
     new_villages = {village_of(commune, v) for v in data["villages"]} if title == "clan" else None
     villages_changed = new_villages is not None and new_villages != set(subject.villages.all())
     if not changed and not villages_changed:
@@ -196,9 +194,8 @@ def subject_correct(*, user, registration, data):
     _saved(subject)
     if villages_changed:
         subject.villages.set(new_villages)
-    if "group" in changed:  # the figures count citizens by group, every year they registered
-        for year in _years_registered(subject):
-            refresh_figures(commune, year)
+    if "group" in changed:
+        _regroup_open_registrations(user, subject)
     return subject
 
 
@@ -230,35 +227,29 @@ def person_erase(*, user, registration):
     return subject
 
 
-def _years_registered(citizen):
-    return sorted(
-        set(
-            Registration.objects.filter(citizen=citizen)
-            .exclude(state=State.WITHDRAWN)
-            .values_list("year", flat=True)
-        )
+def _regroup_open_registrations(user, citizen):
+    """The citizen's registrations on lists still open take the citizen's group, one
+    history row each, and their years' figures are counted again."""
+    locked_years = RecognitionList.objects.filter(
+        commune=citizen.commune_id,
+        title="citizen",
+        state__in=[ListState.PROPOSED, ListState.APPROVED],
+    ).values("year")
+    open_ones = (
+        Registration.objects.filter(citizen=citizen)
+        .exclude(state=State.WITHDRAWN)
+        .exclude(year__in=locked_years)
+        .exclude(citizen_group=citizen.group)
     )
-
-
-def _require_group_unlocked(citizen):
-    locked = (
-        RecognitionList.objects.filter(
-            commune=citizen.commune_id,
-            title="citizen",
-            year__in=_years_registered(citizen),
-            state__in=[ListState.PROPOSED, ListState.APPROVED],
-        )
-        .order_by("year")
-        .values_list("year", flat=True)
-    )
-    if locked:
-        years = ", ".join(str(y) for y in locked)
-        raise ValidationError(
-            {
-                "group": f"Không đổi được nhóm: công dân có trong danh sách năm {years} đã "
-                "đề nghị hoặc đã công nhận, và số liệu năm đó tính theo nhóm này."
-            }
-        )
+    years = set()
+    for registration in open_ones:
+        registration.citizen_group = citizen.group
+        registration._history_user = user
+        registration._change_reason = CORRECTION_REASON
+        registration.save(update_fields=["citizen_group"])
+        years.add(registration.year)
+    for year in sorted(years):
+        refresh_figures(citizen.commune, year)
 
 
 # Registrations ----------------------------------------------------------------------
@@ -282,6 +273,8 @@ def registration_create(*, user, commune, year, title, subject=None, when=None) 
         require_in_commune(subject, commune.code, SUBJECT_ELSEWHERE)
         setattr(registration, field, subject)
         lookup = {field: subject}
+        if title == "citizen":
+            registration.citizen_group = subject.group
     else:
         lookup = {"commune": commune, "title": "commune"}
     if Registration.objects.filter(year=year, **lookup).exclude(state=State.WITHDRAWN).exists():

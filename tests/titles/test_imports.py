@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from khuyenhoc.spreadsheets import ImportRejected, workbook_bytes
-from titles import imports, services
+from titles import bulk, imports, services
 from titles.models import CriteriaSet, Evaluation, Household, Registration
 
 from .conftest import YEAR
@@ -87,6 +87,44 @@ def test_citizens_are_imported_with_their_group(staff_a, commune_a, village_a):
     with pytest.raises(ImportRejected, match="Dòng 3, cột «Năm sinh»"):
         run(staff_a, commune_a, data, title="citizen")
     assert not Registration.objects.exists()
+
+
+@pytest.mark.parametrize("writer", ["copy", "inserts"])
+def test_each_citizens_registration_keeps_the_group_its_row_gives_for_the_year(
+    staff_a, commune_a, village_a, writer, monkeypatch
+):
+    """Last year's pupil, registered again as a worker: the citizen is the same, the
+    new registration counts as a worker, last year's still as a pupil."""
+    if writer == "inserts":  # the path SQLite takes
+        monkeypatch.setattr(bulk, "uses_copy", lambda: False)
+    pupil = services.citizen_create(
+        user=staff_a,
+        commune=commune_a,
+        village=village_a,
+        full_name="Lò Thị Hoa",
+        birth_year=2004,
+        sex="nu",
+        group=4,
+    )
+    last_year = services.registration_create(
+        user=staff_a, commune=commune_a, year=YEAR - 1, title="citizen", subject=pupil
+    )
+    headers = ["Họ và tên", "Năm sinh", "Giới tính", "Nhóm", "Thôn, bản, tổ"]
+    data = sheet(
+        [
+            ["Lò Thị Hoa", 2004, "Nữ", 2, "Thôn Nà Lếch"],
+            ["Vì Văn Tú", 1975, "Nam", 1, "Thôn Nà Lếch"],
+        ],
+        headers,
+    )
+    assert run(staff_a, commune_a, data, title="citizen").created == 2
+    groups = dict(
+        Registration.objects.filter(year=YEAR).values_list("citizen__full_name", "citizen_group")
+    )
+    assert groups == {"Lò Thị Hoa": 2, "Vì Văn Tú": 1}
+    last_year.refresh_from_db()
+    assert last_year.citizen_group == 4
+    assert Registration.history.filter(citizen_group=2).count() == 1
 
 
 def test_a_locked_list_refuses_an_import(staff_a, commune_a, proposed_list):

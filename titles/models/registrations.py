@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Case, F, Q, When
 from django.utils import timezone
 
+from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Commune, Village
 from khuyenhoc.areas.querysets import scoped_manager
 from khuyenhoc.history import ChangeHistory
@@ -138,6 +139,12 @@ class Registration(models.Model):
     state = models.CharField(
         "trạng thái", max_length=16, choices=State.choices, default=State.REGISTERED
     )
+    # A citizen's group of people in the year registered (a pupil one year, a worker a
+    # few years on): the year's figures count it, so correcting the citizen later
+    # leaves a decided year as it was. Empty for every other title.
+    citizen_group = models.PositiveSmallIntegerField(
+        "nhóm đối tượng", choices=sorted(CITIZEN_GROUPS.items()), null=True, blank=True
+    )
     # set by registration_create (now, or the demo's past moment), not auto_now_add
     created_at = models.DateTimeField("ngày đăng ký", default=timezone.now, editable=False)
     created_by = actor_key()
@@ -167,6 +174,13 @@ class Registration(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(year__gte=2000, year__lte=2100), name="registration_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(title="citizen", citizen_group__gte=1, citizen_group__lte=4)
+                | (~Q(title="citizen") & Q(citizen_group__isnull=True)),
+                name="registration_citizen_group",
+                violation_error_message="Đăng ký Công dân học tập cần nhóm đối tượng (từ 1 "
+                "đến 4); đăng ký danh hiệu khác không có nhóm.",
             ),
             *(_unique_subject(f) for f in filter(None, SUBJECT_FIELDS.values())),
             models.UniqueConstraint(

@@ -69,6 +69,19 @@ def list_of(registration) -> RecognitionList | None:
     ).first()
 
 
+def years_of(registration) -> list[Registration]:
+    """Every registration of the same subject for the same title, newest year first,
+    with its evaluation: what staff see of a household's past years on its page."""
+    field = SUBJECT_FIELDS[registration.title]
+    return list(
+        Registration.objects.filter(
+            **{field: getattr(registration, f"{field}_id")}, title=registration.title
+        )
+        .select_related("evaluation")
+        .order_by("-year", "-id")
+    )
+
+
 def reviewer_or_404(user):
     if not is_reviewer(user):
         raise Http404("Trang dành cho cán bộ Hội tỉnh.")

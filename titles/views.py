@@ -261,6 +261,7 @@ def correct(request, pk):
             "locked": locked,
             "erased": erased,
             "erasable": hasattr(subject, "PERSONAL") and not erased,
+            "years": selectors.years_of(registration),
         },
     )
 

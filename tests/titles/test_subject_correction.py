@@ -37,6 +37,20 @@ def test_the_form_shows_the_subjects_current_details(client, staff_a, registrati
     assert "Lưu thông tin" in page
 
 
+def test_the_page_lists_every_year_the_subject_registered_for_the_title(
+    client, staff_a, commune_a, registration, household
+):
+    earlier = services.registration_create(
+        user=staff_a, commune=commune_a, year=YEAR - 1, title="household", subject=household
+    )
+    services.registration_withdraw(user=staff_a, registration=earlier)
+    login(client, staff_a)
+    page = client.get(correct_url(registration)).content.decode()
+    assert f"<b>{YEAR}</b>: Đã đăng ký" in page
+    assert f"<b>{YEAR - 1}</b>: Đã rút đăng ký" in page
+    assert page.index(f"<b>{YEAR}</b>") < page.index(f"<b>{YEAR - 1}</b>")
+
+
 def test_staff_correct_a_household_and_the_history_says_who_and_why(
     client, staff_a, registration, household
 ):

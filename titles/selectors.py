@@ -105,30 +105,41 @@ def lists_of(commune, year) -> dict[str, RecognitionList]:
     return {r.title: r for r in RecognitionList.objects.filter(commune=commune, year=year)}
 
 
-def awaiting_review(user) -> list[RecognitionList]:
-    """The proposed lists the user may review, oldest first, each with `counts`: its
-    proposed entries and how many of them pass (two queries however many lists)."""
-    waiting = list(
+def awaiting_review(user):
+    """The proposed lists the user may review, oldest proposal first."""
+    return (
         RecognitionList.objects.for_user(user)
         .filter(state=RecognitionList.State.PROPOSED)
         .select_related("commune")
-        .order_by("proposed_at")
+        .order_by("proposed_at", "id")
     )
+
+
+def waiting_by_title(waiting) -> dict[str, int]:
+    """{title: lists awaiting review}, in one query."""
+    return dict(waiting.order_by().values_list("title").annotate(n=Count("id")))
+
+
+def with_entry_counts(lists) -> list[RecognitionList]:
+    """The lists, each with `counts`: its proposed entries and how many pass; one query
+    for a page of lists, which reads only their communes' entries."""
+    lists = list(lists)
     rows = (
         Registration.objects.filter(
             state=Registration.State.PROPOSED,
-            commune__in={r.commune_id for r in waiting},
-            year__in={r.year for r in waiting},
+            commune__in={r.commune_id for r in lists},
+            year__in={r.year for r in lists},
+            title__in={r.title for r in lists},
         )
         .values("commune_id", "year", "title")
         .annotate(total=Count("id"), passed=Count("id", filter=Q(evaluation__passed=True)))
         .order_by()
     )
     counts = {(r["commune_id"], r["year"], r["title"]): r for r in rows}
-    for rlist in waiting:
+    for rlist in lists:
         found = counts.get((rlist.commune_id, rlist.year, rlist.title), {})
         rlist.counts = {"total": found.get("total", 0), "passed": found.get("passed", 0)}
-    return waiting
+    return lists
 
 
 @dataclass

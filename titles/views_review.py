@@ -24,9 +24,29 @@ RATE_ORDERS = {"dang-ky": "registered_rate", "cong-nhan": "recognised_rate"}
 
 @login_required
 def queue(request):
+    """What awaits the reviewer, oldest proposal first, a page at a time; by title."""
     selectors.reviewer_or_404(request.user)
     waiting = selectors.awaiting_review(request.user)
-    return render(request, "titles/queue.html", {"waiting": waiting})
+    by_title = selectors.waiting_by_title(waiting)
+    title = request.GET.get("danhhieu", "")
+    if title in TITLES:
+        waiting = waiting.filter(title=title)
+    else:
+        title = ""
+    page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page.object_list = selectors.with_entry_counts(page.object_list)
+    return render(
+        request,
+        "titles/queue.html",
+        {
+            "page": page,
+            "title": title,
+            "total": sum(by_title.values()),
+            "by_title": [
+                (code, TITLES[code][0], by_title[code]) for code in TITLES if code in by_title
+            ],
+        },
+    )
 
 
 @login_required

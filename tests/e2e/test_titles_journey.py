@@ -56,6 +56,8 @@ def test_staff_registers_evaluates_and_proposes_then_the_reviewer_approves(
     review = context.new_page()
     sign_in(review, live_server, reviewer.username, PASSWORD)
     review.goto(f"{live_server.url}/quan-ly/danh-hieu/cho-tham-dinh/")
+    review.get_by_role("link", name="Gia đình học tập: 1").click()
+    expect(review.locator(".counts a[aria-current]")).to_have_text("Gia đình học tập: 1")
     review.get_by_role("link", name=f"{commune_a.name}: Gia đình học tập {year}").click()
     review.get_by_role("link", name="Không đạt: 0").click()
     expect(review.locator("li.entry")).to_have_count(0)

@@ -25,6 +25,7 @@ urlpatterns = [
     path(LIST + "nhap-diem/", views_excel.import_scores, name="import_scores"),
     path(LIST + "mau-danh-sach.xlsx", views_excel.import_template, name="import_template"),
     path(LIST + "bang-diem.xlsx", views_excel.scores_template, name="scores_template"),
+    path(LIST + "danh-sach.xlsx", views_excel.export_list, name="export_list"),
     path(LIST + "tham-dinh/", views_review.review, name="review"),
     path(LIST + "quyet-dinh/", views_print.decision_list, name="decision"),
     path("dang-ky/<int:pk>/danh-gia/", views.evaluate, name="evaluate"),

@@ -54,10 +54,9 @@ def commune(request, code):
     )
 
 
-@login_required
-def registration_list(request, code, year, title):
-    commune = commune_and_title(request.user, code, title)
-    check_year_or_404(year)
+def searched_list(request, commune, year, title):
+    """The list's filter form, its valid fields and the registrations they select: what
+    the list page shows, and what its Excel download holds."""
     form = ListFilterForm(request.GET or None, commune=commune, title=title)
     form.is_valid()  # a wrong field is reported and left out; the others still apply
     search = getattr(form, "cleaned_data", {})
@@ -69,6 +68,14 @@ def registration_list(request, code, year, title):
         state=search.get("state", ""),
         village=search.get("village"),
     )
+    return form, search, entries
+
+
+@login_required
+def registration_list(request, code, year, title):
+    commune = commune_and_title(request.user, code, title)
+    check_year_or_404(year)
+    form, search, entries = searched_list(request, commune, year, title)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("trang"))
     counts = selectors.stage_counts(commune, year)[title]
     rlist = services.recognition_list(commune=commune, year=year, title=title)

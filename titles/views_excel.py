@@ -13,11 +13,11 @@ from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
 
-from . import imports
+from . import exports, imports
 from .forms import UploadForm
 from .models import CriteriaSet
 from .selectors import commune_and_title
-from .views import back_to_list, check_year_or_404
+from .views import back_to_list, check_year_or_404, searched_list
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
@@ -114,3 +114,13 @@ def scores_template(request, code, year, title):
     except ImportRejected as exc:
         raise Http404(str(exc)) from exc
     return _xlsx(data, f"bang-diem-{title}-{year}-{commune.code}.xlsx")
+
+
+@login_required
+def export_list(request, code, year, title):
+    """The list as the page shows it under its search, every page of it, in Excel."""
+    commune = commune_and_title(request.user, code, title)
+    check_year_or_404(year)
+    _, _, entries = searched_list(request, commune, year, title)
+    data = exports.list_workbook(title, TITLES[title][0], entries)
+    return _xlsx(data, f"danh-sach-{title}-{year}-{commune.code}.xlsx")

@@ -126,7 +126,7 @@ def test_staff_finds_last_years_household_and_registers_it_again(
 
 
 def test_staff_finds_one_household_in_a_long_list_by_name_and_evaluates_it(
-    live_server, phone_page, staff_a, commune_a
+    live_server, phone_page, staff_a, commune_a, tmp_path
 ):
     village = Village.objects.create(
         commune=commune_a, name="Thôn Nà Lếch", name_folded="thon na lech"
@@ -152,6 +152,12 @@ def test_staff_finds_one_household_in_a_long_list_by_name_and_evaluates_it(
     expect(entry).to_have_count(1)
     expect(entry).to_contain_text("Hộ ông/bà Quàng Văn Ến")
     page.screenshot(path=f"{SCREENSHOTS}/titles_list_search.png", full_page=True)
+    with page.expect_download() as download:  # the sheet holds what the search found
+        page.get_by_role("link", name="Tải Excel").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    rows = list(load_workbook(saved).worksheets[0].iter_rows(values_only=True))
+    assert [row[2] for row in rows[1:]] == ["Hộ ông/bà Quàng Văn Ến"]
     entry.get_by_role("link", name="Đánh giá").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Quàng Văn Ến")
 

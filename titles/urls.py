@@ -28,6 +28,7 @@ urlpatterns = [
     path(LIST + "danh-sach.xlsx", views_excel.export_list, name="export_list"),
     path(LIST + "tham-dinh/", views_review.review, name="review"),
     path(LIST + "quyet-dinh/", views_print.decision_list, name="decision"),
+    path(LIST + "de-nghi/in/", views_print.proposal_list, name="proposal"),
     path("dang-ky/<int:pk>/danh-gia/", views.evaluate, name="evaluate"),
     path("dang-ky/<int:pk>/sua/", views.correct, name="correct"),
     path("dang-ky/<int:pk>/xoa-thong-tin/", views.erase, name="erase"),

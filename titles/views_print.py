@@ -32,16 +32,11 @@ def certificate(request, pk):
     )
 
 
-@login_required
-def decision_list(request, code, year, title):
-    commune = selectors.commune_and_title(request.user, code, title)
-    rlist = services.recognition_list(commune=commune, year=year, title=title)
-    if rlist.state != RecognitionList.State.APPROVED:
-        raise Http404("Danh sách chưa được công nhận.")
-    entries = (
-        Registration.objects.filter(
-            commune=commune, year=year, title=title, state=Registration.State.RECOGNISED
-        )
+def _printed(commune, year, title, states):
+    """The list's registrations in `states`, in their order of registration, with what a
+    printed line shows: the subject, its village, the score."""
+    return (
+        Registration.objects.filter(commune=commune, year=year, title=title, state__in=states)
         .select_related(
             "evaluation",
             "citizen",
@@ -54,6 +49,15 @@ def decision_list(request, code, year, title):
         )
         .order_by("id")
     )
+
+
+@login_required
+def decision_list(request, code, year, title):
+    commune = selectors.commune_and_title(request.user, code, title)
+    rlist = services.recognition_list(commune=commune, year=year, title=title)
+    if rlist.state != RecognitionList.State.APPROVED:
+        raise Http404("Danh sách chưa được công nhận.")
+    entries = _printed(commune, year, title, [Registration.State.RECOGNISED])
     return render(
         request,
         "titles/decision.html",
@@ -64,5 +68,39 @@ def decision_list(request, code, year, title):
             "title_name": TITLES[title][0],
             "rlist": rlist,
             "entries": entries,
+        },
+    )
+
+
+# Every entry the commune put on its list: the reviewer's decision leaves them as
+# recognised or not, and the printed proposal still shows them all.
+ON_THE_LIST = [
+    Registration.State.PROPOSED,
+    Registration.State.RECOGNISED,
+    Registration.State.NOT_RECOGNISED,
+]
+
+
+@login_required
+def proposal_list(request, code, year, title):
+    """The list the commune proposed, to print, sign and send with its proposal: every
+    entry with its score and result, and how many pass."""
+    commune = selectors.commune_and_title(request.user, code, title)
+    rlist = services.recognition_list(commune=commune, year=year, title=title)
+    if rlist.state not in (RecognitionList.State.PROPOSED, RecognitionList.State.APPROVED):
+        raise Http404("Danh sách chưa được gửi đề nghị công nhận.")
+    entries = list(_printed(commune, year, title, ON_THE_LIST))
+    passed = sum(1 for r in entries if getattr(r, "evaluation", None) and r.evaluation.passed)
+    return render(
+        request,
+        "titles/proposal.html",
+        {
+            "commune": commune,
+            "year": year,
+            "title": title,
+            "title_name": TITLES[title][0],
+            "rlist": rlist,
+            "entries": entries,
+            "passed": passed,
         },
     )

@@ -51,6 +51,12 @@ def test_staff_registers_evaluates_and_proposes_then_the_reviewer_approves(
     expect(page.get_by_role("status")).to_contain_text("Đã gửi danh sách đề nghị công nhận")
     expect(page.locator("p.state")).to_have_text("Đã đề nghị, chờ thẩm định")
     page.screenshot(path=f"{SCREENSHOTS}/titles_list_proposed.png", full_page=True)
+    page.get_by_role("link", name="In danh sách đề nghị").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN")
+    expect(page.get_by_text("Tổng cộng: 1, trong đó 1 đạt.")).to_be_visible()
+    page.emulate_media(media="print")
+    page.screenshot(path=f"{SCREENSHOTS}/titles_proposal_print.png", full_page=True)
+    page.emulate_media(media="screen")
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
     review = context.new_page()

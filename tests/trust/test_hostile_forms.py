@@ -56,6 +56,7 @@ EXCLUDED = {
     "titles:home": "redirects to titles:compare",
     "titles:decision": READ_ONLY,
     "titles:erase": ACTION,
+    "titles:proposal": READ_ONLY,
     "titles:import_registrations": UPLOAD,
     "titles:import_scores": UPLOAD,
     "titles:list": READ_ONLY,

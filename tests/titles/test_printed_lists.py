@@ -1,0 +1,64 @@
+"""The printed lists: what the commune proposed, to sign and send, and what was decided."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import login
+from titles import recognition, services
+
+from .conftest import YEAR, full_points
+
+pytestmark = pytest.mark.django_db
+
+
+def proposal_url(commune):
+    return reverse("titles:proposal", args=[commune.code, YEAR, "household"])
+
+
+def test_the_proposal_prints_every_entry_with_its_result_and_the_number_passing(
+    client, staff_a, commune_a, village_a, registration
+):
+    services.registration_evaluate(
+        user=staff_a, registration=registration, points=full_points("household")
+    )
+    failing = services.subject_register(
+        user=staff_a,
+        commune=commune_a,
+        year=YEAR,
+        title="household",
+        data={"head_name": "Hà Văn Tú", "members": 3, "village": village_a},
+    )
+    services.registration_evaluate(
+        user=staff_a, registration=failing, points={k: 0 for k in full_points("household")}
+    )
+    login(client, staff_a)
+    assert client.get(proposal_url(commune_a)).status_code == 404  # not proposed yet
+    recognition.list_propose(user=staff_a, commune=commune_a, year=YEAR, title="household")
+    page = client.get(proposal_url(commune_a)).text
+    assert f"DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN GIA ĐÌNH HỌC TẬP NĂM {YEAR}" in page
+    assert "Hộ ông/bà Lò Văn Sơn</td><td>Thôn Nà Lếch" in page
+    assert "<td>Đạt</td>" in page and "Không đạt: " in page
+    assert "Tổng cộng: 2, trong đó 1 đạt." in page
+    listed = client.get(reverse("titles:list", args=[commune_a.code, YEAR, "household"])).text
+    assert proposal_url(commune_a) in listed
+
+
+def test_the_proposal_still_prints_after_the_decision(
+    client, staff_a, reviewer, commune_a, proposed_list
+):
+    recognition.list_approve(
+        user=reviewer,
+        rlist=proposed_list,
+        decision_number="9/QĐ",
+        decision_date=datetime.date.today(),
+        signer="Chủ tịch",
+    )
+    login(client, staff_a)
+    assert "Tổng cộng: 1, trong đó 1 đạt." in client.get(proposal_url(commune_a)).text
+
+
+def test_staff_of_another_commune_cannot_print_it(client, staff_b, commune_a, proposed_list):
+    login(client, staff_b)
+    assert client.get(proposal_url(commune_a)).status_code == 404

@@ -269,6 +269,7 @@ def correct(request, pk):
             "erased": erased,
             "erasable": hasattr(subject, "PERSONAL") and not erased,
             "years": selectors.years_of(registration),
+            "subject_label": subject._meta.label,  # for the reviewer's link to its history
         },
     )
 

@@ -250,3 +250,18 @@ def test_staff_of_another_commune_can_neither_read_nor_correct(
             registration=registration,
             data=household_post(household, head_name="X", village=household.village),
         )
+
+
+def test_a_reviewer_is_led_from_the_subject_to_its_history(
+    client, reviewer, staff_a, registration, household
+):
+    login(client, staff_a)
+    client.post(correct_url(registration), household_post(household, members=6))
+    client.logout()
+    login(client, reviewer)
+    page = client.get(correct_url(registration)).text
+    history_url = reverse("areas:history", args=["titles.Household", household.pk])
+    assert history_url in page
+    history = client.get(history_url).text
+    assert '<div class="muted">Sửa thông tin đối tượng</div>' in history
+    assert "<strong>Số nhân khẩu</strong>: 5 → 6" in history

@@ -51,16 +51,10 @@ def _printed(commune, year, title, states):
     )
 
 
-@login_required
-def decision_list(request, code, year, title):
-    commune = selectors.commune_and_title(request.user, code, title)
-    rlist = services.recognition_list(commune=commune, year=year, title=title)
-    if rlist.state != RecognitionList.State.APPROVED:
-        raise Http404("Danh sách chưa được công nhận.")
-    entries = _printed(commune, year, title, [Registration.State.RECOGNISED])
+def _printed_page(request, template, commune, year, title, rlist, entries, **extra):
     return render(
         request,
-        "titles/decision.html",
+        template,
         {
             "commune": commune,
             "year": year,
@@ -68,8 +62,19 @@ def decision_list(request, code, year, title):
             "title_name": TITLES[title][0],
             "rlist": rlist,
             "entries": entries,
+            **extra,
         },
     )
+
+
+@login_required
+def decision_list(request, code, year, title):
+    commune = selectors.commune_and_title(request.user, code, title)
+    rlist = services.recognition_list(commune=commune, year=year, title=title)
+    if rlist.state != RecognitionList.State.APPROVED:
+        raise Http404("Danh sách chưa được công nhận.")
+    entries = _printed(commune, year, title, [Registration.State.RECOGNISED])
+    return _printed_page(request, "titles/decision.html", commune, year, title, rlist, entries)
 
 
 # Every entry the commune put on its list: the reviewer's decision leaves them as
@@ -91,16 +96,6 @@ def proposal_list(request, code, year, title):
         raise Http404("Danh sách chưa được gửi đề nghị công nhận.")
     entries = list(_printed(commune, year, title, ON_THE_LIST))
     passed = sum(1 for r in entries if getattr(r, "evaluation", None) and r.evaluation.passed)
-    return render(
-        request,
-        "titles/proposal.html",
-        {
-            "commune": commune,
-            "year": year,
-            "title": title,
-            "title_name": TITLES[title][0],
-            "rlist": rlist,
-            "entries": entries,
-            "passed": passed,
-        },
+    return _printed_page(
+        request, "titles/proposal.html", commune, year, title, rlist, entries, passed=passed
     )

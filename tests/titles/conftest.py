@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from khuyenhoc.areas.models import Village
@@ -47,3 +49,42 @@ def proposed_list(staff_a, commune_a, registration):
         user=staff_a, registration=registration, points=full_points("household")
     )
     return recognition.list_propose(user=staff_a, commune=commune_a, year=YEAR, title="household")
+
+
+def citizen_data(village, **changes):
+    """A citizen's form fields: Lò Thị Hoa, born 1990, of the first group."""
+    return {
+        "full_name": "Lò Thị Hoa",
+        "birth_year": 1990,
+        "sex": "nu",
+        "group": 1,
+        "village": village,
+        **changes,
+    }
+
+
+@pytest.fixture
+def citizen(staff_a, commune_a, village_a):
+    return services.citizen_create(user=staff_a, commune=commune_a, **citizen_data(village_a))
+
+
+def household_registered(staff, commune, village, head_name, members=3):
+    """Another household, created and registered for YEAR as the form does it."""
+    return services.subject_register(
+        user=staff,
+        commune=commune,
+        year=YEAR,
+        title="household",
+        data={"head_name": head_name, "members": members, "village": village},
+    )
+
+
+def approve(reviewer, rlist):
+    """The reviewer approves `rlist` under a decision dated today."""
+    return recognition.list_approve(
+        user=reviewer,
+        rlist=rlist,
+        decision_number="12/QĐ-UBND",
+        decision_date=datetime.date.today(),
+        signer="Nguyễn Văn Bình",
+    )

@@ -5,7 +5,7 @@ from khuyenhoc.spreadsheets import ImportRejected, workbook_bytes
 from titles import bulk, imports, services
 from titles.models import CriteriaSet, Evaluation, Household, Registration
 
-from .conftest import YEAR
+from .conftest import YEAR, citizen_data
 
 pytestmark = pytest.mark.django_db
 
@@ -98,13 +98,7 @@ def test_each_citizens_registration_keeps_the_group_its_row_gives_for_the_year(
     if writer == "inserts":  # the path SQLite takes
         monkeypatch.setattr(bulk, "uses_copy", lambda: False)
     pupil = services.citizen_create(
-        user=staff_a,
-        commune=commune_a,
-        village=village_a,
-        full_name="Lò Thị Hoa",
-        birth_year=2004,
-        sex="nu",
-        group=4,
+        user=staff_a, commune=commune_a, **citizen_data(village_a, birth_year=2004, group=4)
     )
     last_year = services.registration_create(
         user=staff_a, commune=commune_a, year=YEAR - 1, title="citizen", subject=pupil

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from tests.factories import login
 from titles import services
 
-from .conftest import YEAR, full_points
+from .conftest import YEAR, citizen_data, full_points, household_registered
 
 pytestmark = pytest.mark.django_db
 
@@ -31,13 +31,7 @@ def test_the_sheet_holds_each_households_details_and_result(
     services.registration_evaluate(
         user=staff_a, registration=registration, points=full_points("household", **{"1_1": 0})
     )
-    other = services.subject_register(
-        user=staff_a,
-        commune=commune_a,
-        year=YEAR,
-        title="household",
-        data={"head_name": "=HYPERLINK(1)", "members": 3, "village": village_a},
-    )
+    other = household_registered(staff_a, commune_a, village_a, "=HYPERLINK(1)")
     login(client, staff_a)
     header, *rows = rows_of(client.get(export_url(commune_a)))
     assert header == [
@@ -55,13 +49,7 @@ def test_the_sheet_holds_each_households_details_and_result(
 
 
 def test_the_sheet_follows_the_lists_search(client, staff_a, commune_a, village_a, registration):
-    services.subject_register(
-        user=staff_a,
-        commune=commune_a,
-        year=YEAR,
-        title="household",
-        data={"head_name": "Hà Văn Tú", "members": 3, "village": village_a},
-    )
+    household_registered(staff_a, commune_a, village_a, "Hà Văn Tú")
     login(client, staff_a)
     _, *rows = rows_of(client.get(export_url(commune_a), {"q": "ha van"}))
     assert [row[2] for row in rows] == ["Hộ ông/bà Hà Văn Tú"]
@@ -78,9 +66,8 @@ def test_a_citizen_erased_on_request_is_exported_without_personal_details(
         commune=commune_a,
         year=YEAR,
         title="citizen",
-        data={"full_name": "Lò Thị Hoa", "birth_year": 1990, "sex": "nu", "group": 2,
-              "village": village_a},
-    )  # fmt: skip
+        data=citizen_data(village_a, group=2),
+    )
     services.person_erase(user=staff_a, registration=registration)
     login(client, staff_a)
     header, row = rows_of(client.get(export_url(commune_a, "citizen")))

@@ -12,7 +12,7 @@ from tests.factories import login
 from titles import figures, recognition, selectors, services
 from titles.models import Citizen, Household
 
-from .conftest import YEAR, full_points
+from .conftest import YEAR, approve, citizen_data, full_points
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +30,7 @@ def citizen_registration(staff_a, commune_a, village_a):
         commune=commune_a,
         year=YEAR,
         title="citizen",
-        data={
-            "full_name": "Lò Thị Hoa",
-            "birth_year": 1990,
-            "sex": "nu",
-            "group": 2,
-            "village": village_a,
-        },
+        data=citizen_data(village_a, group=2),
     )
 
 
@@ -46,13 +40,7 @@ def recognised_citizen(staff_a, reviewer, commune_a, citizen_registration):
         user=staff_a, registration=citizen_registration, points=full_points("citizen")
     )
     rlist = recognition.list_propose(user=staff_a, commune=commune_a, year=YEAR, title="citizen")
-    recognition.list_approve(
-        user=reviewer,
-        rlist=rlist,
-        decision_number="7/QĐ-UBND",
-        decision_date=datetime.date.today(),
-        signer="Chủ tịch",
-    )
+    approve(reviewer, rlist)
     citizen_registration.refresh_from_db()
     return citizen_registration
 

@@ -1,14 +1,12 @@
 """The printed lists: what the commune proposed, to sign and send, and what was decided."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 
 from tests.factories import login
 from titles import recognition, services
 
-from .conftest import YEAR, full_points
+from .conftest import YEAR, approve, full_points, household_registered
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +21,7 @@ def test_the_proposal_prints_every_entry_with_its_result_and_the_number_passing(
     services.registration_evaluate(
         user=staff_a, registration=registration, points=full_points("household")
     )
-    failing = services.subject_register(
-        user=staff_a,
-        commune=commune_a,
-        year=YEAR,
-        title="household",
-        data={"head_name": "Hà Văn Tú", "members": 3, "village": village_a},
-    )
+    failing = household_registered(staff_a, commune_a, village_a, "Hà Văn Tú")
     services.registration_evaluate(
         user=staff_a, registration=failing, points={k: 0 for k in full_points("household")}
     )
@@ -48,13 +40,7 @@ def test_the_proposal_prints_every_entry_with_its_result_and_the_number_passing(
 def test_the_proposal_still_prints_after_the_decision(
     client, staff_a, reviewer, commune_a, proposed_list
 ):
-    recognition.list_approve(
-        user=reviewer,
-        rlist=proposed_list,
-        decision_number="9/QĐ",
-        decision_date=datetime.date.today(),
-        signer="Chủ tịch",
-    )
+    approve(reviewer, proposed_list)
     login(client, staff_a)
     assert "Tổng cộng: 1, trong đó 1 đạt." in client.get(proposal_url(commune_a)).text
 

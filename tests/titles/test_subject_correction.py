@@ -3,8 +3,6 @@ village) from one of its registrations: recorded in the history with who and why
 on a locked list, never with another commune's village; a citizen's new group moves the
 open years' registrations and figures, never a decided year's."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 
@@ -15,7 +13,7 @@ from tests.factories import login
 from titles import recognition, services
 from titles.models import Citizen, Household
 
-from .conftest import YEAR, full_points
+from .conftest import YEAR, approve, full_points
 
 pytestmark = pytest.mark.django_db
 
@@ -141,19 +139,6 @@ def test_the_village_a_household_moved_out_of_stays_choosable(
     assert (household.members, household.village_id) == (7, village_a.pk)
 
 
-@pytest.fixture
-def citizen(staff_a, commune_a, village_a):
-    return services.citizen_create(
-        user=staff_a,
-        commune=commune_a,
-        village=village_a,
-        full_name="Lò Thị Hoa",
-        birth_year=1990,
-        sex="nu",
-        group=1,
-    )
-
-
 def citizen_post(citizen, **changes):
     fields = ["full_name", "birth_year", "sex", "group"]
     return {**{f: getattr(citizen, f) for f in fields}, "village": citizen.village_id, **changes}
@@ -186,13 +171,7 @@ def test_a_citizen_recognised_last_year_moves_group_this_year_only(
     rlist = recognition.list_propose(
         user=staff_a, commune=commune_a, year=last_year, title="citizen"
     )
-    recognition.list_approve(
-        user=reviewer,
-        rlist=rlist,
-        decision_number="12/QĐ-KH",
-        decision_date=datetime.date.today(),
-        signer="Chủ tịch Hội",
-    )
+    approve(reviewer, rlist)
     this_year = register(staff_a, commune_a, citizen, YEAR)
     login(client, staff_a)
     response = client.post(correct_url(this_year), citizen_post(citizen, group=2))

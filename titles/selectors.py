@@ -70,15 +70,16 @@ def list_of(registration) -> RecognitionList | None:
 
 
 def years_of(registration) -> list[Registration]:
-    """Every registration of the same subject for the same title, newest year first,
-    with its evaluation: what staff see of a household's past years on its page."""
+    """The subject's registrations for the title that were not withdrawn, newest year
+    first, with their evaluations: what staff see of a household's past years. Not the
+    withdrawn ones: those are outside the (subject, year) index, whose condition this
+    query repeats so that a province of millions of registrations is not read whole."""
     field = SUBJECT_FIELDS[registration.title]
     return list(
-        Registration.objects.filter(
-            **{field: getattr(registration, f"{field}_id")}, title=registration.title
-        )
+        Registration.objects.filter(**{field: getattr(registration, f"{field}_id")})
+        .exclude(state=Registration.State.WITHDRAWN)
         .select_related("evaluation")
-        .order_by("-year", "-id")
+        .order_by("-year")
     )
 
 

@@ -4,14 +4,16 @@ on a locked list, never with another commune's village; a citizen's new group mo
 open years' registrations and figures, never a decided year's."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from khuyenhoc.areas.metrics import citizen_group_metric
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.summaries import figures_of
 from tests.factories import login
-from titles import recognition, services
-from titles.models import Citizen, Household
+from titles import recognition, selectors, services
+from titles.models import Citizen, Household, Registration
 
 from .conftest import YEAR, approve, full_points
 
@@ -35,18 +37,33 @@ def test_the_form_shows_the_subjects_current_details(client, staff_a, registrati
     assert "Lưu thông tin" in page
 
 
-def test_the_page_lists_every_year_the_subject_registered_for_the_title(
+def test_the_page_lists_the_years_the_subject_registered_for_the_title_newest_first(
     client, staff_a, commune_a, registration, household
 ):
-    earlier = services.registration_create(
-        user=staff_a, commune=commune_a, year=YEAR - 1, title="household", subject=household
-    )
-    services.registration_withdraw(user=staff_a, registration=earlier)
+    for year in (YEAR - 2, YEAR - 1):
+        services.registration_create(
+            user=staff_a, commune=commune_a, year=year, title="household", subject=household
+        )
+    withdrawn = Registration.objects.get(year=YEAR - 2)
+    services.registration_withdraw(user=staff_a, registration=withdrawn)
     login(client, staff_a)
     page = client.get(correct_url(registration)).content.decode()
     assert f"<b>{YEAR}</b>: Đã đăng ký" in page
-    assert f"<b>{YEAR - 1}</b>: Đã rút đăng ký" in page
     assert page.index(f"<b>{YEAR}</b>") < page.index(f"<b>{YEAR - 1}</b>")
+    assert f"<b>{YEAR - 2}</b>" not in page
+
+
+def test_the_years_are_read_through_the_subjects_index(registration):
+    """The query explained with sequential scans priced out: it must be able to use the
+    (subject, year) index, or it would read a province's registrations whole."""
+    with CaptureQueriesContext(connection) as queries:
+        assert [r.pk for r in selectors.years_of(registration)] == [registration.pk]
+    (query,) = queries.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + query["sql"])
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+    assert "uniq_registration_household_year" in plan
 
 
 def test_staff_correct_a_household_and_the_history_says_who_and_why(

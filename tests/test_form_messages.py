@@ -30,3 +30,10 @@ def test_a_choice_not_offered_names_the_value_and_asks_to_choose_again():
 
 def test_the_untouched_messages_are_still_djangos_vietnamese():
     assert Sample({}).errors["members"] == ["Trường này là bắt buộc."]
+
+
+def test_the_empty_choice_of_a_select_is_in_vietnamese():
+    from titles.models import Indicator
+
+    field = Indicator._meta.get_field("citizen_group").formfield()
+    assert field.choices[0] == ("", "— Chọn —")

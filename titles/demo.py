@@ -217,14 +217,16 @@ def _evaluate(rng, commune, year, title, criteria_set, pass_rate, staff, reviewe
     proposing = final or title != "citizen"  # this year's citizens are still being scored
     evaluated_share = 1.0 if proposing else 0.6
     entries = Registration.objects.filter(commune=commune, year=year, title=title)
-    indicators = list(criteria_set.indicators())
+    indicators = {}  # by group of people: a citizen is scored on the group's indicators
     results = []
-    for registration_id in entries.order_by("id").values_list("id", flat=True):
+    for registration_id, group in entries.order_by("id").values_list("id", "citizen_group"):
         if rng.random() >= evaluated_share:
             continue
-        points = _points(rng, indicators, strong=rng.random() < pass_rate)
+        if group not in indicators:
+            indicators[group] = list(criteria_set.indicators(group))
+        points = _points(rng, indicators[group], strong=rng.random() < pass_rate)
         outcome = rules.judge(
-            criteria_set, indicators, points, disadvantaged=commune.is_disadvantaged
+            criteria_set, indicators[group], points, disadvantaged=commune.is_disadvantaged
         )
         results.append((registration_id, outcome, points))
     evaluated_at = _moment(_day(rng, year, 10), 14)

@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from django.db import transaction
 
+from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Village
 from khuyenhoc.spreadsheets import (
     ImportRejected,
@@ -231,18 +232,20 @@ def registration_rows_write(*, user, commune, year, title, rows, when=None) -> I
 
 SCORE_ID = "Mã đăng ký"
 SCORES_REASON = "Nhập điểm từ Excel"
+NOT_FOR_THE_GROUP = "chỉ số này không dùng cho nhóm đối tượng của đăng ký; hãy để trống"
 AWAITING_SCORES = ["registered", "evaluated"]
 
 
 def scores_workbook(*, commune, year, title) -> bytes:
     """The sheet scores_import reads back: one row per registration of the list that can
     still be scored, with its id, its subject and one column per indicator code, filled
-    in where scores were already entered; a second sheet names each indicator. Staff
-    fill it in Excel instead of typing ids and codes by hand. The caller checks scope."""
+    in where scores were already entered (a citizen's row only under the codes of the
+    year's group of people); a second sheet names each indicator. Staff fill it in Excel
+    instead of typing ids and codes by hand. The caller checks scope."""
     criteria_set = CriteriaSet.objects.in_force(title=title, year=year)
     if criteria_set is None:
         raise ImportRejected(f"Chưa có bộ tiêu chí áp dụng cho năm {year}.")
-    indicators = list(criteria_set.indicators().select_related("group"))
+    codes = criteria_set.codes()
     field = {"household": "household", "citizen": "citizen"}.get(title)
     registrations = (
         Registration.objects.filter(commune=commune, year=year, title=title)
@@ -257,17 +260,32 @@ def scores_workbook(*, commune, year, title) -> bytes:
         evaluation__registration__in=registrations
     ).values_list("evaluation__registration_id", "indicator_id", "points"):
         scored.setdefault(registration_id, {})[indicator_id] = points
+    by_group = {}
     rows = []
     for r in registrations.iterator(chunk_size=2000):
-        points = scored.get(r.pk, {})
+        if r.citizen_group not in by_group:
+            by_group[r.citizen_group] = criteria_set.indicators_by_code(r.citizen_group)
+        applicable, points = by_group[r.citizen_group], scored.get(r.pk, {})
+        cells = [points.get(applicable[c].id) if c in applicable else None for c in codes]
         where = [getattr(r, field).village.name] if field else []
-        rows.append([r.pk, r.subject_name, *where, *(points.get(i.id) for i in indicators)])
-    headers = [SCORE_ID, "Đối tượng", *([VILLAGE] if field else []), *(i.code for i in indicators)]
-    guide = [
-        [i.code, i.name, i.group.name, i.max_points, criteria_set.min_per_indicator]
-        for i in indicators
+        group = [CITIZEN_GROUPS.get(r.citizen_group, "")] if title == "citizen" else []
+        rows.append([r.pk, r.subject_name, *where, *group, *cells])
+    headers = [
+        SCORE_ID,
+        "Đối tượng",
+        *([VILLAGE] if field else []),
+        *(["Nhóm đối tượng"] if title == "citizen" else []),
+        *codes,
     ]
-    guide_headers = ["Mã chỉ số", "Chỉ số", "Nhóm", "Điểm tối đa", "Điểm tối thiểu"]
+    indicators = criteria_set.indicators().select_related("group")
+    guide = [
+        [i.code, i.name, i.group.name, i.max_points, criteria_set.min_per_indicator,
+         CITIZEN_GROUPS.get(i.citizen_group, "Mọi nhóm")]
+        for i in indicators
+    ]  # fmt: skip
+    guide_headers = [
+        "Mã chỉ số", "Chỉ số", "Nhóm", "Điểm tối đa", "Điểm tối thiểu", "Áp dụng cho",
+    ]  # fmt: skip
     return workbook_bytes([("Bảng điểm", headers, rows), ("Các chỉ số", guide_headers, guide)])
 
 
@@ -278,8 +296,9 @@ def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
     criteria_set = CriteriaSet.objects.in_force(title=title, year=year)
     if criteria_set is None:
         raise ImportRejected(f"Chưa có bộ tiêu chí áp dụng cho năm {year}.")
-    indicators = list(criteria_set.indicators())
-    headers = {"id": SCORE_ID, **{f"i{i.id}": i.code for i in indicators}}
+    column_of = {code: f"c{n}" for n, code in enumerate(criteria_set.codes())}
+    headers = {"id": SCORE_ID, **{key: code for code, key in column_of.items()}}
+    by_group = {}  # {citizen group: {code: indicator}}
     rows = read_sheet(data, headers=headers)
     rlist = services.recognition_list(commune=commune, year=year, title=title, lock=True)
     services.require_editable(rlist)
@@ -291,7 +310,7 @@ def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
     }
     errors, checked_rows, seen = [], [], {}
     for number, values in rows:
-        if all(values[f"i{i.id}"] in ("", None) for i in indicators):
+        if all(values[key] in ("", None) for key in column_of.values()):
             continue  # not scored yet: the downloaded sheet lists the whole list
         try:
             pk = parse_int(values["id"], minimum=1)
@@ -308,14 +327,24 @@ def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
             errors.append(RowError(number, f"trùng với dòng {seen[pk]} trong tệp"))
             continue
         seen[pk] = number
-        points = {}
-        for indicator in indicators:
+        group = registration.citizen_group
+        if group not in by_group:
             try:
-                points[indicator.id] = rules.check_points(indicator, values[f"i{indicator.id}"])
+                by_group[group] = criteria_set.indicators_by_code(group)
             except services.ValidationError as exc:
-                errors.append(RowError(number, exc.messages[0], indicator.code))
-        if len(points) == len(indicators):
-            checked_rows.append((registration, points))
+                raise ImportRejected(exc.messages[0]) from exc
+        applicable, points = by_group[group], {}
+        for code, key in column_of.items():
+            if code not in applicable:
+                if values[key] not in ("", None):
+                    errors.append(RowError(number, NOT_FOR_THE_GROUP, code))
+                continue
+            try:
+                points[applicable[code].id] = rules.check_points(applicable[code], values[key])
+            except services.ValidationError as exc:
+                errors.append(RowError(number, exc.messages[0], code))
+        if len(points) == len(applicable):
+            checked_rows.append((registration, points, list(applicable.values())))
     if errors:
         raise ImportRejected(errors)
     if not checked_rows:
@@ -326,7 +355,7 @@ def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
         ).values_list("registration_id", flat=True)
     )
     first_time = []
-    for registration, points in checked_rows:
+    for registration, points, indicators in checked_rows:
         outcome = rules.judge(
             criteria_set, indicators, points, disadvantaged=commune.is_disadvantaged
         )

@@ -347,7 +347,7 @@ def registration_evaluate(*, user, registration, points: dict) -> Evaluation:
     criteria_set = CriteriaSet.objects.in_force(title=registration.title, year=registration.year)
     if criteria_set is None:
         raise ValidationError(f"Chưa có bộ tiêu chí áp dụng cho năm {registration.year}.")
-    indicators = list(criteria_set.indicators())
+    indicators = list(criteria_set.indicators_for(registration))
     checked = {}
     for indicator in indicators:
         raw = points.get(indicator.id, points.get(indicator.code))

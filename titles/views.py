@@ -183,7 +183,7 @@ def evaluate(request, pk):
     criteria_set = CriteriaSet.objects.in_force(title=registration.title, year=registration.year)
     if criteria_set is None:
         raise Http404("Chưa có bộ tiêu chí cho năm này.")
-    indicators = list(criteria_set.indicators().select_related("group"))
+    indicators = list(criteria_set.indicators_for(registration).select_related("group"))
     evaluation = getattr(registration, "evaluation", None)
     initial = dict(evaluation.scores.values_list("indicator_id", "points")) if evaluation else {}
     locked = services.scoring_refusal(registration, selectors.list_of(registration))

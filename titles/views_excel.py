@@ -98,7 +98,7 @@ def import_scores(request, code, year, title):
         title,
         imports.scores_import,
         "Nhập điểm đánh giá",
-        [imports.SCORE_ID, *(i.code for i in indicators)],
+        [imports.SCORE_ID, *(criteria_set.codes() if criteria_set else [])],
         reverse("titles:scores_template", args=[code, year, title]),
         guide=indicators,
     )

@@ -59,7 +59,10 @@ def test_the_sheet_lists_each_registration_awaiting_scores_with_its_scores_so_fa
     assert rows[1][:4] == [second.pk, "Hộ ông/bà Hà Thị Lan", "Thôn Nà Lếch", 4]
     assert rows[1][4:] == [i.max_points for i in indicators()[1:]]
     guide = rows_of(response.content, sheet=1)
-    assert guide[0] == ["Mã chỉ số", "Chỉ số", "Nhóm", "Điểm tối đa", "Điểm tối thiểu"]
+    assert guide[0] == [
+        "Mã chỉ số", "Chỉ số", "Nhóm", "Điểm tối đa", "Điểm tối thiểu", "Áp dụng cho",
+    ]  # fmt: skip
+    assert {row[5] for row in guide[1:]} == {"Mọi nhóm"}
     assert [row[0] for row in guide[1:]] == codes
 
 

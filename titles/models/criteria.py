@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.areas.metrics import CITIZEN_GROUPS, TITLES
 
 TITLE_CHOICES = [(code, name) for code, (name, _) in TITLES.items()]
 
@@ -62,12 +62,35 @@ class CriteriaSet(models.Model):
         if self.effective_to and self.effective_to < self.effective_from:
             raise ValidationError({"effective_to": "Ngày kết thúc trước ngày bắt đầu áp dụng."})
 
-    def indicators(self):
-        return Indicator.objects.filter(group__criteria_set=self).order_by("group__order", "order")
+    def indicators(self, citizen_group=None):
+        """Every indicator of the set or, given a citizen's group of people, those that
+        score that group: the ones shared by every group and the group's own."""
+        found = Indicator.objects.filter(group__criteria_set=self)
+        if citizen_group is not None:
+            found = found.filter(Q(citizen_group__isnull=True) | Q(citizen_group=citizen_group))
+        return found.order_by("group__order", "order")
 
-    @property
-    def max_total(self):
-        return sum(i.max_points for i in self.indicators())
+    def codes(self) -> list[str]:
+        """Each indicator code once, in order: the columns of a scores sheet, where a
+        code worded per group of people is one column filled by each row's group."""
+        return list(dict.fromkeys(i.code for i in self.indicators()))
+
+    def indicators_by_code(self, citizen_group=None) -> dict:
+        """{code: indicator} of those that score the group; a code used twice for one
+        group would make a sheet's column ambiguous, and is refused."""
+        found = {}
+        for indicator in self.indicators(citizen_group):
+            if indicator.code in found:
+                raise ValidationError(
+                    f"Bộ tiêu chí «{self}» có hai chỉ số cùng mã {indicator.code} cho một "
+                    "nhóm đối tượng; quản trị cần sửa lại bộ tiêu chí."
+                )
+            found[indicator.code] = indicator
+        return found
+
+    def indicators_for(self, registration):
+        """The indicators that score `registration` (a citizen's by the year's group)."""
+        return self.indicators(registration.citizen_group)
 
 
 class CriteriaGroup(models.Model):
@@ -94,6 +117,15 @@ class Indicator(models.Model):
     code = models.CharField("mã", max_length=10)
     name = models.CharField("chỉ số", max_length=400)
     max_points = models.PositiveSmallIntegerField("điểm tối đa")
+    # Công dân học tập scores each group of people on its own indicators where the
+    # decision words them differently (a pupil's learning, a worker's trade).
+    citizen_group = models.PositiveSmallIntegerField(
+        "chỉ cho nhóm đối tượng",
+        choices=sorted(CITIZEN_GROUPS.items()),
+        null=True,
+        blank=True,
+        help_text="Để trống nếu chỉ số áp dụng cho mọi nhóm (và cho các danh hiệu khác).",
+    )
 
     class Meta:
         verbose_name = "chỉ số"

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import render
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -25,8 +26,39 @@ from .models import (
 )
 
 
+class IndicatorFormSet(BaseInlineFormSet):
+    """A group's indicators as entered: a code names one indicator for each group of
+    people in the whole set (the scores sheet has a column a code), and only Công dân
+    học tập has indicators for one group of people."""
+
+    def clean(self):
+        super().clean()
+        criteria_set = getattr(self.instance, "criteria_set", None)
+        if criteria_set is None:
+            return  # the group's own form has errors and is shown again
+        taken = list(
+            Indicator.objects.filter(group__criteria_set=criteria_set)
+            .exclude(group=self.instance.pk)
+            .values_list("code", "citizen_group")
+        )
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("code"):
+                continue
+            code, group = data["code"], data.get("citizen_group")
+            if group is not None and criteria_set.title != "citizen":
+                form.add_error("citizen_group", ONE_GROUP_ONLY_FOR_CITIZENS)
+            if any(c == code and (g is None or group is None or g == group) for c, g in taken):
+                form.add_error("code", f"Mã {code} đã có trong bộ tiêu chí cho nhóm đối tượng này.")
+            taken.append((code, group))
+
+
+ONE_GROUP_ONLY_FOR_CITIZENS = "Chỉ bộ tiêu chí Công dân học tập có chỉ số riêng cho một nhóm."
+
+
 class IndicatorInline(admin.TabularInline):
     model = Indicator
+    formset = IndicatorFormSet
     extra = 0
 
 

@@ -59,6 +59,7 @@ def test_a_pupil_is_scored_on_the_pupils_indicators_and_a_worker_on_the_workers(
     login(client, staff_a)
     page = client.get(reverse("titles:evaluate", args=[pupil.pk])).text
     assert PUPILS_LANGUAGE in page and PUPILS_CLASS in page
+    assert f"Nhóm đối tượng năm {YEAR}: <b>Học sinh, sinh viên, học viên</b>" in page
     assert "Sử dụng ngoại ngữ phục vụ công việc" not in page
     page = client.get(reverse("titles:evaluate", args=[worker.pk])).text
     assert PUPILS_LANGUAGE not in page and PUPILS_CLASS not in page

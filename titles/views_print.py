@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from khuyenhoc.areas.metrics import TITLES
 
-from . import selectors, services
+from . import printing, selectors, services
 from .models import RecognitionList, Registration
 
 
@@ -19,6 +19,12 @@ def certificate(request, pk):
         raise Http404("Thông tin cá nhân đã được xoá theo yêu cầu; không in giấy chứng nhận.")
     rlist = services.recognition_list(
         commune=registration.commune, year=registration.year, title=registration.title
+    )
+    printing.printed(
+        [registration],
+        title=registration.title,
+        commune=registration.commune,
+        moment=printing.moment_of(rlist),
     )
     return render(
         request,
@@ -73,7 +79,12 @@ def decision_list(request, code, year, title):
     rlist = services.recognition_list(commune=commune, year=year, title=title)
     if rlist.state != RecognitionList.State.APPROVED:
         raise Http404("Danh sách chưa được công nhận.")
-    entries = _printed(commune, year, title, [Registration.State.RECOGNISED])
+    entries = printing.printed(
+        _printed(commune, year, title, [Registration.State.RECOGNISED]),
+        title=title,
+        commune=commune,
+        moment=printing.moment_of(rlist),
+    )
     return _printed_page(request, "titles/decision.html", commune, year, title, rlist, entries)
 
 
@@ -94,7 +105,12 @@ def proposal_list(request, code, year, title):
     rlist = services.recognition_list(commune=commune, year=year, title=title)
     if rlist.state not in (RecognitionList.State.PROPOSED, RecognitionList.State.APPROVED):
         raise Http404("Danh sách chưa được gửi đề nghị công nhận.")
-    entries = list(_printed(commune, year, title, ON_THE_LIST))
+    entries = printing.printed(
+        _printed(commune, year, title, ON_THE_LIST),
+        title=title,
+        commune=commune,
+        moment=rlist.proposed_at,
+    )
     passed = sum(1 for r in entries if getattr(r, "evaluation", None) and r.evaluation.passed)
     return _printed_page(
         request, "titles/proposal.html", commune, year, title, rlist, entries, passed=passed

@@ -16,7 +16,6 @@ from khuyenhoc.areas.scope import can_touch, is_reviewer
 from . import bulk, figures, rules
 from .models import (
     SUBJECT_ELSEWHERE,
-    SUBJECT_MODELS,
     VILLAGE_ELSEWHERE,
     Citizen,
     Clan,
@@ -109,7 +108,7 @@ def village_of(commune, village) -> Village:
 # Subjects ---------------------------------------------------------------------------
 
 
-def _saved(subject):
+def validated_save(subject):
     subject.full_clean(exclude=["name_folded"])
     subject.save()
     return subject
@@ -118,7 +117,7 @@ def _saved(subject):
 @transaction.atomic
 def citizen_create(*, user, commune, village, full_name, birth_year, sex, group) -> Citizen:
     require_scope(user, commune)
-    return _saved(
+    return validated_save(
         Citizen(
             commune=commune,
             village=village_of(commune, village),
@@ -133,7 +132,7 @@ def citizen_create(*, user, commune, village, full_name, birth_year, sex, group)
 @transaction.atomic
 def household_create(*, user, commune, village, head_name, members) -> Household:
     require_scope(user, commune)
-    return _saved(
+    return validated_save(
         Household(
             commune=commune,
             village=village_of(commune, village),
@@ -148,7 +147,7 @@ def clan_create(*, user, commune, name, villages=()) -> Clan:
     require_scope(user, commune)
     for village in villages:
         village_of(commune, village)
-    clan = _saved(Clan(commune=commune, name=name))
+    clan = validated_save(Clan(commune=commune, name=name))
     clan.villages.set(villages)
     return clan
 
@@ -156,100 +155,7 @@ def clan_create(*, user, commune, name, villages=()) -> Clan:
 @transaction.atomic
 def unit_create(*, user, commune, name, kind) -> Unit:
     require_scope(user, commune)
-    return _saved(Unit(commune=commune, name=name, kind=kind))
-
-
-CORRECTION_REASON = "Sửa thông tin đối tượng"
-
-
-@transaction.atomic
-def subject_correct(*, user, registration, data):
-    """Corrects the subject of `registration` from the form's fields (a misspelt name,
-    a household's members, a village) and returns it; nothing is written when nothing
-    changed. The subject keeps its id, so its other years' registrations follow it.
-
-    The list the correction is made from must be open. A citizen's new group also goes
-    to the citizen's registrations on open lists, whose figures follow; a proposed or
-    decided list keeps the group its figures were counted with."""
-    require_scope(user, registration.commune)
-    registration = _fresh_and_editable(registration)
-    title, commune = registration.title, registration.commune
-    model = SUBJECT_MODELS.get(title)
-    if model is None:  # villages and the commune itself are corrected in areas
-        raise ValidationError("Danh hiệu này không có thông tin đối tượng để sửa ở đây.")
-    subject = model.objects.select_for_update().get(pk=getattr(registration, f"{title}_id"))
-    if getattr(subject, "is_erased", False):
-        raise ValidationError("Thông tin cá nhân của đối tượng này đã được xoá; không sửa được.")
-    if "village" in data:
-        data = {**data, "village": village_of(commune, data["village"])}
-    changed = [f for f in model.CORRECTABLE if getattr(subject, f) != data[f]]
-    new_villages = {village_of(commune, v) for v in data["villages"]} if title == "clan" else None
-    villages_changed = new_villages is not None and new_villages != set(subject.villages.all())
-    if not changed and not villages_changed:
-        return subject
-    for field in changed:
-        setattr(subject, field, data[field])
-    subject._history_user = user
-    subject._change_reason = CORRECTION_REASON
-    _saved(subject)
-    if villages_changed:
-        subject.villages.set(new_villages)
-    if "group" in changed:
-        _regroup_open_registrations(user, subject)
-    return subject
-
-
-ERASE_REASON = "Xoá thông tin cá nhân theo yêu cầu"
-
-
-@transaction.atomic
-def person_erase(*, user, registration):
-    """On the person's request (Luật Bảo vệ dữ liệu cá nhân): a citizen's or household
-    head's personal fields are blanked in the subject and in every history row, and
-    returned; the subject, its registrations, evaluations, village and group stay, so
-    every year's figures stay as they were. A locked list does not stop it: the law
-    does not wait for a reviewer, and nothing the list's figures count changes."""
-    require_scope(user, registration.commune)
-    model = SUBJECT_MODELS.get(registration.title)
-    if not hasattr(model, "PERSONAL"):
-        raise ValidationError("Chỉ xoá được thông tin cá nhân của công dân và chủ hộ.")
-    field = f"{registration.title}_id"
-    subject = model.objects.select_for_update().get(pk=getattr(registration, field))
-    if subject.is_erased:
-        raise ValidationError("Thông tin cá nhân của đối tượng này đã được xoá.")
-    for name, blank in model.PERSONAL.items():
-        setattr(subject, name, blank)
-    subject.erased_on = timezone.localdate()
-    subject._history_user = user
-    subject._change_reason = ERASE_REASON
-    subject.save()
-    subject.history.all().update(**model.PERSONAL)
-    return subject
-
-
-def _regroup_open_registrations(user, citizen):
-    """The citizen's registrations on lists still open take the citizen's group, one
-    history row each, and their years' figures are counted again."""
-    locked_years = RecognitionList.objects.filter(
-        commune=citizen.commune_id,
-        title="citizen",
-        state__in=[ListState.PROPOSED, ListState.APPROVED],
-    ).values("year")
-    open_ones = (
-        Registration.objects.filter(citizen=citizen)
-        .exclude(state=State.WITHDRAWN)
-        .exclude(year__in=locked_years)
-        .exclude(citizen_group=citizen.group)
-    )
-    years = set()
-    for registration in open_ones:
-        registration.citizen_group = citizen.group
-        registration._history_user = user
-        registration._change_reason = CORRECTION_REASON
-        registration.save(update_fields=["citizen_group"])
-        years.add(registration.year)
-    for year in sorted(years):
-        refresh_figures(citizen.commune, year)
+    return validated_save(Unit(commune=commune, name=name, kind=kind))
 
 
 # Registrations ----------------------------------------------------------------------
@@ -311,7 +217,7 @@ def subject_register(*, user, commune, year, title, data) -> Registration:
     return registration_create(user=user, commune=commune, year=year, title=title, subject=subject)
 
 
-def _fresh_and_editable(registration) -> Registration:
+def editable_registration(registration) -> Registration:
     """The registration as stored now, once its list is locked and known to be editable."""
     rlist = recognition_list(
         commune=registration.commune, year=registration.year, title=registration.title, lock=True
@@ -323,7 +229,7 @@ def _fresh_and_editable(registration) -> Registration:
 @transaction.atomic
 def registration_withdraw(*, user, registration) -> Registration:
     require_scope(user, registration.commune)
-    registration = _fresh_and_editable(registration)
+    registration = editable_registration(registration)
     if registration.state in (State.RECOGNISED, State.NOT_RECOGNISED, State.WITHDRAWN):
         raise ValidationError("Chỉ rút được đăng ký chưa có quyết định công nhận.")
     registration.state = State.WITHDRAWN

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
 
-from . import recognition, selectors, services
+from . import corrections, recognition, selectors, services
 from .forms import ListFilterForm, ScoresForm, SubjectForm
 from .models import SUBJECT_MODELS, CriteriaSet, Registration
 from .models.registrations import subject_label
@@ -249,7 +249,7 @@ def correct(request, pk):
         messages.error(request, locked or "Thông tin cá nhân đã được xoá; không sửa được.")
     elif request.method == "POST" and form.is_valid():
         try:
-            subject = services.subject_correct(
+            subject = corrections.subject_correct(
                 user=request.user, registration=registration, data=form.cleaned_data
             )
         except ValidationError as exc:
@@ -269,7 +269,7 @@ def correct(request, pk):
             "erased": erased,
             "erasable": hasattr(subject, "PERSONAL") and not erased,
             "years": selectors.years_of(registration),
-            "subject_label": subject._meta.label,  # for the reviewer's link to its history
+            "history_label": subject._meta.label,  # for the reviewer's link to its history
         },
     )
 
@@ -288,7 +288,7 @@ def erase(request, pk):
             {"registration": registration, "commune": registration.commune},
         )
     try:
-        services.person_erase(user=request.user, registration=registration)
+        corrections.person_erase(user=request.user, registration=registration)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

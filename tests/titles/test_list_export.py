@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.factories import login
-from titles import services
+from titles import corrections, services
 
 from .conftest import YEAR, citizen_data, full_points, household_registered
 
@@ -68,7 +68,7 @@ def test_a_citizen_erased_on_request_is_exported_without_personal_details(
         title="citizen",
         data=citizen_data(village_a, group=2),
     )
-    services.person_erase(user=staff_a, registration=registration)
+    corrections.person_erase(user=staff_a, registration=registration)
     login(client, staff_a)
     header, row = rows_of(client.get(export_url(commune_a, "citizen")))
     assert header[2:7] == ["Họ và tên", "Năm sinh", "Giới tính", "Nhóm đối tượng", "Thôn, bản, tổ"]

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from khuyenhoc.areas import summaries
 from tests.factories import login
-from titles import figures, recognition, selectors, services
+from titles import corrections, figures, recognition, selectors, services
 from titles.models import Citizen, Household
 
 from .conftest import YEAR, approve, citizen_data, full_points
@@ -101,11 +101,11 @@ def test_an_erased_household_is_no_longer_found_by_its_name(
 
 
 def test_erasing_twice_and_correcting_after_are_refused(client, staff_a, registration, household):
-    services.person_erase(user=staff_a, registration=registration)
+    corrections.person_erase(user=staff_a, registration=registration)
     with pytest.raises(Exception, match="đã được xoá"):
-        services.person_erase(user=staff_a, registration=registration)
+        corrections.person_erase(user=staff_a, registration=registration)
     with pytest.raises(Exception, match="không sửa được"):
-        services.subject_correct(
+        corrections.subject_correct(
             user=staff_a,
             registration=registration,
             data={"head_name": "Lò Văn Sơn", "members": 5, "village": household.village},
@@ -128,4 +128,4 @@ def test_staff_of_another_commune_cannot_erase(client, staff_b, registration, ho
     assert client.post(erase_url(registration)).status_code == 404
     assert Household.objects.get().head_name == "Lò Văn Sơn"
     with pytest.raises(Exception, match="không có quyền"):
-        services.person_erase(user=staff_b, registration=registration)
+        corrections.person_erase(user=staff_b, registration=registration)

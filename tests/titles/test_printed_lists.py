@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from khuyenhoc.areas.models import Village
 from tests.factories import login
-from titles import recognition, services
+from titles import corrections, recognition, services
 
 from .conftest import YEAR, approve, full_points, household_registered
 
@@ -70,7 +70,7 @@ def test_a_name_corrected_after_the_decision_leaves_the_signed_documents_as_sign
         user=staff_a, commune=commune_a, year=YEAR, title="household", subject=household
     )
     moved_to = Village.objects.create(commune=commune_a, name="Bản Có", name_folded="ban co")
-    services.subject_correct(
+    corrections.subject_correct(
         user=staff_a,
         registration=this_year,
         data={"head_name": "Lò Văn Sơm", "members": 5, "village": moved_to},

@@ -12,7 +12,7 @@ from khuyenhoc.areas.metrics import citizen_group_metric
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.summaries import figures_of
 from tests.factories import login
-from titles import recognition, selectors, services
+from titles import corrections, recognition, selectors, services
 from titles.models import Citizen, Household, Registration
 
 from .conftest import YEAR, approve, full_points
@@ -110,7 +110,7 @@ def test_a_village_of_another_commune_is_refused_and_nothing_changes(
     household.refresh_from_db()
     assert household.village_id != village_b.pk
     with pytest.raises(Exception, match="xã, phường khác"):
-        services.subject_correct(
+        corrections.subject_correct(
             user=staff_a,
             registration=registration,
             data=household_post(household, village=village_b),
@@ -241,7 +241,7 @@ def test_staff_of_another_commune_can_neither_read_nor_correct(
     assert response.status_code == 404
     assert Household.objects.get(pk=household.pk).head_name == "Lò Văn Sơn"
     with pytest.raises(Exception, match="không có quyền"):
-        services.subject_correct(
+        corrections.subject_correct(
             user=staff_b,
             registration=registration,
             data=household_post(household, head_name="X", village=household.village),

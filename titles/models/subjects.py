@@ -55,7 +55,7 @@ class Subject(models.Model):
     and the name folded for searching and for matching an imported row to last year's."""
 
     NAME_FIELD = "name"
-    # What commune staff may correct (services.subject_correct); a clan's villages too.
+    # What commune staff may correct (corrections.subject_correct); a clan's villages too.
     CORRECTABLE = ["name"]
 
     commune = commune_key()

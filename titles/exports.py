@@ -7,7 +7,7 @@ from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.spreadsheets import workbook_bytes
 
 from .models import Citizen, Registration
-from .models.registrations import SUBJECT_FIELDS
+from .models.registrations import VILLAGE_TITLES
 
 NAME_HEADERS = {
     "citizen": "Họ và tên",
@@ -50,8 +50,8 @@ def _result(registration) -> list:
 def list_workbook(title, title_name, entries) -> bytes:
     """`entries`: the list's registrations (selectors.registrations_of), in its order."""
     details = _details(title)
-    if SUBJECT_FIELDS[title] in ("citizen", "household"):
-        entries = entries.select_related(f"{SUBJECT_FIELDS[title]}__village")
+    if title in VILLAGE_TITLES:
+        entries = entries.select_related(f"{title}__village")
     rows = []
     for number, r in enumerate(entries.iterator(chunk_size=2000), start=1):
         subject = r.subject

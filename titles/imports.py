@@ -30,6 +30,7 @@ from .models import (
     Score,
     Unit,
 )
+from .models.registrations import VILLAGE_TITLES
 
 VILLAGE = "Thôn, bản, tổ"
 REGISTRATION_HEADERS = {
@@ -246,7 +247,7 @@ def scores_workbook(*, commune, year, title) -> bytes:
     if criteria_set is None:
         raise ImportRejected(f"Chưa có bộ tiêu chí áp dụng cho năm {year}.")
     codes = criteria_set.codes()
-    field = {"household": "household", "citizen": "citizen"}.get(title)
+    field = title if title in VILLAGE_TITLES else None
     registrations = (
         Registration.objects.filter(commune=commune, year=year, title=title)
         .filter(state__in=AWAITING_SCORES)

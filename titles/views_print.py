@@ -39,20 +39,11 @@ def certificate(request, pk):
 
 
 def _printed(commune, year, title, states):
-    """The list's registrations in `states`, in their order of registration, with what a
-    printed line shows: the subject, its village, the score."""
+    """The list's registrations in `states`, in their order of registration, with their
+    subjects and scores; printing.printed adds what a printed line says of each."""
     return (
         Registration.objects.filter(commune=commune, year=year, title=title, state__in=states)
-        .select_related(
-            "evaluation",
-            "citizen",
-            "household",
-            "clan",
-            "village",
-            "unit",
-            "citizen__village",
-            "household__village",
-        )
+        .select_related("evaluation", *selectors.SUBJECT_RELATIONS[:-1])
         .order_by("id")
     )
 

@@ -113,7 +113,7 @@ def review(request, code, year, title):
     entries = (
         Registration.objects.filter(commune=commune, year=year, title=title)
         .exclude(state="withdrawn")
-        .select_related("evaluation", "citizen", "household", "clan", "village", "unit")
+        .select_related("evaluation", *selectors.SUBJECT_RELATIONS[:-1])
     )
     results = entries.aggregate(
         total=Count("id"),

@@ -3,33 +3,25 @@ entries, books and overdraft grants are never added, changed or deleted in the a
 corrections go through the staff pages (services.entry_reverse)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from khuyenhoc.areas.admin_scope import ScopedAdmin
+from khuyenhoc.areas.admin_scope import ScopedHistoryAdmin
 
 from .models import Beneficiary, Fund, FundYear, OverdraftGrant, Payout, Receipt
 
 
-class ReadOnlyAdmin(ScopedAdmin, SimpleHistoryAdmin):
-    def has_add_permission(self, request):
-        return False
+class ReadOnlyAdmin(ScopedHistoryAdmin):
+    """The ledger: read, never rewritten, not even to an earlier version."""
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    revert_allowed = False
 
 
 @admin.register(Fund)
-class FundAdmin(ScopedAdmin, SimpleHistoryAdmin):
+class FundAdmin(ScopedHistoryAdmin):
+    admin_writes = frozenset({"change"})
     list_display = ["name", "branch", "opening_year", "opening_balance"]
     list_select_related = ["branch"]
     search_fields = ["name", "branch__name"]
     raw_id_fields = ["branch"]
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(FundYear)

@@ -19,9 +19,13 @@ def actor(user):
     return user if user is not None and user.is_authenticated else None
 
 
-def require_fund(user, fund: Fund) -> Fund:
-    """The fund locked for update, if the user may write to it."""
-    funds = Fund.objects.all() if user is None else Fund.objects.for_user(user)
+def require_fund(user, fund: Fund, *, review=False) -> Fund:
+    """The fund locked for update, if the user may write to it; or, for a reviewer's
+    action (review=True, which checks the role itself), if the user may read it."""
+    if user is None:
+        funds = Fund.objects.all()
+    else:
+        funds = Fund.objects.for_user(user) if review else Fund.objects.writable_by(user)
     locked = funds.select_for_update().select_related("branch").filter(pk=fund.pk).first()
     if locked is None:
         raise ValidationError("Bạn không có quyền với quỹ này.")

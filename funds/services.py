@@ -74,7 +74,7 @@ def fund_create(
                 kind=Branch.Kind.COMMUNE,
                 name=f"Hội Khuyến học {commune.name}",
             )
-    if user is not None and not Branch.objects.for_user(user).filter(pk=branch.pk).exists():
+    if user is not None and not Branch.objects.writable_by(user).filter(pk=branch.pk).exists():
         raise ValidationError("Bạn không có quyền với hội, chi hội này.")
     if Fund.objects.filter(branch=branch, name=name).exists():
         raise ValidationError("Hội này đã có quỹ mang tên này.")
@@ -147,7 +147,7 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
 @transaction.atomic
 def overdraft_allow(*, user, fund: Fund, amount: int, reason: str) -> OverdraftGrant:
     require_reviewer(user, "cho phép chi vượt số dư")
-    fund = require_fund(user, fund)
+    fund = require_fund(user, fund, review=True)
     amount = check_amount(amount, "Số tiền được chi vượt")
     reason = nfc(reason).strip()
     if not reason:
@@ -161,7 +161,7 @@ def overdraft_allow(*, user, fund: Fund, amount: int, reason: str) -> OverdraftG
 def year_close(*, user, fund: Fund, year: int) -> FundYear:
     """The reviewer signs off the year's statement; the year is locked from then on."""
     require_reviewer(user, "duyệt quyết toán, khóa sổ")
-    fund = require_fund(user, fund)
+    fund = require_fund(user, fund, review=True)
     if year < fund.opening_year or year > timezone.localdate().year:
         raise ValidationError(f"Quỹ không có sổ năm {year}.")
     if year > fund.opening_year:

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer
+from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer, reviewer_action
 from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import ImportRejected
 from members.models import Branch
@@ -196,6 +196,7 @@ def entry_reverse(request, kind, pk):
     )
 
 
+@reviewer_action
 @login_required
 def statement(request, pk, year):
     fund = fund_or_404(request.user, pk)
@@ -224,6 +225,7 @@ def statement(request, pk, year):
     )
 
 
+@reviewer_action
 @login_required
 def overdraft(request, pk):
     fund = fund_or_404(request.user, pk)

@@ -4,9 +4,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import render
-from simple_history.admin import SimpleHistoryAdmin
 
-from khuyenhoc.areas.admin_scope import ScopedAdmin
+from khuyenhoc.areas.admin_scope import ScopedAdmin, ScopedHistoryAdmin
 from khuyenhoc.areas.scope import is_administrator, is_reviewer
 
 from . import recognition
@@ -143,7 +142,7 @@ class UnitAdmin(SubjectAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin, ScopedAdmin):
+class RegistrationAdmin(ScopedHistoryAdmin):
     list_display = ["__str__", "commune", "year", "title", "state"]
     list_filter = ["year", "title", "state"]
     search_fields = ["household__name_folded", "citizen__name_folded", "clan__name_folded"]
@@ -152,7 +151,7 @@ class RegistrationAdmin(SimpleHistoryAdmin, ScopedAdmin):
 
 
 @admin.register(Evaluation)
-class EvaluationAdmin(SimpleHistoryAdmin, ScopedAdmin):
+class EvaluationAdmin(ScopedHistoryAdmin):
     list_display = ["registration", "total", "passed", "reason", "evaluated_at"]
     list_filter = ["passed"]
     raw_id_fields = ["registration", "evaluated_by"]
@@ -201,18 +200,16 @@ def _with_form(modeladmin, request, queryset, form_class, action, title, call, d
 
 
 @admin.register(RecognitionList)
-class RecognitionListAdmin(SimpleHistoryAdmin, ScopedAdmin):
+class RecognitionListAdmin(ScopedHistoryAdmin):
     list_display = ["__str__", "state", "proposed_at", "decision_number", "decision_date"]
     list_filter = ["state", "year", "title"]
     readonly_fields = [f.name for f in RecognitionList._meta.fields]
     inlines = [TransitionInline]
     actions = ["approve", "send_back", "reopen"]
-    reviewer_can_change = True
 
-    def has_add_permission(self, request):
-        return False
-
-    @admin.action(description="Công nhận danh sách đã chọn (ghi số quyết định)")
+    @admin.action(
+        description="Công nhận danh sách đã chọn (ghi số quyết định)", permissions=["review"]
+    )
     def approve(self, request, queryset):
         return _with_form(
             self,
@@ -225,7 +222,7 @@ class RecognitionListAdmin(SimpleHistoryAdmin, ScopedAdmin):
             "Đã công nhận",
         )
 
-    @admin.action(description="Trả lại danh sách đã chọn (ghi lý do)")
+    @admin.action(description="Trả lại danh sách đã chọn (ghi lý do)", permissions=["review"])
     def send_back(self, request, queryset):
         return _with_form(
             self,
@@ -238,7 +235,7 @@ class RecognitionListAdmin(SimpleHistoryAdmin, ScopedAdmin):
             "Đã trả lại",
         )
 
-    @admin.action(description="Mở lại danh sách đã công nhận (ghi lý do)")
+    @admin.action(description="Mở lại danh sách đã công nhận (ghi lý do)", permissions=["review"])
     def reopen(self, request, queryset):
         return _with_form(
             self,

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
 from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.areas.scope import reviewer_action
 
 from . import recognition, selectors, services
 from .forms import DecisionForm, ReasonForm
@@ -83,6 +84,7 @@ def compare(request):
     )
 
 
+@reviewer_action
 @login_required
 def review(request, code, year, title):
     selectors.reviewer_or_404(request.user)

@@ -1,9 +1,11 @@
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from simple_history.admin import SimpleHistoryAdmin
+from django.utils import timezone
 
-from .admin_scope import ReferenceAdmin, ScopedAdmin
+from .admin_scope import ReferenceAdmin, ScopedAdmin, ScopedHistoryAdmin
 from .models import (
     Commune,
     Denominator,
@@ -31,6 +33,9 @@ class ProvinceAdmin(ReferenceAdmin):
 
 @admin.register(Commune)
 class CommuneAdmin(ScopedAdmin):
+    """The units come from the package; an administrator marks disadvantaged areas."""
+
+    admin_writes = frozenset({"change"})
     list_display = ["code_display", "name", "kind", "province", "is_disadvantaged"]
     list_filter = ["province", "kind", "is_disadvantaged"]
     search_fields = ["name", "codename", "code"]
@@ -69,7 +74,7 @@ class LegacyMappingAdmin(ReferenceAdmin):
 
 
 @admin.register(Village)
-class VillageAdmin(ScopedAdmin, SimpleHistoryAdmin):
+class VillageAdmin(ScopedHistoryAdmin):
     list_display = ["name", "kind", "commune", "is_active"]
     list_filter = ["kind", "is_active", "commune__province", "commune"]
     search_fields = ["name", "commune__name"]
@@ -78,7 +83,7 @@ class VillageAdmin(ScopedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Denominator)
-class DenominatorAdmin(ScopedAdmin, SimpleHistoryAdmin):
+class DenominatorAdmin(ScopedHistoryAdmin):
     list_display = [
         "commune",
         "year",
@@ -136,3 +141,17 @@ class StaffUserAdmin(UserAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return is_administrator(request.user)
+
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class LoginAttemptAdmin(AccessAttemptAdmin):
+    """django-axes' own, with its clean-up action mended: the action reads the time of
+    the attempt, which axes sets on login requests only, and answered a server error."""
+
+    @admin.action(description="Xoá các lần đăng nhập sai đã hết hạn")
+    def cleanup_expired_attempts(self, request, queryset):
+        request.axes_attempt_time = timezone.now()
+        return super().cleanup_expired_attempts(request, queryset)

@@ -24,6 +24,17 @@ class ScopedQuerySet(models.QuerySet):
             return self.filter(**{self.province_path: settings.PROVINCE_CODE})
         return self.filter(**{f"{self.commune_path}__in": communes_for(user)})
 
+    def writable_by(self, user):
+        """What the user may change (scope.communes_writable_by): reviewers change
+        nothing here; the province's own records are the administrator's."""
+        from django.conf import settings
+
+        from .scope import communes_writable_by, is_administrator
+
+        if self.province_path and is_administrator(user):
+            return self.filter(**{self.province_path: settings.PROVINCE_CODE})
+        return self.filter(**{f"{self.commune_path}__in": communes_writable_by(user)})
+
     def in_commune(self, commune):
         return self.filter(**{self.commune_path: commune})
 

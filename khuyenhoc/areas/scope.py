@@ -1,11 +1,21 @@
-"""The one scoping mechanism: which communes a user may see and change.
+"""The one scoping mechanism: which communes a user may see, and which they may change.
 
 Every staff view, export, import and admin page asks here, through
-`communes_for(user)`, `ScopedQuerySet.for_user(user)` or `get_commune_or_404`.
-Nothing else filters by commune on its own.
+`communes_for(user)`, `ScopedQuerySet.for_user(user)` or `get_commune_or_404`; every
+service asks `can_touch(user, code)` before it writes. Nothing else filters by commune
+on its own.
+
+The roles (README.md, "Vai trò"):
+- commune staff read and write their own communes;
+- reviewers read the whole province, and write only through the review actions
+  (approve, return or reopen a list, close a fund's year, allow an overdraft), each of
+  which checks `is_reviewer` itself;
+- administrators read and write the whole province, and alone keep accounts and
+  reference data.
 """
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 
@@ -42,8 +52,56 @@ def communes_for(user) -> models.QuerySet[Commune]:
     return Commune.objects.none()
 
 
+def communes_writable_by(user) -> models.QuerySet[Commune]:
+    """The communes whose data the user may change: a reviewer reads them all and changes
+    none (the review actions have their own rule)."""
+    if role_of(user) == Role.REVIEWER:
+        return Commune.objects.none()
+    return communes_for(user)
+
+
 def can_touch(user, commune_code) -> bool:
-    return communes_for(user).filter(code=commune_code).exists()
+    """May the user change this commune's data? Every service asks before it writes."""
+    return communes_writable_by(user).filter(code=commune_code).exists()
+
+
+def reviewer_action(view):
+    """Marks a staff view through which reviewers act (approve, close a year, …); the
+    view checks `is_reviewer` for its own writes."""
+    view.reviewer_action = True
+    return view
+
+
+class ReadOnlyReviewersMiddleware:
+    """Reviewers read every commune's staff pages; an unsafe request of theirs to a
+    staff view not marked with @reviewer_action is refused here with a 403, before the
+    view runs, so that no form of a commune page, today's or tomorrow's, becomes a door
+    for them. The services refuse the same writes (can_touch) whatever the door."""
+
+    UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if (
+            request.method in self.UNSAFE
+            and request.path.startswith(STAFF_PREFIX)
+            and role_of(request.user) == Role.REVIEWER
+            and not getattr(view_func, "reviewer_action", False)
+        ):
+            raise PermissionDenied(REVIEWERS_READ_ONLY)
+        return None
+
+
+STAFF_PREFIX = "/quan-ly/"
+REVIEWERS_READ_ONLY = (
+    "Cán bộ Hội tỉnh (thẩm định) xem được dữ liệu của mọi xã, phường nhưng chỉ sửa qua "
+    "việc thẩm định, công nhận và khóa sổ quỹ."
+)
 
 
 def get_commune_or_404(user, code) -> Commune:

@@ -76,12 +76,12 @@ def test_figures_kept_by_each_write_equal_a_full_rebuild(
     assert funds_figures() == incremental
 
 
-def test_the_provincial_fund_is_not_in_any_communes_figures(reviewer, units, today):
+def test_the_provincial_fund_is_not_in_any_communes_figures(administrator, units, today):
     branch = Branch.objects.create(province_id=14, kind="hoi_tinh", name="Hội Khuyến học tỉnh")
     fund = services.fund_create(
-        user=reviewer, branch=branch, name="Quỹ tỉnh", opening_year=today.year
+        user=administrator, branch=branch, name="Quỹ tỉnh", opening_year=today.year
     )
     services.receipt_record(
-        user=reviewer, fund=fund, date=today, amount=1_000_000, donor_category="anonymous"
+        user=administrator, fund=fund, date=today, amount=1_000_000, donor_category="anonymous"
     )
     assert not Figure.objects.filter(metric__startswith="funds.").exists()

@@ -10,7 +10,7 @@ CHILDREN = ["Lò Thị Bí Mật", "Cầm Văn Riêng Tư"]
 
 
 @pytest.fixture
-def seeded(staff_a, reviewer, fund_a, give, today):
+def seeded(staff_a, administrator, fund_a, give, today):
     give(
         768_000_000,
         donor_category="enterprise",
@@ -28,10 +28,10 @@ def seeded(staff_a, reviewer, fund_a, give, today):
     )
     branch = Branch.objects.create(province_id=14, kind="hoi_tinh", name="Hội Khuyến học tỉnh")
     fund = services.fund_create(
-        user=reviewer, branch=branch, name="Quỹ tỉnh", opening_year=today.year
+        user=administrator, branch=branch, name="Quỹ tỉnh", opening_year=today.year
     )
     services.receipt_record(
-        user=reviewer,
+        user=administrator,
         fund=fund,
         date=today,
         amount=50_000_000,

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "khuyenhoc.errors.method_not_allowed_page",
     "simple_history.middleware.HistoryRequestMiddleware",
     # last, as django-axes asks: it turns a lock-out into our Vietnamese page
     "axes.middleware.AxesMiddleware",

@@ -119,9 +119,18 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# SQLite, the quick start's database, builds the member list's covering index without its
-# included columns (members.Member.Meta.indexes); PostgreSQL builds it whole.
-SILENCED_SYSTEM_CHECKS = ["models.W040"] if "sqlite" in DATABASES["default"]["ENGINE"] else []
+SILENCED_SYSTEM_CHECKS = []
+if "sqlite" in DATABASES["default"]["ENGINE"]:
+    # The demo's SQLite: two staff saving at once got "database is locked". A transaction
+    # takes the write lock when it begins (IMMEDIATE), so the second one waits up to
+    # `timeout` seconds for the first to commit, instead of failing when it upgrades a read
+    # lock; WAL lets pages be read meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL", transaction_mode="IMMEDIATE", timeout=20
+    )
+    # SQLite builds the member list's covering index without its included columns
+    # (members.Member.Meta.indexes); PostgreSQL builds it whole.
+    SILENCED_SYSTEM_CHECKS = ["models.W040"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://khuyenhoc")}

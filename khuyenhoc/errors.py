@@ -1,3 +1,7 @@
+"""Vietnamese error pages. Django's own handlers render templates/400.html, 403.html and
+403_csrf.html (the CSRF failure page) with the request; 404 and 500 are ours below, and
+Django has no handler for 405, hence the middleware."""
+
 import sys
 
 from django.db.utils import InterfaceError, OperationalError
@@ -19,3 +23,18 @@ def server_error(request):
         body = render_to_string("503.html")
         return HttpResponse(body, status=503, headers={"Retry-After": "30"})
     return HttpResponse(render_to_string("500.html"), status=500)
+
+
+def method_not_allowed_page(get_response):
+    """@require_POST and class-based views answer a wrong method with an empty 405; people
+    reach one by opening a form's address, so they get a page that says what to do."""
+
+    def middleware(request):
+        response = get_response(request)
+        if response.status_code == 405 and not response.streaming and not response.content:
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response
+
+    return middleware

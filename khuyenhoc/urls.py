@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from .areas.forms_auth import LoginForm
+from .areas.views_auth import LogoutView
 from .health import healthz
 
 urlpatterns = [
@@ -18,7 +19,7 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("dang-xuat/", LogoutView.as_view(), name="logout"),
     path("thong-ke/quy/", include("funds.public_urls")),
     path("thong-ke/", include("khuyenhoc.public.stats_urls")),
     path("quan-ly/bao-cao/", include("khuyenhoc.reports.urls")),

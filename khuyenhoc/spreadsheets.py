@@ -66,8 +66,6 @@ def read_upload(upload) -> bytes:
     size = getattr(upload, "size", None)
     if size is not None and size > limit:
         raise ImportRejected(_too_big(size, limit))
-    if hasattr(upload, "seek"):
-        upload.seek(0)
     data = upload.read(limit + 1)
     if len(data) > limit:
         raise ImportRejected(_too_big(None, limit))
@@ -77,9 +75,15 @@ def read_upload(upload) -> bytes:
 
 
 def _too_big(size, limit) -> str:
-    mb = 1024 * 1024
-    told = f" ({number(-(-size // mb))} MB)" if size else ""
-    return f"Tệp quá lớn{told}; tối đa {number(limit // mb)} MB. Hãy chia nhỏ danh sách."
+    told = f" ({_amount(size, up=True)})" if size else ""
+    return f"Tệp quá lớn{told}; tối đa {_amount(limit)}. Hãy chia nhỏ danh sách."
+
+
+def _amount(size: int, up=False) -> str:
+    """20 MB, or 4 KB under a megabyte; a file's own size rounded up, so that 20.3 MB
+    is not told as the 20 MB it exceeds."""
+    unit, name = (1024 * 1024, "MB") if size >= 1024 * 1024 else (1024, "KB")
+    return f"{number(-(-size // unit) if up else max(size // unit, 1))} {name}"
 
 
 def read_sheet(data: bytes, *, headers: dict[str, str]) -> list[tuple[int, dict]]:

@@ -65,7 +65,8 @@ def read_upload(upload) -> bytes:
     limit = settings.MAX_IMPORT_BYTES
     size = getattr(upload, "size", None)
     if size is not None and size > limit:
-        raise ImportRejected(_too_big(size, limit))
+        # limit + 1: all that khuyenhoc.uploads kept of a bigger file, whose size is unknown
+        raise ImportRejected(_too_big(size if size > limit + 1 else None, limit))
     data = upload.read(limit + 1)
     if len(data) > limit:
         raise ImportRejected(_too_big(None, limit))
@@ -102,7 +103,7 @@ def iter_sheet(data: bytes, *, headers: dict[str, str]) -> Iterator[tuple[int, d
     (khuyenhoc.xlsx_guard: rows, columns, cells, text, zip bombs) and its header row are
     checked when this is called, before the first row and before the caller writes
     anything; a sheet without data rows raises after the last."""
-    sheet, last_row = _first_sheet(data)
+    sheet = _first_sheet(data)
     rows = sheet.iter_rows()  # row 1 first, each row from the sheet's first column on
     try:
         top = list(itertools.islice(rows, xlsx_guard.HEADER_ROWS))
@@ -117,6 +118,7 @@ def iter_sheet(data: bytes, *, headers: dict[str, str]) -> Iterator[tuple[int, d
     if header_index is None:
         expected = ", ".join(f"«{t}»" for t in headers.values())
         raise ImportRejected(f"Không tìm thấy dòng tiêu đề. Các cột cần có: {expected}.")
+    last_row = sheet.end[0] + 1 if sheet.end else 0  # the last row holding a value
     if last_row - (header_index + 1) > xlsx_guard.MAX_ROWS:
         raise ImportRejected(xlsx_guard.rows_message())
     titles = [_key(cell) for cell in top[header_index]]
@@ -146,20 +148,19 @@ def _data_rows(rows, first, positions) -> Iterator[tuple[int, dict]]:
 
 
 def _first_sheet(data: bytes):
-    """calamine's first sheet of a workbook that passed xlsx_guard, and the last row that
-    holds a value (Excel numbering)."""
+    """calamine's first sheet of a workbook that passed xlsx_guard."""
     max_bytes = getattr(settings, "MAX_IMPORT_BYTES", 20 * 1024 * 1024)
     if len(data) > max_bytes:
         raise ImportRejected(_too_big(len(data), max_bytes))
     if not data:
         raise ImportRejected("Tệp rỗng.")
     try:
-        facts = xlsx_guard.check(data)
+        name = xlsx_guard.check(data)
     except xlsx_guard.Refused as exc:
         raise ImportRejected(str(exc)) from exc
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        if book.sheet_names[:1] != [facts.sheet_name]:
+        if book.sheet_names[:1] != [name]:
             # the guard checked another sheet than calamine would read
             raise ImportRejected(xlsx_guard.BROKEN)
         sheet = book.get_sheet_by_index(0)
@@ -171,7 +172,7 @@ def _first_sheet(data: bytes):
         if type(exc).__name__ != "PanicException":
             raise
         raise ImportRejected(xlsx_guard.BROKEN) from None
-    return sheet, facts.last_row
+    return sheet
 
 
 def _key(cell) -> str:

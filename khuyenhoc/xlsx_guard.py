@@ -24,7 +24,6 @@ import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
 
 from khuyenhoc.numbers import number
 from khuyenhoc.xlsx_quick import quick_last_row
@@ -83,19 +82,10 @@ class Refused(Exception):
     """The file is not read; str() is the reason, in Vietnamese, for the user."""
 
 
-@dataclass
-class Facts:
-    """What the check learnt: the first sheet's name (calamine must agree) and the last
-    row that holds a value (Excel numbering)."""
-
-    sheet_name: str
-    last_row: int
-
-
-def rows_message() -> str:
+def rows_message(what="Tệp") -> str:
     return (
-        f"Tệp có quá {number(MAX_ROWS)} dòng. Hãy chia danh sách thành nhiều tệp, "
-        f"mỗi tệp không quá {number(MAX_ROWS)} dòng."
+        f"{what} có quá {number(MAX_ROWS)} dòng. Hãy chia danh sách thành nhiều phần, "
+        f"mỗi phần không quá {number(MAX_ROWS)} dòng."
     )
 
 
@@ -125,9 +115,10 @@ LIMITS = {
 }
 
 
-def check(data: bytes) -> Facts:
+def check(data: bytes) -> str:
     """Raises Refused (a Vietnamese message) unless calamine may open `data` and read its
-    first sheet within the limits above."""
+    first sheet within the limits above; returns that sheet's name, which calamine's
+    first must be."""
     try:
         return _check(data)
     except Exceeded as exc:
@@ -136,7 +127,7 @@ def check(data: bytes) -> Facts:
         raise Refused(BROKEN) from exc
 
 
-def _check(data: bytes) -> Facts:
+def _check(data: bytes) -> str:
     infos = _directory(data)
     by_name = {info.filename.encode("utf-8", "surrogateescape").lower(): info for info in infos}
     budget = MAX_ELEMENTS
@@ -155,28 +146,26 @@ def _check(data: bytes) -> Facts:
         raise Refused(BROKEN)
     if SHARED_STRINGS in by_name:
         budget = _parse(data, by_name[SHARED_STRINGS], strings, budget)
-    last_row = _last_row(data, by_name[path], strings.lengths, budget)
+    _check_sheet(data, by_name[path], strings.lengths, budget)
     done = {RELATIONSHIPS, WORKBOOK, SHARED_STRINGS, path}
     for key, info in by_name.items():
         if key not in done:
             for _ in _inflate(data, info):
                 pass
-    return Facts(name, last_row + 1)
+    return name
 
 
-def _last_row(data, info, strings, budget) -> int:
-    """The sheet's last row holding a value (from 0), once its limits are checked: by the
-    quick look when the sheet is written the usual way, else by the exact walk."""
+def _check_sheet(data, info, strings, budget) -> None:
+    """The sheet's limits, checked by the quick look when the sheet is written the usual
+    way, else by the exact walk."""
     limits = {
         "max_rows": MAX_ROWS + HEADER_ROWS,
         "max_columns": MAX_COLUMNS,
         "max_cells": MAX_CELLS,
         "max_text": MAX_TEXT_BYTES,
     }
-    last_row = quick_last_row(_inflate(data, info), strings, **limits)
-    if last_row is not None:
-        return last_row
-    return scan_sheet(_inflate(data, info), strings, budget=budget, **limits).last_row
+    if quick_last_row(_inflate(data, info), strings, **limits) is None:
+        scan_sheet(_inflate(data, info), strings, budget=budget, **limits)
 
 
 def _directory(data: bytes) -> list[zipfile.ZipInfo]:

@@ -11,7 +11,6 @@ holds a value; a shared string is as long as its XML).
 """
 
 from array import array
-from dataclasses import dataclass
 from xml.parsers import expat
 
 MAX_RUN = 1024 * 1024  # bytes without a ">": a tag, or the text between two tags
@@ -201,16 +200,11 @@ def _position(ref: str, columns: dict):
     return row, column
 
 
-@dataclass
-class SheetFacts:
-    last_row: int  # from 0, -1 when no cell holds a value
-    budget: int  # elements still allowed
-
-
-def scan_sheet(chunks, strings, *, max_rows, max_columns, max_cells, max_text, budget):
+def scan_sheet(chunks, strings, *, max_rows, max_columns, max_cells, max_text, budget) -> int:
     """Walks a worksheet as calamine's cell reader does: rows, cells, the farthest cell
     that holds a value, and the text its cells bring (a shared string's length, from
-    `strings`, each time a cell refers to it). Raises Exceeded at the first limit passed.
+    `strings`, each time a cell refers to it). Raises Exceeded at the first limit passed;
+    returns the last row holding a value (from 0, -1 for none).
 
     The hot path of the check, one call per element: hence closures over local
     variables rather than a class."""
@@ -310,7 +304,7 @@ def scan_sheet(chunks, strings, *, max_rows, max_columns, max_cells, max_text, b
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     _feed(parser, chunks)
-    return SheetFacts(last_row, budget)
+    return last_row
 
 
 def _shared_length(text: str, strings) -> int:

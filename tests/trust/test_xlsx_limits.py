@@ -5,11 +5,14 @@ through read_sheet, as the imports call it, and says why in Vietnamese with the 
 Vietnamese figures."""
 
 import io
+import os
 import time
 import zlib
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from funds.imports import beneficiaries_from_text
 from khuyenhoc.spreadsheets import ImportRejected, read_sheet, read_upload
 from khuyenhoc.xlsx_quick import quick_last_row
 from khuyenhoc.xlsx_scan import scan_sheet
@@ -245,7 +248,7 @@ def _both(part: Part, strings=()):
     limits = {"max_rows": 50_010, "max_columns": 100, "max_cells": 10**6, "max_text": 12 << 20}
     chunks = [xml[i : i + 5000] for i in range(0, len(xml), 5000)]
     quick = quick_last_row(iter(chunks), list(strings), **limits)
-    exact = scan_sheet(iter(chunks), list(strings), budget=10**7, **limits).last_row
+    exact = scan_sheet(iter(chunks), list(strings), budget=10**7, **limits)
     return quick, exact
 
 
@@ -282,6 +285,31 @@ def test_a_sheet_written_another_way_is_left_to_the_exact_walk_which_refuses_it(
 
 
 # --- reading the upload ----------------------------------------------------------------
+
+
+def test_no_more_than_one_byte_past_the_limit_of_an_upload_is_kept_in_memory_or_on_disk(
+    settings, rf
+):
+    """khuyenhoc.uploads drops the rest of a bigger file as it arrives."""
+    settings.MAX_IMPORT_BYTES = 4096
+    for in_memory in (True, False):
+        settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 10**6 if in_memory else 1000
+        request = rf.post("/", {"file": SimpleUploadedFile("a.xlsx", b"x" * 100_000)})
+        upload = request.FILES["file"]
+        assert upload.size == 4097
+        if not in_memory:
+            assert os.path.getsize(upload.temporary_file_path()) == 4097
+        with pytest.raises(ImportRejected) as caught:
+            read_upload(upload)
+        assert str(caught.value).startswith("Tệp quá lớn; tối đa 4 KB")
+
+
+def test_a_pasted_list_of_more_than_50000_lines_is_refused():
+    line = "Lò Văn An; Trường THCS Mường Tè; 7A; 200.000; có\n"
+    assert len(beneficiaries_from_text(line * 50_000)) == 50_000
+    with pytest.raises(ImportRejected) as caught:
+        beneficiaries_from_text(line * 50_000 + "\n" * 3_000_000)
+    assert "Danh sách có quá 50.000 dòng" in str(caught.value)
 
 
 class Endless(io.RawIOBase):

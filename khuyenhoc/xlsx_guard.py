@@ -164,7 +164,7 @@ def _check_sheet(data, info, strings, budget) -> None:
         "max_cells": MAX_CELLS,
         "max_text": MAX_TEXT_BYTES,
     }
-    if quick_last_row(_inflate(data, info), strings, **limits) is None:
+    if quick_last_row(_inflate(data, info), strings, size=info.file_size, **limits) is None:
         scan_sheet(_inflate(data, info), strings, budget=budget, **limits)
 
 

@@ -32,10 +32,11 @@ class _Unsure(Exception):
     pass
 
 
-def quick_last_row(chunks, strings, *, max_rows, max_columns, max_cells, max_text):
+def quick_last_row(chunks, strings, *, size, max_rows, max_columns, max_cells, max_text):
     """The last row (from 0) holding a cell, when the sheet's chunks show it written the
-    usual way and within every limit; None when only the exact walk can tell."""
-    look = _Look(strings)
+    usual way and within every limit; None when only the exact walk can tell. `size`:
+    the sheet's inflated size, which bounds the text its cells hold themselves."""
+    look = _Look(strings, size if size <= max_text else None)
     pending, size = [], 0
     try:
         for chunk in chunks:
@@ -61,8 +62,11 @@ def quick_last_row(chunks, strings, *, max_rows, max_columns, max_cells, max_tex
 
 
 class _Look:
-    def __init__(self, strings):
+    def __init__(self, strings, own_text):
         self.strings = strings
+        # what the cells' own text (inline strings, formula results, dates) may add:
+        # at most the sheet's size, else counted cell by cell
+        self.own_text = own_text
         self.cells = self.text = 0
         self.last_row = -1
         self.letters = set()
@@ -82,19 +86,22 @@ class _Look:
 
     def _texts(self, xml: bytes) -> None:
         """The text the slice's cells bring; _Unsure when a string cell is written
-        another way (a formula's text, a date, an inline string with a <v>)."""
-        if b' t="str"' in xml or b' t="d"' in xml or b":is" in xml:
-            raise _Unsure
+        another way (a shared string's number not in its <v>; for a sheet bigger than
+        the text limit, a formula's text, a date, an inline string with a <v>)."""
         shared = _SHARED.findall(xml)
-        inline = _INLINE.findall(xml)
-        if len(shared) != xml.count(b' t="s"') or not len(inline) == xml.count(
-            b' t="inlineStr"'
-        ) == xml.count(b"<is"):
+        if len(shared) != xml.count(b' t="s"'):
             raise _Unsure
         try:
             self.text += sum(map(self.strings.__getitem__, map(int, shared)))
         except IndexError as exc:  # calamine fails on it; the exact walk says so
             raise _Unsure from exc
+        if self.own_text is not None:
+            return
+        if b' t="str"' in xml or b' t="d"' in xml or b":is" in xml:
+            raise _Unsure
+        inline = _INLINE.findall(xml)
+        if not len(inline) == xml.count(b' t="inlineStr"') == xml.count(b"<is"):
+            raise _Unsure
         self.text += sum(map(len, inline))
 
     def within(self, max_rows, max_columns, max_cells, max_text) -> bool:
@@ -104,7 +111,7 @@ class _Look:
             and self.last_row < max_rows
             and last_column < max_columns
             and (self.last_row + 1) * (last_column + 1) <= max_cells
-            and self.text <= max_text
+            and self.text + (self.own_text or 0) <= max_text
         )
 
 

@@ -247,7 +247,7 @@ def _both(part: Part, strings=()):
     xml = zlib.decompressobj(-zlib.MAX_WBITS).decompress(part.packed)
     limits = {"max_rows": 50_010, "max_columns": 100, "max_cells": 10**6, "max_text": 12 << 20}
     chunks = [xml[i : i + 5000] for i in range(0, len(xml), 5000)]
-    quick = quick_last_row(iter(chunks), list(strings), **limits)
+    quick = quick_last_row(iter(chunks), list(strings), size=len(xml), **limits)
     exact = scan_sheet(iter(chunks), list(strings), budget=10**7, **limits)
     return quick, exact
 
@@ -280,7 +280,7 @@ def test_a_sheet_written_another_way_is_left_to_the_exact_walk_which_refuses_it(
     )
     xml = zlib.decompressobj(-zlib.MAX_WBITS).decompress(part.packed)
     limits = {"max_rows": 50_010, "max_columns": 100, "max_cells": 10**6, "max_text": 12 << 20}
-    assert quick_last_row(iter([xml]), [], **limits) is None
+    assert quick_last_row(iter([xml]), [], size=len(xml), **limits) is None
     assert "Bảng tính có quá 100 cột" in refusal(book(part))
 
 

@@ -3,11 +3,12 @@
 calamine builds the first sheet as one dense grid from A1 to the farthest cell that holds
 a value, copies a shared string into every cell that uses it, and inflates whole every
 part it reads: a file of 2 MB can ask for gigabytes, and one value in XFD1048576 aborts
-the process. So the zip's own records are checked, every part is inflated once in
-chunks (its real size, not the one it declares), and the XML that calamine will read is
-streamed through expat, counting what costs memory; the file is refused at the first
-limit passed, before calamine allocates anything; the check itself holds a slice of a
-few megabytes at a time.
+the process. So the zip's own records are checked, every part is inflated in chunks (its
+real size, not the one it declares), and the XML that calamine will read is streamed,
+counting what costs memory: the first sheet by byte counts and regular expressions when
+it is written the usual way (xlsx_quick), else, like the other parts, through expat
+(xlsx_scan). The file is refused at the first limit passed, before calamine allocates
+anything; the check itself holds a slice of a few megabytes at a time.
 
 The scan follows calamine 0.37 (python-calamine 0.9) event for event: the parts
 workbook.xml, _rels/workbook.xml.rels and sharedStrings.xml of the folder that
@@ -16,7 +17,8 @@ workbook; local names without prefixes; a cell ended by the first end tag named 
 Where the two readers could see different things in the same bytes (a workbook.xml
 outside xl/, a sheet outside xl/worksheets/, a DOCTYPE, an encoding other than UTF-8,
 part names that differ only in case or hold spaces or "&", a shared string inside
-another) the file is refused.
+another) the file is refused. test_xlsx_limits.py checks what of calamine's reading this
+relies on: a new version must pass it.
 """
 
 import io

@@ -4,9 +4,11 @@ Excel, LibreOffice, Google Sheets and openpyxl write every cell tag as
 <c r="B7" s="1" t="s"> (attributes after one space, in double quotes), a shared string
 cell as <c … t="s"><v>12</v></c> and an inline string as
 <c … t="inlineStr"><is><t>…</t></is></c>. When every cell of the sheet is written so,
-its references, shared string numbers and inline texts are picked out by three regular
-expressions and a few byte counts (C speed), slice by slice, several times faster than
-one Python call per XML element.
+its references and shared string numbers are picked out by regular expressions and a
+few byte counts (C speed), slice by slice, several times faster than one Python call
+per XML element. The text the cells hold themselves (inline strings, formula results,
+dates) is at most the sheet's size; only a sheet bigger than the text limit has its
+inline strings counted one by one, and any other text cell left to the exact walk.
 
 What is counted here is at least what calamine will meet: every cell element in the
 bytes, whether or not it holds a value, and more if a comment or an attribute holds
@@ -37,22 +39,22 @@ def quick_last_row(chunks, strings, *, size, max_rows, max_columns, max_cells, m
     usual way and within every limit; None when only the exact walk can tell. `size`:
     the sheet's inflated size, which bounds the text its cells hold themselves."""
     look = _Look(strings, size if size <= max_text else None)
-    pending, size = [], 0
+    pending, held = [], 0
     try:
         for chunk in chunks:
             pending.append(chunk)
-            size += len(chunk)
-            if size < SLICE:
+            held += len(chunk)
+            if held < SLICE:
                 continue
             carry = b"".join(pending)
             cut = carry.rfind(b"<c ")  # a slice ends before a cell, not inside one
             if cut <= 0:
-                if size > MAX_CARRY:
+                if held > MAX_CARRY:
                     return None
                 pending = [carry]
                 continue
             look.slice(carry[:cut])
-            pending, size = [carry[cut:]], len(carry) - cut
+            pending, held = [carry[cut:]], len(carry) - cut
             if not look.within(max_rows, max_columns, max_cells, max_text):
                 return None
         look.slice(b"".join(pending))

@@ -11,6 +11,7 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from python_calamine import CalamineWorkbook
 
 from funds.imports import beneficiaries_from_text
 from khuyenhoc.spreadsheets import ImportRejected, read_sheet, read_upload
@@ -237,6 +238,33 @@ def _read(data: bytes, name: str) -> bytes:
     import zipfile
 
     return zipfile.ZipFile(io.BytesIO(data)).read(name)
+
+
+def test_calamine_reads_as_the_check_expects():
+    """What of calamine's reading the check relies on: an empty shared string keeps its
+    number, the workbook is the one of the folder _rels/.rels names, and a part is found
+    whatever the case of its name."""
+    strings = shared_strings(b"<si/><si><t>B</t></si>")
+    cell = b'<row r="2"><c r="A2" t="s"><v>1</v></c></row>'
+    data = book(sheet_part(HEAD + cell), strings)
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
+    assert sheet.to_python()[1][:1] == ["B"]
+    package = (
+        b"<Relationships " + bombs.RELS_NS + b'><Relationship Id="rId1" Target="other/workbook.xml"'
+        b' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'officeDocument"/></Relationships>'
+    )
+    workbook = b"<workbook " + bombs.NS + b" " + bombs.R_NS + b'><sheets><sheet name="Other" '
+    workbook += b'sheetId="1" r:id="rId1"/></sheets></workbook>'
+    relationships = _read(data, "xl/_rels/workbook.xml.rels")
+    elsewhere = book(
+        sheet_part(HEAD),
+        Part.of("Other/Workbook.xml", workbook),
+        Part.of("other/_rels/workbook.xml.rels", relationships),
+        Part.of("other/worksheets/sheet1.xml", bombs.SHEET_HEAD + bombs.SHEET_TAIL),
+        package=package,
+    )
+    assert CalamineWorkbook.from_filelike(io.BytesIO(elsewhere)).sheet_names == ["Other"]
 
 
 # --- the quick look and the exact walk -------------------------------------------------

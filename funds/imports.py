@@ -1,8 +1,11 @@
 """Lists staff paste or upload: beneficiaries of a payout, donations of a campaign.
 All rows or none; every error names its row ("Dòng N: …")."""
 
+import io
+
 from django.db import transaction
 
+from khuyenhoc import xlsx_guard
 from khuyenhoc.spreadsheets import (
     ImportRejected,
     RowError,
@@ -77,7 +80,10 @@ def beneficiaries_from_text(text: str) -> list[dict]:
     """One person a line: "họ tên; trường; lớp; số tiền; có" (or tab-separated, as pasted
     from Excel). Only the name is required; a missing amount takes the common amount."""
     people, errors = [], []
-    for number, line in enumerate((text or "").splitlines(), start=1):
+    # line by line, not splitlines(): a paste of millions of empty lines stays one string
+    for number, line in enumerate(io.StringIO(text or "", newline=None), start=1):
+        if number > xlsx_guard.MAX_ROWS:
+            raise ImportRejected(xlsx_guard.rows_message("Danh sách"))
         if not line.strip():
             continue
         cells = [c.strip() for c in (line.split("\t") if "\t" in line else line.split(";"))]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer, reviewer_action
 from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.spreadsheets import ImportRejected, read_upload
 from members.models import Branch
 
 from . import imports, ledger, services
@@ -136,7 +136,7 @@ def payout_create(request, pk):
         data = form.cleaned_data
         try:
             if data["sheet"]:
-                people = imports.beneficiaries_from_sheet(data["sheet"].read())
+                people = imports.beneficiaries_from_sheet(read_upload(data["sheet"]))
             else:
                 people = imports.beneficiaries_from_text(data["people"])
             payout = services.payout_record(
@@ -251,7 +251,7 @@ def receipts_import(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             count = imports.receipts_import(
-                user=request.user, fund=fund, data=form.cleaned_data["sheet"].read()
+                user=request.user, fund=fund, data=read_upload(form.cleaned_data["sheet"])
             )
         except ImportRejected as exc:
             errors = exc.errors

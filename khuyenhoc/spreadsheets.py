@@ -6,8 +6,8 @@ so a name beginning with = + - @ never becomes a formula in the user's Excel.
 """
 
 import io
+import itertools
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +18,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from python_calamine import CalamineWorkbook
 
+from khuyenhoc import xlsx_guard
+from khuyenhoc.numbers import number
 from khuyenhoc.text import plain
 
 # More digits than any count or amount in đồng can have; Python refuses int() of
@@ -56,6 +58,35 @@ class ImportResult:
     warnings: list = field(default_factory=list)
 
 
+def read_upload(upload) -> bytes:
+    """The bytes of an uploaded file (or of any file opened in binary mode), the one way
+    every import reads one: never more than MAX_IMPORT_BYTES + 1 bytes are read, so a
+    bigger file is refused without being read whole."""
+    limit = settings.MAX_IMPORT_BYTES
+    size = getattr(upload, "size", None)
+    if size is not None and size > limit:
+        # limit + 1: all that khuyenhoc.uploads kept of a bigger file, whose size is unknown
+        raise ImportRejected(_too_big(size if size > limit + 1 else None, limit))
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise ImportRejected(_too_big(None, limit))
+    if not data:
+        raise ImportRejected("Tệp rỗng.")
+    return data
+
+
+def _too_big(size, limit) -> str:
+    told = f" ({_amount(size, up=True)})" if size else ""
+    return f"Tệp quá lớn{told}; tối đa {_amount(limit)}. Hãy chia nhỏ danh sách."
+
+
+def _amount(size: int, up=False) -> str:
+    """20 MB, or 4 KB under a megabyte; a file's own size rounded up, so that 20.3 MB
+    is not told as the 20 MB it exceeds."""
+    unit, name = (1024 * 1024, "MB") if size >= 1024 * 1024 else (1024, "KB")
+    return f"{number(-(-size // unit) if up else max(size // unit, 1))} {name}"
+
+
 def read_sheet(data: bytes, *, headers: dict[str, str]) -> list[tuple[int, dict]]:
     """Rows of the first sheet as (excel_row_number, {key: value}), header row matched
     by its Vietnamese title (case, accents and spacing ignored).
@@ -68,25 +99,18 @@ def read_sheet(data: bytes, *, headers: dict[str, str]) -> list[tuple[int, dict]
 
 def iter_sheet(data: bytes, *, headers: dict[str, str]) -> Iterator[tuple[int, dict]]:
     """read_sheet() one row at a time, for an import that checks and writes rows while
-    the rest are still being turned into Python values. The file and its header are
-    checked before the first row; a sheet without data rows raises after the last."""
-    max_bytes = getattr(settings, "MAX_IMPORT_BYTES", 20 * 1024 * 1024)
-    if len(data) > max_bytes:
-        raise ImportRejected(
-            f"Tệp quá lớn ({len(data) // (1024 * 1024)} MB); tối đa "
-            f"{max_bytes // (1024 * 1024)} MB. Hãy chia nhỏ danh sách."
-        )
-    if not data:
-        raise ImportRejected("Tệp rỗng.")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ImportRejected("Tệp không phải bảng tính Excel .xlsx. Hãy lưu lại dưới dạng .xlsx.")
+    the rest are still being turned into Python values. The file, its limits
+    (khuyenhoc.xlsx_guard: rows, columns, cells, text, zip bombs) and its header row are
+    checked when this is called, before the first row and before the caller writes
+    anything; a sheet without data rows raises after the last."""
+    sheet = _first_sheet(data)
+    rows = sheet.iter_rows()  # row 1 first, each row from the sheet's first column on
     try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except Exception as exc:  # calamine raises several kinds for a broken file
-        raise ImportRejected("Không đọc được tệp Excel (tệp hỏng hoặc sai định dạng).") from exc
+        top = list(itertools.islice(rows, xlsx_guard.HEADER_ROWS))
+    except Exception as exc:  # calamine raises several kinds for a broken cell
+        raise ImportRejected(xlsx_guard.BROKEN) from exc
     header_index = None
-    for index, row in enumerate(rows[:10]):
+    for index, row in enumerate(top):
         titles = [_key(cell) for cell in row]
         if sum(1 for t in headers.values() if _key(t) in titles) >= max(1, len(headers) // 2):
             header_index = index
@@ -94,7 +118,10 @@ def iter_sheet(data: bytes, *, headers: dict[str, str]) -> Iterator[tuple[int, d
     if header_index is None:
         expected = ", ".join(f"«{t}»" for t in headers.values())
         raise ImportRejected(f"Không tìm thấy dòng tiêu đề. Các cột cần có: {expected}.")
-    titles = [_key(cell) for cell in rows[header_index]]
+    last_row = sheet.end[0] + 1 if sheet.end else 0  # the last row holding a value
+    if last_row - (header_index + 1) > xlsx_guard.MAX_ROWS:
+        raise ImportRejected(xlsx_guard.rows_message())
+    titles = [_key(cell) for cell in top[header_index]]
     positions = {}
     missing = []
     for key, title in headers.items():
@@ -104,15 +131,48 @@ def iter_sheet(data: bytes, *, headers: dict[str, str]) -> Iterator[tuple[int, d
             missing.append(title)
     if missing:
         raise ImportRejected("Thiếu cột: " + ", ".join(f"«{t}»" for t in missing) + ".")
+    below = itertools.chain(top[header_index + 1 :], rows)
+    return _data_rows(below, header_index + 2, positions)
+
+
+def _data_rows(rows, first, positions) -> Iterator[tuple[int, dict]]:
     found = False
-    for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+    for number_, row in enumerate(rows, start=first):
         values = {key: (row[pos] if pos < len(row) else "") for key, pos in positions.items()}
         if all(v in ("", None) for v in values.values()):
             continue
         found = True
-        yield offset, values
+        yield number_, values
     if not found:
         raise ImportRejected("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
+
+
+def _first_sheet(data: bytes):
+    """calamine's first sheet of a workbook that passed xlsx_guard."""
+    max_bytes = getattr(settings, "MAX_IMPORT_BYTES", 20 * 1024 * 1024)
+    if len(data) > max_bytes:
+        raise ImportRejected(_too_big(len(data), max_bytes))
+    if not data:
+        raise ImportRejected("Tệp rỗng.")
+    try:
+        name = xlsx_guard.check(data)
+    except xlsx_guard.Refused as exc:
+        raise ImportRejected(str(exc)) from exc
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        if book.sheet_names[:1] != [name]:
+            # the guard checked another sheet than calamine would read
+            raise ImportRejected(xlsx_guard.BROKEN)
+        sheet = book.get_sheet_by_index(0)
+    except ImportRejected:
+        raise
+    except Exception as exc:  # calamine raises several kinds for a broken file
+        raise ImportRejected(xlsx_guard.BROKEN) from exc
+    except BaseException as exc:  # a Rust panic inside calamine is pyo3's PanicException
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise ImportRejected(xlsx_guard.BROKEN) from None
+    return sheet
 
 
 def _key(cell) -> str:

@@ -1,6 +1,5 @@
 """The Excel side of the register: template, import, export."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -8,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from khuyenhoc.areas.scope import get_commune_or_404
 from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected
+from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, read_upload
 
 from . import imports, selectors
 from .forms import FilterForm, ImportForm
@@ -42,10 +41,8 @@ def import_members(request, code):
     form = ImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        # read no further than the limit: read_sheet refuses what reaches it
-        data = upload.read(settings.MAX_IMPORT_BYTES + 1)
         try:
+            data = read_upload(form.cleaned_data["file"])
             result = imports.members_import(user=request.user, commune=commune, data=data)
         except ImportRejected as exc:
             errors = exc.errors

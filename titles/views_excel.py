@@ -1,7 +1,6 @@
 """Commune staff pages for the Excel lists: blank and pre-filled sheets to download, and
 the uploads of registration lists and of evaluation scores."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,7 +10,7 @@ from django.urls import reverse
 
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
+from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, read_upload, workbook_bytes
 
 from . import exports, imports
 from .forms import UploadForm
@@ -32,9 +31,8 @@ def _import(request, code, year, title, run, heading, columns, template_url=None
     form = UploadForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
-        # read no further than the limit: the sheet reader refuses what reaches it
-        data = form.cleaned_data["file"].read(settings.MAX_IMPORT_BYTES + 1)
         try:
+            data = read_upload(form.cleaned_data["file"])
             result = run(user=request.user, commune=commune, year=year, title=title, data=data)
         except ImportRejected as exc:
             errors = exc.errors

@@ -9,7 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from khuyenhoc.forms import PlainTextMixin
 from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
+from khuyenhoc.spreadsheets import (
+    XLSX_CONTENT_TYPE,
+    ImportRejected,
+    read_upload,
+    workbook_bytes,
+)
 
 from . import services
 from .forms import VillageForm
@@ -111,7 +116,7 @@ def village_import(request, code):
     if request.method == "POST" and form.is_valid():
         try:
             count = services.villages_import(
-                user=request.user, commune=commune, data=form.cleaned_data["file"].read()
+                user=request.user, commune=commune, data=read_upload(form.cleaned_data["file"])
             )
         except ImportRejected as exc:
             errors = exc.errors

@@ -209,6 +209,21 @@ def test_hostile_cells_are_refused_with_nothing_written_or_imported_clean_and_wh
     attack(client, targets, hostile_sheets, "sheet", examples=50)
 
 
+def test_every_import_refuses_a_file_over_the_size_limit_with_nothing_written(
+    client, world, uploads, settings
+):
+    """Each page that takes a file reads it through spreadsheets.read_upload, of which
+    khuyenhoc.uploads kept one byte past MAX_IMPORT_BYTES, and the page says so."""
+    login(client, world["staff"])
+    settings.MAX_IMPORT_BYTES = 4096
+    before = row_counts()
+    for upload in uploads:
+        response = upload.post(client, b"PK\x03\x04" + bytes(4996))
+        assert response.status_code == 200, upload
+        assert "Tệp quá lớn; tối đa 4 KB" in _alerts(response.content.decode()), upload
+    assert not changed_since(before)
+
+
 # --- exports ---------------------------------------------------------------------------
 
 # The columns that hold a name or a free text an export may write back.

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from khuyenhoc.areas.models import Commune
 from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.spreadsheets import ImportRejected, read_upload
 from members.imports import members_import
 
 
@@ -20,12 +20,12 @@ class Command(BaseCommand):
         if target is None:
             raise CommandError(f"Không có xã, phường mã {commune}.")
         try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Không đọc được tệp {file}: {exc.strerror}.") from exc
-        try:
+            with file.open("rb") as stream:
+                data = read_upload(stream)
             # user=None: the operator at the console is trusted with every commune
             result = members_import(user=None, commune=target, data=data)
+        except OSError as exc:
+            raise CommandError(f"Không đọc được tệp {file}: {exc.strerror}.") from exc
         except ImportRejected as exc:
             for error in exc.errors:
                 self.stderr.write(str(error))

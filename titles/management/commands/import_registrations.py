@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from khuyenhoc.areas.models import Commune
 from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.spreadsheets import ImportRejected, read_upload
 from titles import imports
 
 
@@ -39,11 +39,11 @@ class Command(BaseCommand):
             if actor is None:
                 raise CommandError(f"Không có tài khoản «{user}».")
         try:
-            data = Path(file).read_bytes()
+            with Path(file).open("rb") as stream:
+                data = read_upload(stream)
+            result = self.run(user=actor, commune=target, year=year, title=title, data=data)
         except OSError as exc:
             raise CommandError(f"Không đọc được tệp {file}.") from exc
-        try:
-            result = self.run(user=actor, commune=target, year=year, title=title, data=data)
         except ImportRejected as exc:
             for error in exc.errors[:50]:
                 self.stderr.write(str(error))

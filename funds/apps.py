@@ -6,11 +6,11 @@ class FundsConfig(AppConfig):
     verbose_name = "Quỹ khuyến học"
     commune_links = [("Quỹ khuyến học", "funds:commune")]
     # What people type that may name a person: an erasure on request takes the person's
-    # name out of it (khuyenhoc.erasure). A pupil who got a scholarship, a parent who
-    # gave, are often the citizens and household heads of the titles. Amounts stay.
+    # name out of it (khuyenhoc.erasure); amounts stay. A donor's or beneficiary's own
+    # name is not listed: it names a person of its own, maybe a namesake, whose payout
+    # list is the fund's evidence.
     free_texts = {
-        "Receipt": ["donor_name", "item_description", "campaign", "note", "reason"],
+        "Receipt": ["item_description", "campaign", "note", "reason"],
         "Payout": ["description", "note", "reason"],
-        "Beneficiary": ["name"],
         "OverdraftGrant": ["reason"],
     }

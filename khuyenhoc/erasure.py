@@ -10,9 +10,10 @@ every name the person was ever stored under out of
 - the change reasons of those records' history rows;
 - the text people type, wherever an app lists it in its AppConfig's `free_texts`
   ({model name: [fields]}; its history rows too): a reviewer's reason for returning a
-  list, a fund's donor or note, a report's narrative. Only rows of the person's commune
+  list, a fund's note, a report's narrative. Only rows of the person's commune
   and of the province itself (no commune) are read, so a namesake in another commune
-  keeps the notes about him.
+  keeps the notes about him. A fund's donor and beneficiary names are no mention but
+  a person's record of its own, maybe a namesake's: they stay.
 
 A mention is found with or without diacritics and in any case ("LO THI HOA" too), and
 replaced by ERASED. Nothing here is counted by the figures, so every year's stay."""
@@ -153,7 +154,7 @@ def names_in_history(record, field: str) -> set[str]:
     """Every value `field` of `record` ever had: its value now and in its history rows
     (a name corrected since, an import's spelling)."""
     names = {getattr(record, field)}
-    names.update(record.history.values_list(field, flat=True).distinct())
+    names.update(record.history.order_by().values_list(field, flat=True).distinct())
     return {n for n in names if n}
 
 

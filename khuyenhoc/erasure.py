@@ -15,8 +15,9 @@ every name the person was ever stored under out of
   keeps the notes about him. A fund's donor and beneficiary names are no mention but
   a person's record of its own, maybe a namesake's: they stay.
 
-A mention is found with or without diacritics and in any case ("LO THI HOA" too), and
-replaced by ERASED. Nothing here is counted by the figures, so every year's stay."""
+A mention of a name of two words or more is found with or without diacritics and in any
+case ("LO THI HOA" too), and replaced by ERASED. Nothing here is counted by the figures,
+so every year's figures stay."""
 
 import functools
 import json
@@ -66,7 +67,7 @@ class Mentions:
             text = " ".join((name or "").split())
             folded, origin = _folded_with_origin(text)
             key = " ".join(folded.split())
-            if key:
+            if len(key.split()) >= 2:  # "Hoa" alone is also a flower: no name to look for
                 # a name's own letters count too (a "ç" is no Vietnamese letter)
                 own = {i: text[origin[i]] for i in range(len(folded))} if key == folded else {}
                 spelled[key] = own
@@ -187,17 +188,17 @@ def _admin_log(records, mentions):
     """Entries about the records take the records' present description. Any other entry
     naming the person loses the name, unless it is about a record that still bears it
     (a namesake's)."""
-    pattern = mentions.sql_pattern(json_escaped=True)
-    about = models.Q(pk__in=[])
+    wanted = models.Q(pk__in=[])
     described = set()
     for model, pks in records:
         content_type = ContentType.objects.get_for_model(model)
         ids = [str(pk) for pk in pks]
-        about |= models.Q(content_type=content_type, object_id__in=ids)
+        wanted |= models.Q(content_type=content_type, object_id__in=ids)
         described.update((content_type.pk, i) for i in ids)
-    entries = LogEntry.objects.filter(
-        about | models.Q(object_repr__iregex=pattern) | models.Q(change_message__iregex=pattern)
-    ).select_related("content_type")
+    if mentions:
+        pattern = mentions.sql_pattern(json_escaped=True)
+        wanted |= models.Q(object_repr__iregex=pattern) | models.Q(change_message__iregex=pattern)
+    entries = LogEntry.objects.filter(wanted).select_related("content_type")
     for entry in entries:
         record = _edited(entry)
         if (entry.content_type_id, entry.object_id) in described and record is not None:
@@ -262,10 +263,11 @@ def _free_texts(commune, mentions):
 def mentions_erase(*, names, commune, records=()):
     """Takes `names` (every spelling the person was stored under) out of the admin log,
     out of the history reasons of `records` ([(model, pks)]: the person's own record and
-    those whose description names them) and out of the free texts of `commune`."""
+    those whose description names them) and out of the free texts of `commune`. The
+    erasing service has checked the user's scope; the records' own admin log entries are
+    described anew even for a name of one word, which is looked for nowhere else."""
     mentions = Mentions(names)
-    if not mentions:
-        return
     _admin_log(records, mentions)
-    _history_reasons(records, mentions)
-    _free_texts(commune, mentions)
+    if mentions:
+        _history_reasons(records, mentions)
+        _free_texts(commune, mentions)

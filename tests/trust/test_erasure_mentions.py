@@ -30,6 +30,11 @@ def test_a_name_inside_a_longer_word_or_name_is_not_a_mention():
     assert Mentions(["Lò Thị Hoa", "Lò Thị Hoa Mai"]).replace("Lò Thị Hoa Mai") == ERASED
 
 
+def test_a_name_of_one_word_is_not_looked_for_in_text():
+    assert not Mentions(["Hoa", " "])
+    assert Mentions(["Hoa"]).replace("Tặng hoa cho cô Hoa") == "Tặng hoa cho cô Hoa"
+
+
 def test_a_name_written_decomposed_goes_with_its_marks():
     decomposed = "Ca\u0300m Thi\u0323 Xuye\u0302\u0301n"
     assert Mentions([NAME]).replace(f"({decomposed})") == f"({ERASED})"
@@ -136,3 +141,22 @@ def test_an_erasure_whose_scrub_fails_erases_nothing(
     citizen = Citizen.objects.get()
     assert (citizen.full_name, citizen.erased_on) == (NAME, None)
     assert set(citizen.history.values_list("full_name", flat=True)) == {NAME}
+
+
+@pytest.mark.django_db
+def test_a_one_word_name_still_leaves_the_admin_logs_entries_about_the_person(
+    staff_a, administrator, commune_a, village_a
+):
+    registration = services.subject_register(
+        user=staff_a,
+        commune=commune_a,
+        year=YEAR,
+        title="household",
+        data={"head_name": "Thắm", "members": 3, "village": village_a},
+    )
+    entry = logged(administrator, registration, [{"changed": {"fields": ["Trạng thái"]}}])
+
+    corrections.person_erase(user=staff_a, registration=registration)
+
+    entry.refresh_from_db()
+    assert entry.object_repr == f"{ERASED} – Gia đình học tập {YEAR}"

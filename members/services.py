@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from khuyenhoc import erasure
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.scope import can_touch
 from khuyenhoc.text import nfc
@@ -237,10 +238,13 @@ def member_leave(*, user, member: Member, left_on, reason="") -> Member:
 @transaction.atomic
 def member_erase(*, user, member: Member) -> Member:
     """On the person's request (Luật Bảo vệ dữ liệu cá nhân): the personal fields go, in
-    the register and in its history; the dates stay, so past years' counts stay."""
+    the register and in its history, and every name the member was stored under goes
+    from the admin log and from the commune's notes (khuyenhoc.erasure); the dates stay,
+    so past years' counts stay."""
     require_scope(user, member.commune)
     if member.is_erased:
         raise ValidationError("Hội viên này đã được xoá thông tin cá nhân.")
+    names = erasure.names_in_history(member, "full_name")
     member.full_name = member.phone = member.gender = member.leave_reason = ""
     member.birth_year = None
     member.member_number = None
@@ -249,4 +253,5 @@ def member_erase(*, user, member: Member) -> Member:
     member.history.all().update(
         full_name="", phone="", gender="", birth_year=None, member_number=None, leave_reason=""
     )
+    erasure.mentions_erase(names=names, commune=member.commune, records=[(Member, [member.pk])])
     return member

@@ -6,7 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .models import SUBJECT_MODELS, RecognitionList, Registration
+from khuyenhoc import erasure
+
+from .models import SUBJECT_MODELS, Evaluation, RecognitionList, Registration
 from .services import (
     editable_registration,
     refresh_figures,
@@ -69,9 +71,12 @@ def subject_correct(*, user, registration, data):
 def person_erase(*, user, registration):
     """On the person's request (Luật Bảo vệ dữ liệu cá nhân): a citizen's or household
     head's personal fields are blanked in the subject and in every history row, and
-    returned; the subject, its registrations, evaluations, village and group stay, so
-    every year's figures stay as they were. A locked list does not stop it: the law
-    does not wait for a reviewer, and nothing the list's figures count changes."""
+    returned; every name the subject was stored under goes from the admin log (the
+    subject's entries, its registrations' and evaluations', whose descriptions name it),
+    from their history and from the commune's notes (khuyenhoc.erasure). The subject,
+    its registrations, evaluations, village and group stay, so every year's figures stay
+    as they were. A locked list does not stop it: the law does not wait for a reviewer,
+    and nothing the list's figures count changes."""
     require_scope(user, registration.commune)
     model = SUBJECT_MODELS.get(registration.title)
     if not hasattr(model, "PERSONAL"):
@@ -79,6 +84,7 @@ def person_erase(*, user, registration):
     subject = _subject_locked(registration, model)
     if subject.is_erased:
         raise ValidationError("Thông tin cá nhân của đối tượng này đã được xoá.")
+    names = erasure.names_in_history(subject, model.NAME_FIELD)
     for name, blank in model.PERSONAL.items():
         setattr(subject, name, blank)
     subject.erased_on = timezone.localdate()
@@ -86,7 +92,27 @@ def person_erase(*, user, registration):
     subject._change_reason = ERASE_REASON
     subject.save()
     subject.history.all().update(**model.PERSONAL)
+    erasure.mentions_erase(
+        names=names, commune=registration.commune, records=_described_by(subject, registration)
+    )
     return subject
+
+
+def _described_by(subject, registration):
+    """The subject and the records whose description names it: its registrations of
+    every year (their commune's list index finds them) and their evaluations."""
+    title = registration.title
+    registrations = list(
+        Registration.objects.filter(
+            commune=registration.commune_id, title=title, **{title: subject}
+        ).values_list("pk", flat=True)
+    )
+    evaluations = Evaluation.objects.filter(registration__in=registrations)
+    return [
+        (type(subject), [subject.pk]),
+        (Registration, registrations),
+        (Evaluation, list(evaluations.values_list("pk", flat=True))),
+    ]
 
 
 def _regroup_open_registrations(user, citizen):

@@ -119,7 +119,9 @@ def test_staff_adds_a_member_through_the_form_and_sees_vietnamese_errors(client,
 def test_erasing_through_the_page_keeps_the_row(client, staff_a, branch_a):
     member = add_member(staff_a, branch_a, name="Cầm Văn Riêng")
     login(client, staff_a)
-    client.post(reverse("members:erase", args=[branch_a.commune_id, member.pk]))
+    url = reverse("members:erase", args=[branch_a.commune_id, member.pk])
+    assert "nhật ký trang quản trị, ghi chú của xã" in client.get(url).content.decode()
+    client.post(url)
     member.refresh_from_db()
     assert member.is_erased and member.full_name == ""
     page = client.get(reverse("members:list", args=[branch_a.commune_id])).content.decode()

@@ -50,6 +50,7 @@ def test_the_confirmation_page_says_what_goes_and_what_stays(client, staff_a, ci
     page = client.get(erase_url(citizen_registration)).content.decode()
     assert "Xoá thông tin cá nhân của Lò Thị Hoa?" in page
     assert "họ tên, năm sinh và giới tính" in page
+    assert "nhật ký trang quản trị, ghi chú của xã" in page  # where else the name goes
     assert Citizen.objects.get().full_name == "Lò Thị Hoa"  # a GET erases nothing
 
 

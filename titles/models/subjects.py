@@ -8,6 +8,7 @@ from django.db.models import Q
 from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Commune, Village
 from khuyenhoc.areas.querysets import scoped_manager
+from khuyenhoc.erasure import ERASED
 from khuyenhoc.history import ChangeHistory
 from khuyenhoc.text import fold, nfc
 
@@ -16,7 +17,6 @@ from khuyenhoc.text import fold, nfc
 UNINDEXED_IN_HISTORY = ["commune", "village"]
 
 
-ERASED = "(đã xoá thông tin cá nhân)"
 VILLAGE_ELSEWHERE = "Thôn, bản, tổ dân phố này thuộc xã, phường khác."
 SUBJECT_ELSEWHERE = "Đối tượng này thuộc xã, phường khác."
 

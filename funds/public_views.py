@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from khuyenhoc import params
 from khuyenhoc.areas.metrics import (
     FUND_CLOSING,
     FUND_OPENING,
@@ -81,13 +82,8 @@ def _donors(receipts, year):
 
 
 def _pick_year(request, years):
-    try:
-        year = int(request.GET.get("nam", ""))
-    except ValueError:
-        year = None
-    if year in years:
-        return year
-    return max(years) if years else timezone.localdate().year
+    default = max(years) if years else timezone.localdate().year
+    return params.query_year(request, default=default, years=years)
 
 
 def _page(request, *, title, by_year, receipts, extra=None):

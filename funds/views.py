@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from khuyenhoc import params
 from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer, reviewer_action
 from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import ImportRejected, read_upload
@@ -32,6 +33,11 @@ def entry_or_404(user, model, pk):
     if entry is None:
         raise Http404("Không tìm thấy phiếu này trong phạm vi của bạn.")
     return entry
+
+
+def book_year(fund, year) -> int:
+    """The year of an address, if the fund kept a book that year; else a 404."""
+    return params.url_year(year, first=fund.opening_year, last=timezone.localdate().year)
 
 
 def _errors(form, exc):
@@ -79,12 +85,9 @@ def commune(request, code):
 def fund(request, pk):
     fund = fund_or_404(request.user, pk)
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("nam", today.year))
-    except ValueError:
-        year = today.year
-    if not fund.opening_year <= year <= today.year:
-        year = today.year
+    year = params.query_year(
+        request, default=today.year, years=range(fund.opening_year, today.year + 1)
+    )
     opening, rows = ledger.ledger_rows(fund, year)
     book = FundYear.objects.filter(fund=fund, year=year).first()
     return render(
@@ -200,8 +203,7 @@ def entry_reverse(request, kind, pk):
 @login_required
 def statement(request, pk, year):
     fund = fund_or_404(request.user, pk)
-    if not fund.opening_year <= year <= timezone.localdate().year:
-        raise Http404("Quỹ không có sổ năm này.")
+    year = book_year(fund, year)
     book = FundYear.objects.filter(fund=fund, year=year).select_related("closed_by").first()
     if request.method == "POST":
         try:

@@ -2,13 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 
 from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
 
 from . import imports, ledger
 from .models import FundYear
-from .views import fund_or_404
+from .views import book_year, fund_or_404
 
 
 def _xlsx(filename, sheets):
@@ -17,16 +16,10 @@ def _xlsx(filename, sheets):
     return response
 
 
-def _year(fund, year):
-    if not fund.opening_year <= year <= timezone.localdate().year:
-        raise Http404("Quỹ không có sổ năm này.")
-    return year
-
-
 @login_required
 def statement_xlsx(request, pk, year):
     fund = fund_or_404(request.user, pk)
-    _year(fund, year)
+    year = book_year(fund, year)
     book = FundYear.objects.filter(fund=fund, year=year, closed_at__isnull=False).first()
     data = book.statement if book else ledger.statement(fund, year)
     return _xlsx(f"quyet-toan-quy-{fund.pk}-{year}.xlsx", [ledger.statement_sheet(fund, data)])
@@ -35,7 +28,7 @@ def statement_xlsx(request, pk, year):
 @login_required
 def ledger_xlsx(request, pk, year):
     fund = fund_or_404(request.user, pk)
-    _year(fund, year)
+    year = book_year(fund, year)
     opening, rows = ledger.ledger_rows(fund, year)
     lines = [["", "", "Số dư đầu năm", "", "", opening]]
     for row in rows:

@@ -5,13 +5,19 @@ Django has no handler for 405, hence the middleware."""
 import sys
 
 from django.db.utils import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
 
+class NotFound(Http404):
+    """A 404 whose message, in Vietnamese, the page shows: what there is instead. Other
+    404s keep the page's general words (Django's own messages are English)."""
+
+
 def not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    message = str(exception) if isinstance(exception, NotFound) else ""
+    return render(request, "404.html", {"message": message}, status=404)
 
 
 def server_error(request):

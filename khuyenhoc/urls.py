@@ -4,11 +4,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from .areas.forms_auth import LoginForm
 from .areas.views_auth import LogoutView
 from .health import healthz
+from .params import YearConverter
+
+# before the apps' patterns are read: they take <year:year>
+register_converter(YearConverter, "year")
 
 urlpatterns = [
     path("", include("khuyenhoc.public.urls")),

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from khuyenhoc.forms import PlainTextMixin
 
-from .models import Branch, Member
+from .models import Branch, Member, validate_member_number
 
 DATE_WIDGET = {"type": "date"}
 
@@ -47,7 +47,10 @@ class MemberForm(PlainTextMixin, forms.Form):
     branch = forms.ModelChoiceField(label="Chi hội", queryset=Branch.objects.none())
     joined_on = date_field("Ngày vào hội")
     member_number = forms.CharField(
-        label="Số thẻ (để trống để tự cấp)", required=False, max_length=20
+        label="Số thẻ (để trống để tự cấp)",
+        required=False,
+        max_length=20,
+        validators=[validate_member_number],
     )
 
     def __init__(self, *args, commune, **kwargs):

@@ -4,6 +4,7 @@ The import checks every row in memory: branches and the register's member number
 loaded once, so 20,000 rows need a handful of queries, then one bulk write.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -20,7 +21,13 @@ from khuyenhoc.spreadsheets import (
 from khuyenhoc.text import fold
 
 from .bulk import insert_members
-from .models import Branch, Member, clean_phone
+from .models import (
+    MEMBER_NUMBER_CHARACTERS,
+    Branch,
+    Member,
+    clean_phone,
+    validate_member_number,
+)
 from .services import next_member_numbers, refresh_figures, require_scope
 
 HEADERS = {
@@ -77,8 +84,12 @@ class _RowParser:
             fail("full_name", str(exc))
         try:
             code = clean_text(cells["member_number"], max_length=20)
+            if code:
+                validate_member_number(code)
         except ValueError as exc:
             fail("member_number", str(exc))
+        except ValidationError:
+            fail("member_number", f"số thẻ «{code}» chỉ được gồm {MEMBER_NUMBER_CHARACTERS}")
         try:
             birth_year = parse_int(cells["birth_year"])
             if birth_year is None:

@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -11,6 +12,17 @@ from khuyenhoc.areas.models import Commune, Province, Village
 from khuyenhoc.areas.querysets import scoped_manager
 from khuyenhoc.history import ChangeHistory
 from khuyenhoc.text import fold
+
+# A member number as cards are written: letters without diacritics and the digits 0-9,
+# parted by "-", "/" or "." (03646-00012, SL-1, KH/2024/15). Nothing else: "①" and "٣"
+# pass str.isdigit(), and one of them stored stopped the automatic numbering, which
+# reads back the digits after the commune's prefix.
+MEMBER_NUMBER_CHARACTERS = "chữ cái không dấu, chữ số 0–9 và dấu - / . ở giữa"
+validate_member_number = RegexValidator(
+    r"\A[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*\Z",
+    f"Số thẻ chỉ gồm {MEMBER_NUMBER_CHARACTERS}.",
+    code="member_number",
+)
 
 
 class Branch(models.Model):
@@ -147,7 +159,12 @@ class Member(models.Model):
     )
     # NULL, not "", once erased: the unique constraint ignores NULLs
     member_number = models.CharField(  # noqa: DJ001
-        "số thẻ hội viên", max_length=20, null=True, blank=True, help_text="Duy nhất trong tỉnh."
+        "số thẻ hội viên",
+        max_length=20,
+        null=True,
+        blank=True,
+        help_text="Duy nhất trong tỉnh.",
+        validators=[validate_member_number],
     )
     full_name = models.CharField("họ và tên", max_length=120, blank=True)
     name_folded = models.CharField(max_length=120, editable=False, blank=True)
@@ -270,6 +287,6 @@ def clean_phone(value) -> str:
         text = text.replace(ch, "")
     if isinstance(value, int) and not text.startswith("0"):
         text = "0" + text  # Excel drops the leading zero of a number cell
-    if not re.fullmatch(r"\+?\d{9,12}", text):
+    if not re.fullmatch(r"\+?[0-9]{9,12}", text):  # \d would take "٠٩١٢…" too
         raise ValueError(f"số điện thoại «{value}» không hợp lệ")
     return text

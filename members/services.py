@@ -2,6 +2,7 @@
 the management command all come through here; each function checks scope and keeps the
 summary figures in the same transaction."""
 
+import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -14,7 +15,7 @@ from khuyenhoc.areas.scope import can_touch
 from khuyenhoc.text import nfc
 
 from . import figures
-from .models import Branch, Member, clean_phone, member_errors
+from .models import Branch, Member, clean_phone, member_errors, validate_member_number
 
 MEMBER_FIELDS = ("full_name", "gender", "birth_year", "phone", "branch", "joined_on")
 
@@ -121,6 +122,12 @@ def branch_dissolve(*, user, branch: Branch, dissolved_on) -> Branch:
 # Members
 
 
+# The n of "<commune code>-<n>" that the numbering counts from: ASCII digits only (a
+# stored "03646-①" is no number), and no more than nine, so that the next number still
+# fits the column whatever was typed by hand (a 14-digit n is left out of the count).
+_COUNTED_SUFFIX = re.compile(r"[0-9]{1,9}")
+
+
 def next_member_numbers(commune, count: int) -> list[str]:
     """Numbers "<commune code>-<n>" after the highest already given in the commune."""
     if count <= 0:  # a sheet whose rows all have their number: no need to read the register
@@ -130,7 +137,7 @@ def next_member_numbers(commune, count: int) -> list[str]:
     taken = Member.objects.filter(commune=commune, member_number__startswith=prefix)
     for number in taken.values_list("member_number", flat=True).iterator():
         suffix = number[len(prefix) :]
-        if suffix.isdigit():
+        if _COUNTED_SUFFIX.fullmatch(suffix):
             highest = max(highest, int(suffix))
     return [f"{prefix}{n:05d}" for n in range(highest + 1, highest + count + 1)]
 
@@ -161,6 +168,10 @@ def _check_member(user, member: Member):
         member.phone = clean_phone(member.phone)
     except ValueError as exc:
         raise ValidationError({"phone": f"Số điện thoại không hợp lệ: {exc}."}) from exc
+    try:
+        validate_member_number(member.member_number)
+    except ValidationError as exc:
+        raise ValidationError({"member_number": exc.messages}) from exc
     taken = Member.objects.filter(province=member.province_id, member_number=member.member_number)
     if taken.exclude(pk=member.pk).exists():
         raise ValidationError({"member_number": f"Số thẻ {member.member_number} đã có trong tỉnh."})

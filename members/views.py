@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from khuyenhoc import params
 from khuyenhoc.areas import metrics, summaries
 from khuyenhoc.areas.scope import get_commune_or_404
 
@@ -26,7 +27,7 @@ def member_list(request, code):
     # ids first, from the covering index; then only the shown page's rows: three
     # queries (count, ids, rows) whatever the page size
     page = Paginator(members.values_list("id", flat=True), PAGE_SIZE).get_page(
-        request.GET.get("trang")
+        params.query_page(request)
     )
     page.object_list = selectors.in_order(page.object_list)
     year = timezone.localdate().year

@@ -78,12 +78,13 @@ def list_propose(*, user, commune, year, title, when=None) -> RecognitionList:
 
 def _reviewed(user, rlist, expected) -> RecognitionList:
     require_reviewer(user, rlist.commune)
-    rlist = RecognitionList.objects.select_for_update().get(pk=rlist.pk)
-    if rlist.state != expected:
+    # a list nobody wrote to yet is shown unsaved, as open (selectors.list_or_blank)
+    stored = RecognitionList.objects.select_for_update().filter(pk=rlist.pk).first() or rlist
+    if stored.pk is None or stored.state != expected:
         raise ValidationError(
-            f"Danh sách đang ở trạng thái «{rlist.get_state_display()}», không thực hiện được."
+            f"Danh sách đang ở trạng thái «{stored.get_state_display()}», không thực hiện được."
         )
-    return rlist
+    return stored
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from khuyenhoc import params
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import TITLES, title_metric
 from khuyenhoc.areas.scope import communes_for, get_commune_or_404, is_reviewer
@@ -19,10 +20,12 @@ from .models.registrations import SUBJECT_FIELDS, VILLAGE_TITLES, subject_label
 SUBJECT_RELATIONS = ["citizen", "household", "clan", "village", "unit", "commune"]
 
 
-def commune_and_title(user, code, title):
+def commune_and_title(user, code, title, year):
+    """The commune of a list's address, once its title and year are known; else a 404."""
     commune = get_commune_or_404(user, code)
     if title not in TITLES:
         raise Http404("Không có danh hiệu này.")
+    params.url_year(year)
     return commune
 
 
@@ -54,9 +57,9 @@ def registrations_of(commune, year, title, *, text="", state="", village=None):
             if field
             else Q(pk__in=[])
         )
-        code = folded.removeprefix("ma ").strip()
-        if code.isdigit() and len(code) < 19:  # beyond that it is no bigint
-            matches |= Q(pk=int(code))
+        code = params.whole(folded.removeprefix("ma "))
+        if code is not None:
+            matches |= Q(pk=code)
         entries = entries.filter(matches)
     order = [f"{field}__name_folded", "id"] if field else ["id"]
     return entries.select_related(*SUBJECT_RELATIONS[:-1], "evaluation").order_by(*order)
@@ -67,6 +70,13 @@ def list_of(registration) -> RecognitionList | None:
     return RecognitionList.objects.filter(
         commune=registration.commune_id, year=registration.year, title=registration.title
     ).first()
+
+
+def list_or_blank(commune, year, title) -> RecognitionList:
+    """The commune's list for the title and year, or an open one that is not saved: a
+    page only reads, and the first write creates the list (services.recognition_list)."""
+    found = RecognitionList.objects.filter(commune=commune, year=year, title=title).first()
+    return found or RecognitionList(commune=commune, year=year, title=title)
 
 
 def years_of(registration) -> list[Registration]:

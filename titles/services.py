@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from khuyenhoc import params
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Village
@@ -54,9 +55,9 @@ def require_reviewer(user, commune):
 
 
 def check_year(year):
-    this_year = timezone.localdate().year
-    if not 2015 <= int(year) <= this_year + 1:
-        raise ValidationError(f"Năm {year} không hợp lệ (từ 2015 đến {this_year + 1}).")
+    first, last = params.FIRST_YEAR, params.last_year()
+    if not first <= int(year) <= last:
+        raise ValidationError(f"Năm {year} không hợp lệ (từ {first} đến {last}).")
 
 
 def check_title(title):
@@ -65,6 +66,8 @@ def check_title(title):
 
 
 def recognition_list(*, commune, year, title, lock=False) -> RecognitionList:
+    """The list a write goes to, made by the first one. Pages read it with
+    selectors.list_or_blank: a GET never makes one."""
     rlist, _ = RecognitionList.objects.get_or_create(commune=commune, year=year, title=title)
     if lock:
         rlist = RecognitionList.objects.select_for_update().get(pk=rlist.pk)

@@ -6,7 +6,7 @@ from . import views, views_excel, views_print, views_review
 
 app_name = "titles"
 
-LIST = "<int:code>/<int:year>/<str:title>/"
+LIST = "<int:code>/<year:year>/<str:title>/"
 
 urlpatterns = [
     # the section's own address (a URL trimmed by hand) opens the comparison of communes

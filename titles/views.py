@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from khuyenhoc import params
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
 
@@ -21,12 +22,8 @@ PAGE_SIZE = 50  # a phone's screenful many times over; the search finds the rest
 
 
 def requested_year(request):
-    """The year of ?nam=, or this year."""
-    try:
-        year = int(request.GET.get("nam", current_year()))
-    except ValueError:
-        year = current_year()
-    return year
+    """The year of ?nam=; this year when there is none, a 404 for a year out of range."""
+    return params.query_year(request, default=current_year(), strict=True)
 
 
 def year_choices():
@@ -34,18 +31,10 @@ def year_choices():
     return range(current_year() + 1, current_year() - 4, -1)
 
 
-def check_year_or_404(year):
-    try:
-        services.check_year(year)
-    except ValidationError as exc:
-        raise Http404(exc.messages[0]) from exc
-
-
 @login_required
 def commune(request, code):
     commune = selectors.get_commune_or_404(request.user, code)
     year = requested_year(request)
-    check_year_or_404(year)
     rows = selectors.progress_by_title(commune, year)
     return render(
         request,
@@ -73,12 +62,11 @@ def searched_list(request, commune, year, title):
 
 @login_required
 def registration_list(request, code, year, title):
-    commune = commune_and_title(request.user, code, title)
-    check_year_or_404(year)
+    commune = commune_and_title(request.user, code, title, year)
     form, search, entries = searched_list(request, commune, year, title)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = Paginator(entries, PAGE_SIZE).get_page(params.query_page(request))
     counts = selectors.stage_counts(commune, year)[title]
-    rlist = services.recognition_list(commune=commune, year=year, title=title)
+    rlist = selectors.list_or_blank(commune, year, title)
     return render(
         request,
         "titles/list.html",
@@ -92,7 +80,7 @@ def registration_list(request, code, year, title):
             "searching": any(search.values()),
             "counts": [(s, label, counts.get(s, 0)) for s, label in Registration.State.choices],
             "rlist": rlist,
-            "transitions": rlist.transitions.select_related("actor"),
+            "transitions": rlist.transitions.select_related("actor") if rlist.pk else [],
             "state": search.get("state", ""),
             "corrects_subjects": title in SUBJECT_MODELS,
         },
@@ -123,8 +111,7 @@ def _registered(request, registration):
 def register(request, code, year, title):
     """A new subject from the form, or (for subjects kept across years) an existing one
     found by name, so last year's household is registered again, not created twice."""
-    commune = commune_and_title(request.user, code, title)
-    check_year_or_404(year)
+    commune = commune_and_title(request.user, code, title, year)
     searchable = title in SUBJECT_MODELS
     picked = searchable and request.method == "POST" and "subject" in request.POST
     form = SubjectForm(None if picked else request.POST or None, commune=commune, title=title)
@@ -312,7 +299,7 @@ def withdraw(request, pk):
 @login_required
 @require_POST
 def propose(request, code, year, title):
-    commune = commune_and_title(request.user, code, title)
+    commune = commune_and_title(request.user, code, title, year)
     try:
         recognition.list_propose(user=request.user, commune=commune, year=year, title=title)
     except ValidationError as exc:

@@ -16,7 +16,7 @@ from . import exports, imports
 from .forms import UploadForm
 from .models import CriteriaSet
 from .selectors import commune_and_title
-from .views import back_to_list, check_year_or_404, searched_list
+from .views import back_to_list, searched_list
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
@@ -26,8 +26,7 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
 
 
 def _import(request, code, year, title, run, heading, columns, template_url=None, guide=()):
-    commune = commune_and_title(request.user, code, title)
-    check_year_or_404(year)
+    commune = commune_and_title(request.user, code, title, year)
     form = UploadForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -77,7 +76,7 @@ def import_registrations(request, code, year, title):
 
 @login_required
 def import_template(request, code, year, title):
-    commune_and_title(request.user, code, title)
+    commune_and_title(request.user, code, title, year)
     headers = list(imports.REGISTRATION_HEADERS.get(title, {}).values())
     if not headers:
         raise Http404("Danh hiệu này không nhập danh sách từ Excel.")
@@ -105,8 +104,7 @@ def import_scores(request, code, year, title):
 @login_required
 def scores_template(request, code, year, title):
     """The list's registrations still to be scored, as the sheet the scores upload reads."""
-    commune = commune_and_title(request.user, code, title)
-    check_year_or_404(year)
+    commune = commune_and_title(request.user, code, title, year)
     try:
         data = imports.scores_workbook(commune=commune, year=year, title=title)
     except ImportRejected as exc:
@@ -117,8 +115,7 @@ def scores_template(request, code, year, title):
 @login_required
 def export_list(request, code, year, title):
     """The list as the page shows it under its search, every page of it, in Excel."""
-    commune = commune_and_title(request.user, code, title)
-    check_year_or_404(year)
+    commune = commune_and_title(request.user, code, title, year)
     _, _, entries = searched_list(request, commune, year, title)
     data = exports.list_workbook(title, TITLES[title][0], entries)
     return _xlsx(data, f"danh-sach-{title}-{year}-{commune.code}.xlsx")

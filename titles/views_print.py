@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from khuyenhoc.areas.metrics import TITLES
 
-from . import printing, selectors, services
+from . import printing, selectors
 from .models import RecognitionList, Registration
 
 
@@ -17,9 +17,9 @@ def certificate(request, pk):
         raise Http404("Chỉ in giấy chứng nhận cho đối tượng đã được công nhận.")
     if getattr(registration.subject, "is_erased", False):
         raise Http404("Thông tin cá nhân đã được xoá theo yêu cầu; không in giấy chứng nhận.")
-    rlist = services.recognition_list(
-        commune=registration.commune, year=registration.year, title=registration.title
-    )
+    rlist = selectors.list_of(registration)
+    if rlist is None:  # a recognised registration's list exists; a 404 rather than a 500
+        raise Http404("Không tìm thấy danh sách công nhận của đăng ký này.")
     printing.printed(
         [registration],
         title=registration.title,
@@ -66,8 +66,8 @@ def _printed_page(request, template, commune, year, title, rlist, entries, **ext
 
 @login_required
 def decision_list(request, code, year, title):
-    commune = selectors.commune_and_title(request.user, code, title)
-    rlist = services.recognition_list(commune=commune, year=year, title=title)
+    commune = selectors.commune_and_title(request.user, code, title, year)
+    rlist = selectors.list_or_blank(commune, year, title)
     if rlist.state != RecognitionList.State.APPROVED:
         raise Http404("Danh sách chưa được công nhận.")
     entries = printing.printed(
@@ -92,8 +92,8 @@ ON_THE_LIST = [
 def proposal_list(request, code, year, title):
     """The list the commune proposed, to print, sign and send with its proposal: every
     entry with its score and result, and how many pass."""
-    commune = selectors.commune_and_title(request.user, code, title)
-    rlist = services.recognition_list(commune=commune, year=year, title=title)
+    commune = selectors.commune_and_title(request.user, code, title, year)
+    rlist = selectors.list_or_blank(commune, year, title)
     if rlist.state not in (RecognitionList.State.PROPOSED, RecognitionList.State.APPROVED):
         raise Http404("Danh sách chưa được gửi đề nghị công nhận.")
     entries = printing.printed(

@@ -9,13 +9,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
+from khuyenhoc import params
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.scope import reviewer_action
 
-from . import recognition, selectors, services
+from . import recognition, selectors
 from .forms import DecisionForm, ReasonForm
 from .models import RecognitionList, Registration
-from .views import PAGE_SIZE, check_year_or_404, requested_year, year_choices
+from .views import PAGE_SIZE, requested_year, year_choices
 
 # The review list's filter on the evaluation's result (?ketqua=).
 RESULTS = {"dat": True, "khong-dat": False}
@@ -34,7 +35,7 @@ def queue(request):
         waiting = waiting.filter(title=title)
     else:
         title = ""
-    page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = Paginator(waiting, PAGE_SIZE).get_page(params.query_page(request))
     page.object_list = selectors.with_entry_counts(page.object_list)
     return render(
         request,
@@ -55,7 +56,6 @@ def compare(request):
     """The communes side by side for one year and title: what each registered,
     evaluated and had recognised, its rates, and where its list stands."""
     year = requested_year(request)
-    check_year_or_404(year)
     title = request.GET.get("danhhieu", "citizen")
     if title not in TITLES:
         title = "citizen"
@@ -88,8 +88,8 @@ def compare(request):
 @login_required
 def review(request, code, year, title):
     selectors.reviewer_or_404(request.user)
-    commune = selectors.commune_and_title(request.user, code, title)
-    rlist = services.recognition_list(commune=commune, year=year, title=title)
+    commune = selectors.commune_and_title(request.user, code, title, year)
+    rlist = selectors.list_or_blank(commune, year, title)
     action = request.POST.get("action")
     decision = DecisionForm(request.POST if action == "approve" else None)
     reason = ReasonForm(request.POST if action in ("send_back", "reopen") else None)
@@ -127,7 +127,7 @@ def review(request, code, year, title):
         entries = entries.filter(evaluation__passed=RESULTS[result])
     # the entries that fail come first: they are what a reviewer reads before deciding
     entries = entries.order_by("evaluation__passed", "id")
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = Paginator(entries, PAGE_SIZE).get_page(params.query_page(request))
     return render(
         request,
         "titles/review.html",

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from khuyenhoc import params
+
 from . import services
 from .forms import DenominatorForm
 from .models import Denominator
@@ -77,9 +79,7 @@ def commune_detail(request, code):
 @login_required
 def denominator_edit(request, code, year):
     commune = get_commune_or_404(request.user, code)
-    if not 2000 <= year <= current_year() + 1:
-        messages.error(request, "Năm không hợp lệ.")
-        return redirect("areas:commune", code=commune.code)
+    params.url_year(year)
     instance = Denominator.objects.filter(commune=commune, year=year).first() or Denominator(
         commune=commune, year=year
     )

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db.models import Sum
 from django.http import Http404
 
+from khuyenhoc import params
 from khuyenhoc.areas import legacy, summaries
 from khuyenhoc.areas.indicators import rank, summarise
 from khuyenhoc.areas.models import Commune, Figure, Province, Village
@@ -65,14 +66,9 @@ def default_year(available) -> int | None:
     return max(current or available or [None], key=lambda y: y or 0)
 
 
-def pick_year(raw, available) -> int | None:
+def pick_year(request, available) -> int | None:
     """?nam=: malformed → the default year; well-formed but without figures → 404."""
-    if raw is None or not raw.strip().isdigit() or len(raw.strip()) > 4:
-        return default_year(available)
-    year = int(raw.strip())
-    if year not in available:
-        raise Http404("Không có số liệu của năm này.")
-    return year
+    return params.query_year(request, default=default_year(available), years=available, strict=True)
 
 
 def sort_name(name, kind):

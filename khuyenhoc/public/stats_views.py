@@ -42,7 +42,7 @@ def _query(year, mode):
 def overview(request):
     totals = selectors.province_totals()
     available = sorted(totals)
-    year = selectors.pick_year(request.GET.get("nam"), available)
+    year = selectors.pick_year(request, available)
     if year is None:
         return render(request, "public/overview.html", {"year": None, "years": []})
     mode = _mode(request, year)
@@ -75,7 +75,7 @@ def overview(request):
 
 def _download(request):
     totals = selectors.province_totals()
-    year = selectors.pick_year(request.GET.get("nam"), sorted(totals))
+    year = selectors.pick_year(request, sorted(totals))
     if year is None:
         year = 0
         rows, total, mode = [], summarise({}, 0), "current"
@@ -207,7 +207,7 @@ def commune(request, code):
     history, sources = legacy.commune_history(code)
     mine_by_year = {y: f for y, f in history.items() if legacy.is_legacy_year(y)}
     mine_by_year.update(selectors.commune_figures(code))
-    year = selectors.pick_year(request.GET.get("nam"), available)
+    year = selectors.pick_year(request, available)
     figures = mine_by_year.get(year, {}) if year else {}
     mine = summarise(figures, year or 0)
     province = summarise(province_by_year.get(year, {}), year or 0)

@@ -6,11 +6,11 @@ app_name = "reports"
 
 urlpatterns = [
     path("tinh/", views.province_latest, name="province_latest"),
-    path("tinh/<int:year>/", views.province_report, name="province"),
-    path("tinh/<int:year>/bao-cao.xlsx", views.province_xlsx, name="province_xlsx"),
+    path("tinh/<year:year>/", views.province_report, name="province"),
+    path("tinh/<year:year>/bao-cao.xlsx", views.province_xlsx, name="province_xlsx"),
     path("<int:code>/", views.commune_latest, name="commune_latest"),
-    path("<int:code>/<int:year>/", views.commune_report, name="commune"),
-    path("<int:code>/<int:year>/bao-cao.xlsx", views.commune_xlsx, name="commune_xlsx"),
-    path("<int:code>/<int:year>/thuyet-minh/", views.commune_narrative, name="narrative"),
-    path("<int:code>/<int:year>/nop/", views.commune_submit, name="submit"),
+    path("<int:code>/<year:year>/", views.commune_report, name="commune"),
+    path("<int:code>/<year:year>/bao-cao.xlsx", views.commune_xlsx, name="commune_xlsx"),
+    path("<int:code>/<year:year>/thuyet-minh/", views.commune_narrative, name="narrative"),
+    path("<int:code>/<year:year>/nop/", views.commune_submit, name="submit"),
 ]

@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from khuyenhoc import params
 from khuyenhoc.areas.models import Province
 from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer
 from khuyenhoc.text import fold
@@ -30,8 +31,7 @@ def status_of(report, figures) -> str:
 
 
 def _check_year(year):
-    if not selectors.FIRST_YEAR <= year <= timezone.localdate().year:
-        raise Http404("Không có báo cáo của năm này.")
+    params.url_year(year, first=selectors.FIRST_YEAR, last=timezone.localdate().year)
 
 
 def _commune_data(request, code, year):

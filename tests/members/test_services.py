@@ -45,6 +45,7 @@ def test_a_new_member_is_stored_in_nfc_with_a_folded_copy_and_a_number(staff_a, 
         ({"birth_year": THIS_YEAR - 121}, f"Năm sinh không thể trước năm {THIS_YEAR - 120}"),
         ({"joined_on": date(2009, 1, 1)}, "trước ngày thành lập chi hội (01/03/2010)"),
         ({"phone": "12ab"}, "Số điện thoại không hợp lệ"),
+        ({"phone": "٠٩١٢٣٤٥٦٧٨"}, "Số điện thoại không hợp lệ"),  # Arabic-Indic digits
         ({"name": "  "}, "Hãy nhập họ và tên"),
     ],
 )

@@ -4,6 +4,7 @@ every form and every Excel import from the patterns instead of listing them."""
 
 from django.apps import apps
 from django.urls import resolve, reverse
+from django.urls.converters import IntConverter
 
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
@@ -48,4 +49,4 @@ def record_pks(name, world):
 
 def any_kwargs(name):
     converters = next(r[2] for r in STAFF_ROUTES if r[0] == name)
-    return {k: 1 if type(c).__name__ == "IntConverter" else "x" for k, c in converters.items()}
+    return {k: 1 if isinstance(c, IntConverter) else "x" for k, c in converters.items()}

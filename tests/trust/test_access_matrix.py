@@ -7,6 +7,7 @@ The patterns are discovered, not listed: a new page is covered the moment it is 
 import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.converters import IntConverter
 
 from tests.factories import login
 
@@ -34,12 +35,11 @@ PUBLIC_ROUTES = [r for r in ROUTES if not r[1].startswith("quan-ly/") and r[0] !
 def _kwargs(converters, commune, pk=1):
     values = {}
     for key, converter in converters.items():
-        kind = type(converter).__name__
         if key == "code":
             values[key] = commune.code
         elif key in ("year", "nam"):
             values[key] = 2025
-        elif kind == "IntConverter":
+        elif isinstance(converter, IntConverter):
             values[key] = pk
         else:
             values[key] = "x"
@@ -96,7 +96,7 @@ def test_staff_pages_answer_each_role_as_expected(
         int_keys = [
             k
             for k, c in converters.items()
-            if k != "code" and type(c).__name__ == "IntConverter" and k not in ("year", "nam")
+            if k != "code" and isinstance(c, IntConverter) and k not in ("year", "nam")
         ]
         if int_keys:
             for pk in pks_only_mine:

@@ -75,20 +75,16 @@ def open_year(fund: Fund, entry_date: date) -> FundYear:
             f"Quỹ bắt đầu ghi sổ từ năm {fund.opening_year}; không ghi được ngày "
             f"{entry_date:%d/%m/%Y}."
         )
-    closed = last_closed_year(fund)
-    if closed is not None and entry_date.year <= closed:
-        raise ValidationError(closed_year_message(entry_date, closed))
-    return year_row(fund, entry_date.year)
-
-
-def closed_year_message(entry_date: date, closed: int) -> str:
     # Checked against the last closed year, not the entry's own year row: every year up
     # to it is settled, whether or not a row exists for it.
-    return (
-        f"Sổ quỹ đã khóa đến hết năm {closed} (đã duyệt quyết toán): không ghi được phiếu "
-        f"ngày {entry_date:%d/%m/%Y}. Sai sót của năm đã khóa sổ được sửa bằng phiếu điều "
-        "chỉnh ghi vào năm đang mở."
-    )
+    closed = last_closed_year(fund)
+    if closed is not None and entry_date.year <= closed:
+        raise ValidationError(
+            f"Sổ quỹ đã khóa đến hết năm {closed} (đã duyệt quyết toán): không ghi được "
+            f"phiếu ngày {entry_date:%d/%m/%Y}. Sai sót của năm đã khóa sổ được sửa bằng "
+            "phiếu điều chỉnh ghi vào năm đang mở."
+        )
+    return year_row(fund, entry_date.year)
 
 
 def refresh_figures(fund: Fund):

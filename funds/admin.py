@@ -1,12 +1,20 @@
 """Reviewers read every fund of the province here. The money trail is append-only:
 entries, books and overdraft grants are never added, changed or deleted in the admin;
-corrections go through the staff pages (services.entry_reverse)."""
+corrections go through the staff pages (services.entry_reverse). Administrators may
+create a fund or change one, through services.fund_create and services.fund_update
+whatever the admin door (change form, history revert)."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
 
 from khuyenhoc.areas.admin_scope import ScopedHistoryAdmin
 
+from . import services
 from .models import Beneficiary, Fund, FundYear, OverdraftGrant, Payout, Receipt
+
+FUND_FIELDS = ["branch", "name", "opening_year", "opening_balance"]
 
 
 class ReadOnlyAdmin(ScopedHistoryAdmin):
@@ -14,15 +22,63 @@ class ReadOnlyAdmin(ScopedHistoryAdmin):
 
     revert_allowed = False
 
+    def save_model(self, request, obj, form, change):
+        # The last word for any admin door that reaches a save (a history revert):
+        # entries and books are written by the services only.
+        raise PermissionDenied
+
+    def delete_model(self, request, obj):
+        raise PermissionDenied
+
+
+class FundAdminForm(forms.ModelForm):
+    class Meta:
+        model = Fund
+        fields = FUND_FIELDS
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and not self.errors:
+            # Against the stored fund: a history revert's form holds an old version.
+            stored = Fund.objects.get(pk=self.instance.pk)
+            try:
+                services.fund_check_update(stored, {f: data[f] for f in FUND_FIELDS})
+            except ValidationError as exc:
+                raise forms.ValidationError(exc.messages) from exc
+        return data
+
 
 @admin.register(Fund)
 class FundAdmin(ScopedHistoryAdmin):
-    admin_writes = frozenset({"change"})
+    admin_writes = frozenset({"add", "change"})  # through services.fund_create, fund_update
+    form = FundAdminForm
     list_display = ["name", "branch", "opening_year", "opening_balance"]
     list_select_related = ["branch"]
     search_fields = ["name", "branch__name"]
     raw_id_fields = ["branch"]
 
+    def save_model(self, request, obj, form, change):
+        values = {f: form.cleaned_data[f] for f in FUND_FIELDS}
+        if change:
+            services.fund_update(user=request.user, fund=obj, **values)
+        else:
+            obj.pk = services.fund_create(user=request.user, **values).pk
+            obj._state.adding = False
+
+    def changeform_view(self, request, *args, **kwargs):
+        return self._refusals_as_messages(request, super().changeform_view, *args, **kwargs)
+
+    def history_form_view(self, request, *args, **kwargs):
+        return self._refusals_as_messages(request, super().history_form_view, *args, **kwargs)
+
+    def _refusals_as_messages(self, request, view, *args, **kwargs):
+        """A service's refusal (a year closed between the form's check and the save)
+        is shown on the page it came from; its transaction has rolled back."""
+        try:
+            return view(request, *args, **kwargs)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
 @admin.register(FundYear)
 class FundYearAdmin(ReadOnlyAdmin):

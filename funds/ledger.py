@@ -1,9 +1,14 @@
 """Reads of the books: balances, the yearly statement and the ledger, always computed
 from the entries (a reversal counts with the opposite sign)."""
 
+from collections import defaultdict
+from datetime import date
+
 from django.db.models import Case, F, Q, Sum, When
+from django.utils import timezone
 
 from khuyenhoc.areas.metrics import PAYOUT_KINDS
+from khuyenhoc.numbers import money
 
 from .models import Fund, Payout, Receipt
 
@@ -25,6 +30,37 @@ def balance(fund: Fund, *, before_year: int | None = None) -> int:
         receipts = receipts.filter(year__lt=before_year)
         payouts = payouts.filter(year__lt=before_year)
     return fund.opening_balance + _sum(receipts) - _sum(payouts)
+
+
+def lowest_balance_since(fund: Fund, day: date) -> int:
+    """The lowest end-of-day balance from `day` to now: what an entry dated `day` may
+    take out without the books going below zero on that day or any day after it.
+    The balance now alone is not enough: money received this year must not pay for a
+    payout dated last year, whose year would then close below zero."""
+    before = fund.opening_balance
+    flows = defaultdict(int)
+    for model, sign in ((Receipt, 1), (Payout, -1)):
+        entries = model.objects.filter(fund=fund)
+        before += sign * _sum(entries.filter(date__lt=day))
+        for entry_day, total in (
+            entries.filter(date__gte=day)
+            .values("date")
+            .annotate(total=Sum(SIGNED))
+            .values_list("date", "total")
+        ):
+            flows[entry_day] += sign * (total or 0)
+    running = before + flows.pop(day, 0)
+    lowest = running
+    for entry_day in sorted(flows):
+        running += flows[entry_day]
+        lowest = min(lowest, running)
+    return lowest
+
+
+def available_phrase(day: date, available: int) -> str:
+    if day >= timezone.localdate():
+        return f"Số dư quỹ chỉ còn {money(available)}"
+    return f"Từ ngày {day:%d/%m/%Y} đến nay, số dư quỹ có lúc chỉ còn {money(available)}"
 
 
 def balances(funds) -> dict[int, int]:
@@ -84,24 +120,23 @@ def statement(fund: Fund, year: int) -> dict:
 
 def ledger_rows(fund: Fund, year: int) -> tuple[int, list[dict]]:
     """(opening balance, rows) for the year's book: every entry in date order with the
-    running balance after it."""
+    running balance after it, and the entry that reversed it if any."""
     opening = balance(fund, before_year=year)
     entries = [
         *Receipt.objects.filter(fund=fund, year=year).select_related("reverses"),
         *Payout.objects.filter(fund=fund, year=year).select_related("reverses"),
     ]
     entries.sort(key=lambda e: (e.date, e.recorded_at, e.pk))
-    reversed_ids = {
-        Receipt: set(
-            Receipt.objects.filter(reverses__fund=fund, reverses__year=year).values_list(
-                "reverses_id", flat=True
+    # The reversal of an entry of this year may be booked in a later year (the year was
+    # closed by then): the row shows which entry corrected it.
+    reversals = {
+        model: {
+            r.reverses_id: r
+            for r in model.objects.filter(reverses__fund=fund, reverses__year=year).only(
+                "id", "reverses_id", "number", "year", "date"
             )
-        ),
-        Payout: set(
-            Payout.objects.filter(reverses__fund=fund, reverses__year=year).values_list(
-                "reverses_id", flat=True
-            )
-        ),
+        }
+        for model in (Receipt, Payout)
     }
     running = opening
     rows = []
@@ -115,7 +150,7 @@ def ledger_rows(fund: Fund, year: int) -> tuple[int, list[dict]]:
                 "received": entry.signed_amount if is_receipt else None,
                 "paid": None if is_receipt else entry.signed_amount,
                 "balance": running,
-                "reversed": entry.pk in reversed_ids[type(entry)],
+                "reversed": reversals[type(entry)].get(entry.pk),
             }
         )
     return opening, rows

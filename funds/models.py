@@ -1,8 +1,10 @@
 """Quỹ khuyến học: funds, receipts (thu), payouts (chi) and the yearly books.
 
 The money trail is append-only: a receipt or payout is never edited or deleted after
-the day it was recorded; a mistake is undone by a reversing entry pointing to the
-original. Balances are always computed from the entries (ledger.py).
+the day it was recorded, nor at all once its year is closed; a mistake is undone by a
+reversing entry pointing to the original, booked in an open year. Balances are always
+computed from the entries (ledger.py). Database triggers (migration 0004) refuse the
+same writes when something bypasses the models.
 """
 
 from django.conf import settings
@@ -135,6 +137,7 @@ class ImmutableEntry(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        self.date = self._meta.get_field("date").to_python(self.date)
         self.year = self.date.year
         if not self._state.adding:
             self._guard("sửa")
@@ -153,6 +156,13 @@ class ImmutableEntry(models.Model):
         return -self.amount if self.reverses_id else self.amount
 
     def _guard(self, action):
+        stored = type(self).objects.filter(pk=self.pk).values_list("year", flat=True).first()
+        closed = FundYear.objects.filter(fund_id=self.fund_id, closed_at__isnull=False)
+        if closed.filter(year__gte=min(self.year, stored or self.year)).exists():
+            raise ValidationError(
+                f"Không thể {action} phiếu của năm đã khóa sổ: hãy lập phiếu điều chỉnh "
+                "trong năm đang mở."
+            )
         if self.pk and timezone.localdate(self.recorded_at) < timezone.localdate():
             raise ValidationError(
                 f"Không thể {action} phiếu đã ghi từ ngày trước: hãy lập phiếu điều chỉnh."

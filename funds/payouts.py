@@ -40,8 +40,9 @@ def _clean_beneficiaries(beneficiaries, default_amount):
     return cleaned
 
 
-def _use_overdraft(fund, needed, available):
+def _use_overdraft(fund, needed, day):
     """The smallest unused overdraft grant covering the gap, or a refusal."""
+    available = ledger.lowest_balance_since(fund, day)
     if needed <= available:
         return None
     gap = needed - available
@@ -52,7 +53,7 @@ def _use_overdraft(fund, needed, available):
     )
     if grant is None:
         raise ValidationError(
-            f"Số dư quỹ chỉ còn {money(available)}, không đủ chi {money(needed)}. "
+            f"{ledger.available_phrase(day, available)}, không đủ chi {money(needed)}. "
             "Chỉ chi vượt số dư khi cán bộ Hội tỉnh cho phép, có ghi lý do."
         )
     return grant
@@ -79,7 +80,7 @@ def payout_record(
     people = _clean_beneficiaries(beneficiaries, default_amount)
     total = check_amount(sum(p.amount for p in people), "Tổng số tiền chi")
     row = open_year(fund, date)
-    grant = _use_overdraft(fund, total, ledger.balance(fund))
+    grant = _use_overdraft(fund, total, date)
     payout = Payout(
         fund=fund,
         number=row.last_payout_number + 1,

@@ -8,7 +8,7 @@ records their consent. Each page runs a fixed handful of queries whatever the da
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -61,17 +61,29 @@ def _add(into: dict, metrics: dict):
 
 def _donors(receipts, year):
     """Donors of the year by category, and the names of those who agreed to be named.
-    Reversed receipts and the reversals themselves are left out."""
-    kept = receipts.filter(year=year, reverses__isnull=True, reversal__isnull=True)
+    A receipt reversed within its own year and that reversal are left out. A reversal
+    of an earlier, closed year's receipt is an adjusting entry of this year: one line of
+    its own, so the lines add up to the year's receipts and the closed year's list
+    stays as it was published."""
+    same_year_pairs = Q(reverses__year=year) | Q(reversal__year=year)
+    kept = receipts.filter(year=year).exclude(same_year_pairs)
     labels = dict(Receipt.DonorCategory.choices)
-    categories = [
-        {"label": labels[row["donor_category"]], "count": row["n"], "amount": row["total"]}
-        for row in kept.values("donor_category")
+    categories, adjusting = [], {"count": 0, "amount": 0}
+    for row in (
+        kept.values("donor_category", adjusting=Q(reverses__isnull=False))
         .annotate(n=Count("id"), total=Sum("amount"))
         .order_by("-total")
-    ]
+    ):
+        if row["adjusting"]:
+            adjusting["count"] += row["n"]
+            adjusting["amount"] -= row["total"]
+        else:
+            label = labels[row["donor_category"]]
+            categories.append({"label": label, "count": row["n"], "amount": row["total"]})
+    if adjusting["count"]:
+        categories.append({"label": "Điều chỉnh phiếu thu các năm đã khóa sổ", **adjusting})
     named = list(
-        kept.filter(donor_name_public=True)
+        kept.filter(donor_name_public=True, reverses__isnull=True)
         .exclude(donor_category=Receipt.DonorCategory.ANONYMOUS)
         .exclude(donor_name="")
         .values("donor_name")

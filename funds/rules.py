@@ -2,12 +2,13 @@
 user may write to it, amounts in whole đồng, a year still open; and the figures refreshed
 after it. services.py, receipts.py and payouts.py build on these."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.utils import timezone
 
-from khuyenhoc.areas.scope import is_reviewer
+from khuyenhoc.areas.scope import is_administrator, is_reviewer
 
 from . import figures
 from .models import Fund, FundYear
@@ -37,6 +38,19 @@ def require_reviewer(user, what):
         raise ValidationError(f"Chỉ cán bộ Hội tỉnh (thẩm định) mới được {what}.")
 
 
+def require_administrator(user, what):
+    if user is not None and not is_administrator(user):
+        raise ValidationError(f"Chỉ quản trị hệ thống mới được {what}.")
+
+
+def last_closed_year(fund: Fund) -> int | None:
+    """The last year signed off; it and every year before it are closed, since years
+    close in order."""
+    return FundYear.objects.filter(fund=fund, closed_at__isnull=False).aggregate(last=Max("year"))[
+        "last"
+    ]
+
+
 def year_row(fund: Fund, year: int) -> FundYear:
     FundYear.objects.bulk_create([FundYear(fund=fund, year=year)], ignore_conflicts=True)
     return FundYear.objects.select_for_update().get(fund=fund, year=year)
@@ -53,7 +67,10 @@ def check_amount(amount, label="Số tiền") -> int:
 
 
 def open_year(fund: Fund, entry_date: date) -> FundYear:
-    if not isinstance(entry_date, date):
+    """The year row of an entry dated `entry_date`, locked, if that year is still open."""
+    # A datetime is refused: the database keeps its local date, whose year can differ
+    # from the year checked here (01/01 01:00 at UTC+14 is still 31/12 in Việt Nam).
+    if not isinstance(entry_date, date) or isinstance(entry_date, datetime):
         raise ValidationError("Ngày không hợp lệ.")
     if entry_date > timezone.localdate():
         raise ValidationError("Không ghi sổ cho ngày trong tương lai.")
@@ -62,13 +79,16 @@ def open_year(fund: Fund, entry_date: date) -> FundYear:
             f"Quỹ bắt đầu ghi sổ từ năm {fund.opening_year}; không ghi được ngày "
             f"{entry_date:%d/%m/%Y}."
         )
-    row = year_row(fund, entry_date.year)
-    if row.is_closed:
+    # Checked against the last closed year, not the entry's own year row: every year up
+    # to it is settled, whether or not a row exists for it.
+    closed = last_closed_year(fund)
+    if closed is not None and entry_date.year <= closed:
         raise ValidationError(
-            f"Năm {entry_date.year} của quỹ đã khóa sổ (đã duyệt quyết toán); "
-            "không ghi thêm được phiếu nào trong năm này."
+            f"Sổ quỹ đã khóa đến hết năm {closed} (đã duyệt quyết toán): không ghi được "
+            f"phiếu ngày {entry_date:%d/%m/%Y}. Sai sót của năm đã khóa sổ được sửa bằng "
+            "phiếu điều chỉnh ghi vào năm đang mở."
         )
-    return row
+    return year_row(fund, entry_date.year)
 
 
 def refresh_figures(fund: Fund):

@@ -10,13 +10,14 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from khuyenhoc.numbers import money
 from khuyenhoc.text import nfc
 from members.models import Branch
 
-from . import ledger
+from . import figures, ledger
 from .models import Fund, FundYear, OverdraftGrant, Payout, Receipt
 from .payouts import payout_record
 from .receipts import receipt_record, receipts_record_many
@@ -24,8 +25,10 @@ from .rules import (
     MAX_AMOUNT,
     actor,
     check_amount,
+    last_closed_year,
     open_year,
     refresh_figures,
+    require_administrator,
     require_fund,
     require_reviewer,
     year_row,
@@ -34,6 +37,7 @@ from .rules import (
 __all__ = [
     "entry_reverse",
     "fund_create",
+    "fund_update",
     "overdraft_allow",
     "payout_record",
     "receipt_record",
@@ -85,9 +89,82 @@ def fund_create(
     return fund
 
 
+LOCKED_WHEN_CLOSED = {
+    "opening_balance": "số dư đầu kỳ",
+    "opening_year": "năm bắt đầu ghi sổ",
+    "branch": "hội, chi hội giữ quỹ",
+}
+
+
+def fund_check_update(fund: Fund, changes: dict) -> None:
+    """The rules of fund_update, also run by the admin form to show them as form errors."""
+    unknown = set(changes) - {"name", *LOCKED_WHEN_CLOSED}
+    if unknown:
+        raise ValidationError(f"Không sửa được trường {', '.join(sorted(unknown))} của quỹ.")
+    changed = {k: v for k, v in changes.items() if getattr(fund, k) != v}
+    locked = [label for key, label in LOCKED_WHEN_CLOSED.items() if key in changed]
+    closed = last_closed_year(fund)
+    if locked and closed is not None:
+        raise ValidationError(
+            f"Quỹ đã duyệt quyết toán, khóa sổ năm {closed}: không sửa được "
+            f"{', '.join(locked)} nữa. Sai sót hãy sửa bằng phiếu điều chỉnh trong năm đang mở."
+        )
+    if "name" in changed and not nfc(changed["name"]).strip():
+        raise ValidationError("Hãy nhập tên quỹ.")
+    if "opening_balance" in changed:
+        balance = changed["opening_balance"]
+        if balance is None or balance < 0:
+            raise ValidationError("Số dư đầu kỳ không được âm.")
+        if balance > MAX_AMOUNT:
+            raise ValidationError("Số dư đầu kỳ quá lớn: hãy kiểm tra lại.")
+        lowest = ledger.lowest_balance_since(fund, date(fund.opening_year, 1, 1))
+        if balance < fund.opening_balance and lowest - (fund.opening_balance - balance) < 0:
+            raise ValidationError(
+                f"Giảm số dư đầu kỳ xuống {money(balance)} sẽ làm quỹ âm (có lúc số dư chỉ "
+                f"còn {money(lowest)})."
+            )
+    if "opening_year" in changed:
+        year = changed["opening_year"]
+        if not 2000 <= year <= timezone.localdate().year:
+            raise ValidationError("Năm bắt đầu ghi sổ không hợp lệ.")
+        if any(m.objects.filter(fund=fund, year__lt=year).exists() for m in (Receipt, Payout)):
+            raise ValidationError(f"Quỹ đã có phiếu ghi trước năm {year}.")
+
+
+@transaction.atomic
+def fund_update(*, user, fund: Fund, **changes) -> Fund:
+    """A fund's name, opening balance, opening year or branch, by an administrator.
+    Once a year of the fund is closed only the name may change: the opening balance
+    feeds every closed year's figures."""
+    require_administrator(user, "sửa thông tin quỹ")
+    fund = require_fund(user, fund)
+    if "name" in changes:
+        changes["name"] = nfc(changes["name"]).strip()
+    fund_check_update(fund, changes)
+    branch = changes.get("branch")
+    if (
+        branch
+        and user is not None
+        and not Branch.objects.for_user(user).filter(pk=branch.pk).exists()
+    ):
+        raise ValidationError("Bạn không có quyền với hội, chi hội này.")
+    before = fund.branch
+    for key, value in changes.items():
+        setattr(fund, key, value)
+    fund.full_clean()  # the unique name within the branch
+    fund._history_user = actor(user)  # services also run outside a request
+    fund.save()
+    refresh_figures(fund)
+    if before.pk != fund.branch_id and before.commune_id is not None:
+        figures.refresh_commune(before.commune_id)
+    return fund
+
+
 @transaction.atomic
 def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | None = None):
-    """A reversing entry for a mistaken receipt or payout; the original stays untouched."""
+    """A reversing entry for a mistaken receipt or payout; the original stays untouched.
+    It is dated today by default, so the reversal of an entry of a closed year is an
+    adjusting entry of the open year and the closed year's figures stay as approved."""
     model = type(entry)
     fund = require_fund(user, entry.fund)
     original = model.objects.select_for_update().get(pk=entry.pk)
@@ -100,6 +177,8 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
         raise ValidationError(f"{original} đã được điều chỉnh rồi.")
     date = date or timezone.localdate()
     row = open_year(fund, date)
+    if date < original.date:
+        raise ValidationError("Phiếu điều chỉnh không thể có ngày trước phiếu gốc.")
     common = {
         "fund": fund,
         "date": date,
@@ -109,10 +188,10 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
         "recorded_by": actor(user),
     }
     if model is Receipt:
-        available = ledger.balance(fund)
+        available = ledger.lowest_balance_since(fund, date)
         if original.amount > available:
             raise ValidationError(
-                f"Số dư quỹ chỉ còn {money(available)}: điều chỉnh giảm "
+                f"{ledger.available_phrase(date, available)}: điều chỉnh giảm "
                 f"{money(original.amount)} sẽ làm quỹ âm."
             )
         reversal = Receipt(
@@ -173,7 +252,17 @@ def year_close(*, user, fund: Fund, year: int) -> FundYear:
         raise ValidationError(
             f"Năm {year} đã khóa sổ ngày {timezone.localdate(row.closed_at):%d/%m/%Y}."
         )
-    row.statement = ledger.statement(fund, year)
+    statement = ledger.statement(fund, year)
+    if statement["closing"] < 0:
+        granted = OverdraftGrant.objects.filter(fund=fund, payout__year__lte=year).aggregate(
+            total=Sum("amount")
+        )["total"]
+        if -statement["closing"] > (granted or 0):
+            raise ValidationError(
+                f"Số dư cuối năm {year} là {money(statement['closing'])}: quỹ âm mà không có "
+                "cho phép chi vượt số dư. Hãy kiểm tra lại các phiếu chi trước khi duyệt."
+            )
+    row.statement = statement
     row.closed_at = timezone.now()
     row.closed_by = actor(user)
     row.save()

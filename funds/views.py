@@ -16,6 +16,7 @@ from members.models import Branch
 from . import imports, ledger, services
 from .forms import FundForm, ImportForm, OverdraftForm, PayoutForm, ReceiptForm, ReverseForm
 from .models import Fund, FundYear, Payout, Receipt
+from .rules import last_closed_year
 
 CAMPAIGNS = ["Tháng Khuyến học", "Tuần lễ học tập suốt đời", "Ủng hộ học sinh vùng lũ"]
 
@@ -183,6 +184,8 @@ def entry_reverse(request, kind, pk):
     if model is None:
         raise Http404
     entry = entry_or_404(request.user, model, pk)
+    closed_through = last_closed_year(entry.fund)
+    entry_closed = closed_through is not None and entry.year <= closed_through
     form = ReverseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -192,10 +195,26 @@ def entry_reverse(request, kind, pk):
         except ValidationError as exc:
             _errors(form, exc)
         else:
-            messages.success(request, f"Đã lập phiếu điều chỉnh cho {entry}: {reversal}.")
+            booked = (
+                f" (ghi vào sổ năm {reversal.year}; quyết toán năm {entry.year} giữ nguyên)"
+                if entry_closed
+                else ""
+            )
+            messages.success(request, f"Đã lập phiếu điều chỉnh cho {entry}: {reversal}{booked}.")
             return redirect("funds:fund", pk=entry.fund_id)
+    today = timezone.localdate()
     return render(
-        request, "funds/reverse_form.html", {"entry": entry, "fund": entry.fund, "form": form}
+        request,
+        "funds/reverse_form.html",
+        {
+            "entry": entry,
+            "kind": kind,
+            "fund": entry.fund,
+            "form": form,
+            "today": today,
+            "entry_closed": entry_closed,
+            "today_closed": closed_through is not None and today.year <= closed_through,
+        },
     )
 
 

@@ -30,7 +30,7 @@ EVERYTHING = {"change", "add", "delete", "delete_selected"}
 ADMIN_WRITES = {
     ("areas.commune", "administrator"): {"change"},  # the disadvantaged-area flag
     ("members.member", "administrator"): {"change", "erase_selected"},
-    ("funds.fund", "administrator"): {"change", "revert"},
+    ("funds.fund", "administrator"): {"add", "change", "revert"},
     ("titles.recognitionlist", "reviewer"): REVIEW_ACTIONS,
     ("titles.recognitionlist", "administrator"): REVIEW_ACTIONS,
     ("titles.criteriaset", "administrator"): EVERYTHING,

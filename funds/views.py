@@ -8,8 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer
-from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.submissions.once import submits_once
+from khuyenhoc.submissions.steps import import_step, imported, read_upload
 from members.models import Branch
 
 from . import imports, ledger, services
@@ -40,6 +41,7 @@ def _errors(form, exc):
 
 
 @login_required
+@submits_once
 def commune(request, code):
     commune = get_commune_or_404(request.user, code)
     funds = list(
@@ -105,6 +107,7 @@ def fund(request, pk):
 
 
 @login_required
+@submits_once
 def receipt_create(request, pk):
     fund = fund_or_404(request.user, pk)
     form = ReceiptForm(request.POST or None)
@@ -129,6 +132,7 @@ def receipt(request, pk):
 
 
 @login_required
+@submits_once
 def payout_create(request, pk):
     fund = fund_or_404(request.user, pk)
     form = PayoutForm(request.POST or None, request.FILES or None)
@@ -175,6 +179,7 @@ def payout(request, pk):
 
 
 @login_required
+@submits_once
 def entry_reverse(request, kind, pk):
     model = {"thu": Receipt, "chi": Payout}.get(kind)
     if model is None:
@@ -225,6 +230,7 @@ def statement(request, pk, year):
 
 
 @login_required
+@submits_once
 def overdraft(request, pk):
     fund = fund_or_404(request.user, pk)
     if not is_reviewer(request.user):
@@ -242,27 +248,26 @@ def overdraft(request, pk):
 
 
 @login_required
+@submits_once
 def receipts_import(request, pk):
     fund = fund_or_404(request.user, pk)
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            count = imports.receipts_import(
-                user=request.user, fund=fund, data=form.cleaned_data["sheet"].read()
-            )
-        except ImportRejected as exc:
-            errors = exc.errors
-        else:
-            messages.success(request, f"Đã ghi {number(count)} phiếu thu từ tệp.")
-            return redirect("funds:fund", pk=fund.pk)
+
+    def run(data, skip_existing):
+        return imports.receipts_import(
+            user=request.user, fund=fund, data=data, skip_existing=skip_existing
+        )
+
+    step = import_step(
+        request, kind="receipts", form=form, run=run, read=lambda f: read_upload(f, "sheet")
+    )
+    if step.response:
+        return step.response
+    if step.outcome:
+        messages.success(request, imported(step.outcome, "phiếu thu"))
+        return redirect("funds:fund", pk=fund.pk)
     return render(
         request,
         "funds/import_form.html",
-        {
-            "fund": fund,
-            "form": form,
-            "errors": errors,
-            "headers": imports.RECEIPT_HEADERS.values(),
-        },
+        {"fund": fund, "form": form, "headers": imports.RECEIPT_HEADERS.values(), **step.context},
     )

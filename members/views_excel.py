@@ -1,14 +1,14 @@
 """The Excel side of the register: template, import, export."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from khuyenhoc.areas.scope import get_commune_or_404
-from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected
+from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE
+from khuyenhoc.submissions.once import submits_once
+from khuyenhoc.submissions.steps import import_step, imported, read_upload
 
 from . import imports, selectors
 from .forms import FilterForm, ImportForm
@@ -37,27 +37,22 @@ def export(request, code):
 
 
 @login_required
+@submits_once
 def import_members(request, code):
     commune = get_commune_or_404(request.user, code)
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        # read no further than the limit: read_sheet refuses what reaches it
-        data = upload.read(settings.MAX_IMPORT_BYTES + 1)
-        try:
-            result = imports.members_import(user=request.user, commune=commune, data=data)
-        except ImportRejected as exc:
-            errors = exc.errors
-        else:
-            messages.success(request, f"Đã nhập {number(result.created)} hội viên.")
-            return redirect("members:list", code=commune.code)
+
+    def run(data, skip_existing):
+        return imports.members_import(
+            user=request.user, commune=commune, data=data, skip_existing=skip_existing
+        )
+
+    step = import_step(request, kind="members", form=form, run=run, read=read_upload)
+    if step.response:
+        return step.response
+    if step.outcome:
+        messages.success(request, imported(step.outcome, "hội viên"))
+        return redirect("members:list", code=commune.code)
     return render(
-        request,
-        "members/import.html",
-        {
-            "commune": commune,
-            "form": form,
-            "errors": errors,
-        },
+        request, "members/import.html", {"commune": commune, "form": form, **step.context}
     )

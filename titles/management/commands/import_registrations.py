@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from khuyenhoc.areas.models import Commune
 from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.submissions.previews import ImportNeedsChoice
 from titles import imports
 
 
@@ -19,6 +20,13 @@ class Command(BaseCommand):
     def run(self, **kwargs):
         return imports.registrations_import(**kwargs)
 
+    def choices(self, parser):
+        parser.add_argument(
+            "--skip-existing",
+            action="store_true",
+            help="bỏ qua các đối tượng đã đăng ký năm đó, chỉ ghi dòng mới",
+        )
+
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--commune", type=int, required=True, help="mã xã, phường")
@@ -27,6 +35,7 @@ class Command(BaseCommand):
             "--title", required=True, help="citizen, household, clan, village, unit, commune"
         )
         parser.add_argument("--user", help="tên đăng nhập người nhập (để kiểm tra phạm vi)")
+        self.choices(parser)
 
     def handle(self, *args, file, commune, year, title, user=None, **options):
         try:
@@ -42,14 +51,20 @@ class Command(BaseCommand):
             data = Path(file).read_bytes()
         except OSError as exc:
             raise CommandError(f"Không đọc được tệp {file}.") from exc
+        skip = {"skip_existing": True} if options.get("skip_existing") else {}
         try:
-            result = self.run(user=actor, commune=target, year=year, title=title, data=data)
+            result = self.run(user=actor, commune=target, year=year, title=title, data=data, **skip)
         except ImportRejected as exc:
             for error in exc.errors[:50]:
                 self.stderr.write(str(error))
             raise CommandError(f"Không nhập dòng nào: {len(exc.errors)} lỗi.") from exc
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
+        except ImportNeedsChoice as exc:
+            raise CommandError(
+                f"{exc.preview.summary} Chưa ghi dòng nào; chạy lại với --skip-existing để "
+                "chỉ ghi các dòng mới."
+            ) from exc
         self.stdout.write(
             f"Đã nhập {number(result.created)} {self.done} vào {target.name}, năm {year}."
         )

@@ -26,7 +26,8 @@ from tests.html_forms import Form
 from tests.trust.db_counts import changed_since, row_counts
 from tests.trust.test_access_matrix import STAFF_ROUTES
 from tests.trust.test_hostile_forms import _targets
-from titles.models import CriteriaSet, RecognitionList, Registration
+from titles import services as titles_services
+from titles.models import CriteriaSet
 
 pytestmark = pytest.mark.django_db
 
@@ -64,11 +65,11 @@ def test_the_create_views_are_found_from_the_url_patterns():
     assert not set(CREATING) & set(NOT_CREATING)
 
 
-@pytest.mark.parametrize(
-    ("name", "route", "converters"),
-    [r for r in STAFF_ROUTES if not r[1].endswith(".xlsx")],
-    ids=[r[0] for r in STAFF_ROUTES if not r[1].endswith(".xlsx")],
-)
+# pages with a parameter the discovery cannot fill (a model's label): none shows a form
+PAGES = [r for r in STAFF_ROUTES if not r[1].endswith(".xlsx") and "label" not in r[2]]
+
+
+@pytest.mark.parametrize(("name", "route", "converters"), PAGES, ids=[r[0] for r in PAGES])
 def test_every_form_of_a_create_view_carries_a_token_and_no_other_form_is_left_out(
     client, world, name, route, converters
 ):
@@ -91,20 +92,17 @@ def _sheet(headers, rows):
     return workbook_bytes([("Danh sách", headers, rows)])
 
 
-def _waiting_list(world):
-    """A list of this year or next whose registrations wait for scores and can be scored."""
-    waiting = Registration.objects.filter(commune=world["mine"], state="registered")
-    # a citizen's indicators depend on the group: the other titles score every column
-    for registration in waiting.exclude(title="citizen").order_by("-year", "title"):
-        open_ = not RecognitionList.objects.filter(
-            commune=world["mine"],
-            year=registration.year,
-            title=registration.title,
-            state__in=["proposed", "approved"],
-        ).exists()
-        if open_ and CriteriaSet.objects.in_force(title=registration.title, year=registration.year):
-            return registration
-    return None
+def _waiting_registration(world, village):
+    """A household registered for next year (whose list is open), waiting for scores."""
+    staff, commune = world["staff"], world["mine"]
+    household = titles_services.household_create(
+        user=staff, commune=commune, village=village, head_name="Đèo Văn Chấm Điểm", members=4
+    )
+    year = timezone.localdate().year + 1
+    assert CriteriaSet.objects.in_force(title="household", year=year)
+    return titles_services.registration_create(
+        user=staff, commune=commune, year=year, title="household", subject=household
+    )
 
 
 def _scores_sheet(client, registration):
@@ -181,7 +179,7 @@ def submission(name, world, client):
         )
         return staff, reverse(name, args=[code, next_year, "household"]), {}, {"file": data}
     if name == "titles:import_scores":
-        args, data = _scores_sheet(client, _waiting_list(world))
+        args, data = _scores_sheet(client, _waiting_registration(world, village))
         return staff, reverse(name, args=args), {}, {"file": data}
     raise AssertionError(f"give {name} a valid submission here")
 

@@ -4,6 +4,8 @@ The import checks every row in memory: branches and the register's member number
 loaded once, so 20,000 rows need a handful of queries, then one bulk write.
 """
 
+from functools import partial
+
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -275,7 +277,7 @@ def members_import(
     for number, code, values in parsed:
         stored = register.find(code, values)
         if stored is None:
-            preview.add("new", number, _describe(code, values))
+            preview.add("new", number, partial(_describe, code, values))
             fresh.append((number, code, values))
             continue
         sheet = dict(zip(COMPARED, values, strict=True)) | {"branch": values[4].pk}

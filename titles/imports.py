@@ -1,7 +1,7 @@
 """Excel imports of registration lists and evaluation scores: every row is checked
 first; if any row is wrong nothing is written and each error names its row."""
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from django.db import transaction
 
@@ -231,7 +231,8 @@ def registration_rows_write(
             if subject_id is not None and subject_id in registered:
                 already.append((number, subject_id, fields))
                 continue
-            preview.add("new", number, import_preview.describe(title, fields, villages.names))
+            describe = partial(import_preview.describe, title, fields, villages.names)
+            preview.add("new", number, describe)
             # once a row is wrong, or is already there unasked, the rest is only checked
             if not errors and (skip_existing or not already):
                 writer.add(subject_id, fields)

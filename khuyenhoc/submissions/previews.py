@@ -44,10 +44,12 @@ class Preview:
         self.counts = dict.fromkeys(KINDS, 0)
         self.rows = {kind: [] for kind in KINDS}
 
-    def add(self, kind: str, row: int, text: str, differs: str = ""):
+    def add(self, kind: str, row: int, text, differs: str = ""):
+        """`text` may be a function that returns it: a sheet of 50,000 new rows then
+        describes only the rows shown."""
         self.counts[kind] += 1
         if len(self.rows[kind]) < SHOWN:
-            self.rows[kind].append([row, text, differs])
+            self.rows[kind].append([row, text() if callable(text) else text, differs])
 
     @property
     def total(self) -> int:

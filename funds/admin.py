@@ -80,6 +80,7 @@ class FundAdmin(ScopedHistoryAdmin):
             self.message_user(request, " ".join(exc.messages), messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
 
+
 @admin.register(FundYear)
 class FundYearAdmin(ReadOnlyAdmin):
     list_display = ["fund", "year", "last_receipt_number", "last_payout_number", "closed_at"]

@@ -6,6 +6,7 @@ import io
 from django.db import transaction
 
 from khuyenhoc import xlsx_guard
+from khuyenhoc.numbers import money
 from khuyenhoc.spreadsheets import (
     ImportRejected,
     RowError,
@@ -14,6 +15,13 @@ from khuyenhoc.spreadsheets import (
     parse_int,
     parse_money,
     read_sheet,
+)
+from khuyenhoc.submissions.previews import (
+    DuplicateRow,
+    ImportNeedsChoice,
+    ImportOutcome,
+    Preview,
+    differences,
 )
 from khuyenhoc.text import fold
 
@@ -76,10 +84,35 @@ def _beneficiary(row: int, values: dict, errors: list) -> dict | None:
         return None
 
 
+def _beneficiary_key(person: dict) -> tuple:
+    return fold(person["name"]), fold(person["school"]), fold(person["grade"])
+
+
+def _paid_twice(row: int, person: dict, seen: dict, errors: list) -> bool:
+    """Whether the person (same name, school and grade, accents and case aside) was
+    listed on an earlier row: one payout pays a child one portion."""
+    key = _beneficiary_key(person)
+    if key not in seen:
+        seen[key] = row
+        return False
+    where = ", ".join(
+        filter(None, [person["school"], person["grade"] and f"lớp {person['grade']}"])
+    )
+    errors.append(
+        DuplicateRow(
+            row,
+            f"{person['name']}{f' ({where})' if where else ''} đã có trong danh sách: một "
+            "người chỉ nhận một suất trong một phiếu chi",
+            first=seen[key],
+        )
+    )
+    return True
+
+
 def beneficiaries_from_text(text: str) -> list[dict]:
     """One person a line: "họ tên; trường; lớp; số tiền; có" (or tab-separated, as pasted
     from Excel). Only the name is required; a missing amount takes the common amount."""
-    people, errors = [], []
+    people, errors, seen = [], [], {}
     # line by line, not splitlines(): a paste of millions of empty lines stays one string
     for number, line in enumerate(io.StringIO(text or "", newline=None), start=1):
         if number > xlsx_guard.MAX_ROWS:
@@ -90,7 +123,7 @@ def beneficiaries_from_text(text: str) -> list[dict]:
         cells += [""] * (5 - len(cells))
         values = dict(zip(BENEFICIARY_HEADERS, cells, strict=False))
         person = _beneficiary(number, values, errors)
-        if person:
+        if person and not _paid_twice(number, person, seen, errors):
             people.append(person)
     if errors:
         raise ImportRejected(errors)
@@ -98,10 +131,10 @@ def beneficiaries_from_text(text: str) -> list[dict]:
 
 
 def beneficiaries_from_sheet(data: bytes) -> list[dict]:
-    people, errors = [], []
+    people, errors, seen = [], [], {}
     for row, values in read_sheet(data, headers=BENEFICIARY_HEADERS):
         person = _beneficiary(row, values, errors)
-        if person:
+        if person and not _paid_twice(row, person, seen, errors):
             people.append(person)
     if errors:
         raise ImportRejected(errors)
@@ -139,15 +172,89 @@ def _receipt_row(values: dict) -> dict:
     }
 
 
+# What makes a row of the sheet a receipt already in the fund's book, as the preview says.
+SAME_RECEIPT = (
+    "cùng ngày, cùng người, đơn vị ủng hộ (không kể dấu và chữ hoa; mọi người ẩn danh là "
+    "một), cùng số tiền và cùng hiện vật với một phiếu thu của quỹ chưa bị điều chỉnh."
+)
+RECEIPT_COMPARED = {
+    "donor_category": "Loại",
+    "donor_name_public": "Đồng ý công khai tên",
+    "item_quantity": "Số lượng",
+    "campaign": "Đợt vận động",
+}
+
+
+def _receipt_key(values: dict) -> tuple:
+    anonymous = values["donor_category"] == Receipt.DonorCategory.ANONYMOUS
+    donor = "" if anonymous else fold(values["donor_name"])
+    item = fold(values["item_description"]) if values["in_kind"] else ""
+    return values["date"], donor, values["amount"], item
+
+
+def _comparable(values: dict) -> dict:
+    """The compared details as the book keeps them (an anonymous donor is never named)."""
+    anonymous = values["donor_category"] == Receipt.DonorCategory.ANONYMOUS
+    return {
+        "donor_category": values["donor_category"],
+        "donor_name_public": bool(values["donor_name_public"]) and not anonymous,
+        "item_quantity": values["item_quantity"] if values["in_kind"] else None,
+        "campaign": values["campaign"],
+    }
+
+
+def _describe_receipt(values: dict) -> str:
+    donor = values["donor_name"] or Receipt.DonorCategory(values["donor_category"]).label
+    item = f", {values['item_description']}" if values["in_kind"] else ""
+    return f"{values['date']:%d/%m/%Y}, {donor}, {money(values['amount'])}{item}"
+
+
+def _receipts_in_book(fund, dates) -> dict:
+    """key → compared details of the fund's receipts on those dates, neither reversing
+    another nor reversed."""
+    fields = ["date", "donor_name", "amount", "item_description", "in_kind", *RECEIPT_COMPARED]
+    book = (
+        Receipt.objects.filter(fund=fund, date__in=dates, reverses__isnull=True)
+        .filter(reversal__isnull=True)
+        .values(*fields)
+    )
+    return {_receipt_key(values): _comparable(values) for values in book}
+
+
 @transaction.atomic
-def receipts_import(*, user, fund, data: bytes) -> int:
-    """Every row a receipt with its own number, or nothing at all."""
-    rows, errors = [], []
+def receipts_import(*, user, fund, data: bytes, skip_existing=False) -> ImportOutcome:
+    """Every row a receipt with its own number, or nothing at all. Rows of receipts the
+    fund already has (SAME_RECEIPT) raise ImportNeedsChoice with the preview, unless
+    skip_existing: then only the new rows are recorded."""
+    rows, errors, seen = [], [], {}
     for row, values in read_sheet(data, headers=RECEIPT_HEADERS):
         try:
-            rows.append((row, _receipt_row(values)))
+            receipt = _receipt_row(values)
         except ValueError as exc:
             errors.append(RowError(row, str(exc)))
+            continue
+        key = _receipt_key(receipt)
+        if key in seen:
+            text = f"{_describe_receipt(receipt)} (hai lần ủng hộ thì gộp vào một dòng)"
+            errors.append(DuplicateRow(row, text, first=seen[key]))
+            continue
+        seen[key] = row
+        rows.append((row, receipt))
     if errors:
         raise ImportRejected(errors)
-    return services.receipts_record_many(user=user, fund=fund, rows=rows)
+    book = _receipts_in_book(fund, {values["date"] for _, values in rows})
+    preview, fresh = Preview(SAME_RECEIPT), []
+    for row, values in rows:
+        stored = book.get(_receipt_key(values))
+        if stored is None:
+            preview.add("new", row, _describe_receipt(values))
+            fresh.append((row, values))
+            continue
+        differs = differences(RECEIPT_COMPARED, _comparable(values), stored)
+        preview.add("changed" if differs else "same", row, _describe_receipt(values), differs)
+    if preview.already and not skip_existing:
+        raise ImportNeedsChoice(preview)
+    if not fresh:
+        return ImportOutcome(skipped=preview.already)
+    created = services.receipts_record_many(user=user, fund=fund, rows=fresh)
+    return ImportOutcome(created=created, skipped=preview.already)

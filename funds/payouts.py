@@ -8,7 +8,7 @@ from django.db import transaction
 
 from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.numbers import money
-from khuyenhoc.text import nfc
+from khuyenhoc.text import fold, nfc
 
 from . import ledger
 from .models import Beneficiary, Fund, OverdraftGrant, Payout
@@ -16,11 +16,21 @@ from .rules import actor, check_amount, open_year, refresh_figures, require_fund
 
 
 def _clean_beneficiaries(beneficiaries, default_amount):
-    cleaned = []
+    cleaned, seen = [], {}
     for index, item in enumerate(beneficiaries, start=1):
         name = nfc(item.get("name") or "").strip()
         if not name:
             raise ValidationError(f"Người nhận thứ {index}: thiếu họ tên.")
+        school = nfc(item.get("school") or "").strip()[:200]
+        grade = nfc(str(item.get("grade") or "")).strip()[:60]
+        # the lists' own check (funds.imports) names rows; this one guards every other door
+        key = (fold(name), fold(school), fold(grade))
+        if key in seen:
+            raise ValidationError(
+                f"Người nhận thứ {index} trùng với người thứ {seen[key]} ({name}): một người "
+                "chỉ nhận một suất trong một phiếu chi."
+            )
+        seen[key] = index
         amount = item.get("amount")
         amount = default_amount if amount in (None, "") else amount
         if amount in (None, ""):
@@ -29,8 +39,8 @@ def _clean_beneficiaries(beneficiaries, default_amount):
         cleaned.append(
             Beneficiary(
                 name=name[:120],
-                school=nfc(item.get("school") or "").strip()[:200],
-                grade=nfc(str(item.get("grade") or "")).strip()[:60],
+                school=school,
+                grade=grade,
                 amount=amount,
                 name_public=bool(item.get("name_public")),
             )

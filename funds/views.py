@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from khuyenhoc import params
 from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer, reviewer_action
-from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import ImportRejected, read_upload
+from khuyenhoc.submissions.once import submits_once
+from khuyenhoc.submissions.steps import import_step, imported, uploaded
 from members.models import Branch
 
 from . import imports, ledger, services
@@ -47,6 +48,7 @@ def _errors(form, exc):
 
 
 @login_required
+@submits_once
 def commune(request, code):
     commune = get_commune_or_404(request.user, code)
     funds = list(
@@ -109,6 +111,7 @@ def fund(request, pk):
 
 
 @login_required
+@submits_once
 def receipt_create(request, pk):
     fund = fund_or_404(request.user, pk)
     form = ReceiptForm(request.POST or None)
@@ -133,6 +136,7 @@ def receipt(request, pk):
 
 
 @login_required
+@submits_once
 def payout_create(request, pk):
     fund = fund_or_404(request.user, pk)
     form = PayoutForm(request.POST or None, request.FILES or None)
@@ -179,6 +183,7 @@ def payout(request, pk):
 
 
 @login_required
+@submits_once
 def entry_reverse(request, kind, pk):
     model = {"thu": Receipt, "chi": Payout}.get(kind)
     if model is None:
@@ -248,6 +253,7 @@ def statement(request, pk, year):
 
 @reviewer_action
 @login_required
+@submits_once
 def overdraft(request, pk):
     fund = fund_or_404(request.user, pk)
     if not is_reviewer(request.user):
@@ -265,27 +271,24 @@ def overdraft(request, pk):
 
 
 @login_required
+@submits_once
 def receipts_import(request, pk):
     fund = fund_or_404(request.user, pk)
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            count = imports.receipts_import(
-                user=request.user, fund=fund, data=read_upload(form.cleaned_data["sheet"])
-            )
-        except ImportRejected as exc:
-            errors = exc.errors
-        else:
-            messages.success(request, f"Đã ghi {number(count)} phiếu thu từ tệp.")
-            return redirect("funds:fund", pk=fund.pk)
+
+    def run(data, skip_existing):
+        return imports.receipts_import(
+            user=request.user, fund=fund, data=data, skip_existing=skip_existing
+        )
+
+    step = import_step(request, kind="receipts", form=form, run=run, read=uploaded("sheet"))
+    if step.response:
+        return step.response
+    if step.outcome:
+        messages.success(request, imported(step.outcome, "phiếu thu"))
+        return redirect("funds:fund", pk=fund.pk)
     return render(
         request,
         "funds/import_form.html",
-        {
-            "fund": fund,
-            "form": form,
-            "errors": errors,
-            "headers": imports.RECEIPT_HEADERS.values(),
-        },
+        {"fund": fund, "form": form, "headers": imports.RECEIPT_HEADERS.values(), **step.context},
     )

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "khuyenhoc.areas",
     "khuyenhoc.public",
     "khuyenhoc.reports",
+    "khuyenhoc.submissions",
     "members",
     "titles",
     "funds",

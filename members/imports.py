@@ -4,19 +4,27 @@ The import checks every row in memory: branches and the register's member number
 loaded once, so 20,000 rows need a handful of queries, then one bulk write.
 """
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
 from khuyenhoc.spreadsheets import (
     ImportRejected,
-    ImportResult,
     RowError,
     clean_text,
     parse_date,
     parse_int,
     read_sheet,
     workbook_bytes,
+)
+from khuyenhoc.submissions.previews import (
+    DuplicateRow,
+    ImportNeedsChoice,
+    ImportOutcome,
+    Preview,
+    differences,
 )
 from khuyenhoc.text import fold
 
@@ -178,9 +186,80 @@ def _code_of(cells) -> str:
         return ""
 
 
+# What makes a row of the sheet a member already in the register, as the preview says it.
+SAME_MEMBER = (
+    "cùng số thẻ với một hội viên của xã; hoặc, với dòng không ghi số thẻ, cùng họ tên "
+    "(không kể dấu và chữ hoa), năm sinh và chi hội."
+)
+# The fields compared to tell a member already there from one whose details differ.
+COMPARED = ("full_name", "birth_year", "gender", "phone", "branch", "joined_on")
+COMPARED_LABELS = {key: HEADERS[key] for key in COMPARED}
+
+
+def _person(name, birth_year, branch_id) -> tuple:
+    return fold(name), birth_year, branch_id
+
+
+def _describe(code, values) -> str:
+    name, birth_year, gender, phone, branch, joined = values
+    label = Member.Gender(gender).label
+    head = f"{code} · " if code else ""
+    return f"{head}{name}, {label}, {birth_year}, {branch.name}, vào hội {joined:%d/%m/%Y}"
+
+
+class _Register:
+    """The commune's members (not erased) by number and by person, to tell which rows
+    of a sheet are already there."""
+
+    def __init__(self, commune):
+        self.by_code, self.by_person = {}, {}
+        rows = Member.objects.filter(commune=commune, erased_on__isnull=True).values_list(
+            "member_number", "full_name", "birth_year", "gender", "phone", "branch_id", "joined_on"
+        )
+        for code, *values in rows:
+            stored = dict(zip(COMPARED, values, strict=True))
+            if code:
+                self.by_code[code] = stored
+            self.by_person.setdefault(
+                _person(stored["full_name"], stored["birth_year"], stored["branch"]), stored
+            )
+
+    def find(self, code, values):
+        name, birth_year, _, _, branch, _ = values
+        if code:
+            return self.by_code.get(code)
+        return self.by_person.get(_person(name, birth_year, branch.pk))
+
+
+def _same_as_earlier(number, code, values, seen_codes, seen_people):
+    """The DuplicateRow of a row that repeats an earlier one of the sheet, or None."""
+    if code:
+        if code in seen_codes:
+            return DuplicateRow(number, f"cùng số thẻ {code}", "Số thẻ", first=seen_codes[code])
+        seen_codes[code] = number
+        return None
+    if values is None:
+        return None
+    name, birth_year, _, _, branch, _ = values
+    key = _person(name, birth_year, branch.pk)
+    if key in seen_people:
+        return DuplicateRow(
+            number,
+            f"{name}, sinh năm {birth_year}, {branch.name} (hai người khác nhau thì ghi số "
+            "thẻ cho từng người)",
+            first=seen_people[key],
+        )
+    seen_people[key] = number
+    return None
+
+
 @transaction.atomic
-def members_import(*, user, commune, data: bytes, history=True) -> ImportResult:
+def members_import(
+    *, user, commune, data: bytes, history=True, skip_existing=False
+) -> ImportOutcome:
     """Validate every row, then write all of them or none (ImportRejected lists why).
+    Rows of members already in the register (SAME_MEMBER) raise ImportNeedsChoice with
+    the preview, unless skip_existing: then only the new rows are written.
 
     history=False skips the change-history rows (the benchmark measures their cost)."""
     require_scope(user, commune)
@@ -194,27 +273,40 @@ def members_import(*, user, commune, data: bytes, history=True) -> ImportResult:
     errors: list[RowError] = []
     parsed = []
     seen: dict[str, int] = {}
+    seen_people: dict[tuple, int] = {}
     for number, cells in rows:
         result = parser.parse(number, cells, errors)
         code = result[0] if result else _code_of(cells)
-        if code:
-            if code in seen:
-                errors.append(
-                    RowError(number, f"số thẻ {code} trùng với dòng {seen[code]}", "Số thẻ")
-                )
-                continue
-            seen[code] = number
+        duplicate = _same_as_earlier(number, code, result and result[1], seen, seen_people)
+        if duplicate:
+            errors.append(duplicate)
+            continue
         if result:
             parsed.append((number, *result))
-    missing = sum(1 for _, code, _ in parsed if not code)
+    register = _Register(commune)
+    preview, fresh = Preview(SAME_MEMBER), []
+    for number, code, values in parsed:
+        stored = register.find(code, values)
+        if stored is None:
+            preview.add("new", number, partial(_describe, code, values))
+            fresh.append((number, code, values))
+            continue
+        sheet = dict(zip(COMPARED, values, strict=True)) | {"branch": values[4].pk}
+        differs = differences(COMPARED_LABELS, sheet, stored)
+        preview.add("changed" if differs else "same", number, _describe(code, values), differs)
+    missing = sum(1 for _, code, _ in fresh if not code)
     wanted = missing + len(seen) if missing else 0  # the sheet's own numbers are skipped
-    fresh = (c for c in next_member_numbers(commune, wanted) if c not in seen)
-    numbered = [(number, code or next(fresh), values) for number, code, values in parsed]
+    numbers = (c for c in next_member_numbers(commune, wanted) if c not in seen)
+    numbered = [(number, code or next(numbers), values) for number, code, values in fresh]
     in_file = {code: number for number, code, _ in numbered}
     for code in taken_numbers(commune.province_id, list(in_file)):
         errors.append(RowError(in_file[code], f"số thẻ {code} đã có trong tỉnh", "Số thẻ"))
     if errors:
         raise ImportRejected(sorted(errors, key=lambda e: e.row))
+    if preview.already and not skip_existing:
+        raise ImportNeedsChoice(preview)
+    if not numbered:
+        return ImportOutcome(skipped=preview.already)
     province, code_of_commune = commune.province_id, commune.pk
     insert_members(
         [
@@ -238,7 +330,7 @@ def members_import(*, user, commune, data: bytes, history=True) -> ImportResult:
         history=history,
     )
     refresh_figures(commune, min(values[5] for _, _, values in numbered))
-    return ImportResult(created=len(numbered))
+    return ImportOutcome(created=len(numbered), skipped=preview.already)
 
 
 def export_rows(members) -> list[list]:

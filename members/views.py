@@ -10,6 +10,7 @@ from django.utils import timezone
 from khuyenhoc import params
 from khuyenhoc.areas import metrics, summaries
 from khuyenhoc.areas.scope import get_commune_or_404
+from khuyenhoc.submissions.once import submits_once
 
 from . import selectors, services
 from .forms import FilterForm, LeaveForm, MemberForm, add_service_errors
@@ -58,6 +59,7 @@ def member_list(request, code):
 
 
 @login_required
+@submits_once
 def member_create(request, code):
     commune = get_commune_or_404(request.user, code)
     form = MemberForm(request.POST or None, commune=commune)

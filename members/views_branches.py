@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from khuyenhoc.areas.scope import get_commune_or_404
+from khuyenhoc.submissions.once import submits_once
 
 from . import selectors, services
 from .forms import BranchForm, DissolveForm, add_service_errors
@@ -28,6 +29,7 @@ def branch_list(request, code):
 
 
 @login_required
+@submits_once
 def branch_create(request, code):
     commune = get_commune_or_404(request.user, code)
     form = BranchForm(request.POST or None, commune=commune)

@@ -6,8 +6,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from khuyenhoc.areas.scope import get_commune_or_404
-from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, read_upload
+from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE
+from khuyenhoc.submissions.once import submits_once
+from khuyenhoc.submissions.steps import import_step, imported, uploaded
 
 from . import imports, selectors
 from .forms import FilterForm, ImportForm
@@ -36,25 +37,22 @@ def export(request, code):
 
 
 @login_required
+@submits_once
 def import_members(request, code):
     commune = get_commune_or_404(request.user, code)
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            data = read_upload(form.cleaned_data["file"])
-            result = imports.members_import(user=request.user, commune=commune, data=data)
-        except ImportRejected as exc:
-            errors = exc.errors
-        else:
-            messages.success(request, f"Đã nhập {number(result.created)} hội viên.")
-            return redirect("members:list", code=commune.code)
+
+    def run(data, skip_existing):
+        return imports.members_import(
+            user=request.user, commune=commune, data=data, skip_existing=skip_existing
+        )
+
+    step = import_step(request, kind="members", form=form, run=run, read=uploaded())
+    if step.response:
+        return step.response
+    if step.outcome:
+        messages.success(request, imported(step.outcome, "hội viên"))
+        return redirect("members:list", code=commune.code)
     return render(
-        request,
-        "members/import.html",
-        {
-            "commune": commune,
-            "form": form,
-            "errors": errors,
-        },
+        request, "members/import.html", {"commune": commune, "form": form, **step.context}
     )

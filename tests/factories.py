@@ -33,3 +33,11 @@ def registered_households(commune, village, numbers, year):
     return Registration.objects.bulk_create(
         Registration(commune=commune, year=year, title="household", household=h) for h in households
     )
+
+
+def once(data=None) -> dict:
+    """A create form's fields with a fresh one-time token, as its page renders one
+    (khuyenhoc/submissions/once.py): without it the form writes nothing."""
+    from khuyenhoc.submissions.once import FIELD, new_token
+
+    return {**(data or {}), FIELD: new_token()}

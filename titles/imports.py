@@ -1,7 +1,7 @@
 """Excel imports of registration lists and evaluation scores: every row is checked
 first; if any row is wrong nothing is written and each error names its row."""
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from django.db import transaction
 
@@ -17,9 +17,10 @@ from khuyenhoc.spreadsheets import (
     read_sheet,
     workbook_bytes,
 )
+from khuyenhoc.submissions.previews import DuplicateRow, ImportNeedsChoice, ImportOutcome
 from khuyenhoc.text import fold
 
-from . import bulk, rules, services
+from . import bulk, import_preview, rules, services
 from .models import (
     SUBJECT_MODELS,
     Citizen,
@@ -90,12 +91,10 @@ class VillageLookup:
     names on every row, so each distinct cell is cleaned and looked up once."""
 
     def __init__(self, commune):
-        self.ids = {
-            folded: pk
-            for pk, folded in Village.objects.filter(commune=commune, is_active=True).values_list(
-                "id", "name_folded"
-            )
-        }
+        active = Village.objects.filter(commune=commune, is_active=True)
+        rows = list(active.values_list("id", "name_folded", "name"))
+        self.ids = {folded: pk for pk, folded, _ in rows}
+        self.names = {pk: name for pk, _, name in rows}
         self.cells = {}
 
     def __call__(self, values):
@@ -179,7 +178,9 @@ def _existing_subjects(title, commune):
     return {}
 
 
-def registrations_import(*, user, commune, year, title, data: bytes) -> ImportResult:
+def registrations_import(
+    *, user, commune, year, title, data: bytes, skip_existing=False
+) -> ImportOutcome:
     if title == "commune" or title not in REGISTRATION_HEADERS:
         raise ImportRejected("Danh hiệu này không nhập danh sách từ Excel.")
     services.require_scope(user, commune)
@@ -187,14 +188,20 @@ def registrations_import(*, user, commune, year, title, data: bytes) -> ImportRe
     # Rows are read as they are checked and written: the database starts on the first
     # chunk while the rest of the sheet is still being read.
     rows = iter_sheet(data, headers=REGISTRATION_HEADERS[title])
-    return registration_rows_write(user=user, commune=commune, year=year, title=title, rows=rows)
+    return registration_rows_write(
+        user=user, commune=commune, year=year, title=title, rows=rows, skip_existing=skip_existing
+    )
 
 
 @transaction.atomic
-def registration_rows_write(*, user, commune, year, title, rows, when=None) -> ImportResult:
+def registration_rows_write(
+    *, user, commune, year, title, rows, when=None, skip_existing=False
+) -> ImportOutcome:
     """Checks and writes (row number, cells by column key) pairs, all or none: a sheet's
     rows, or the demo's. The caller has checked the user's scope and the year. `when`
-    (default now) is the moment recorded, for the demo's past years."""
+    (default now) is the moment recorded, for the demo's past years. Rows whose subject
+    is registered this year already (import_preview.RULES) raise ImportNeedsChoice with
+    the preview, unless skip_existing: then only the other rows are written."""
     rlist = services.recognition_list(commune=commune, year=year, title=title, lock=True)
     services.require_editable(rlist)
     villages = VillageLookup(commune)
@@ -205,7 +212,8 @@ def registration_rows_write(*, user, commune, year, title, rows, when=None) -> I
         .exclude(state="withdrawn")
         .values_list(f"{field}_id", flat=True)
     )
-    errors, seen = [], {}
+    errors, seen, already = [], {}, []
+    preview = import_preview.preview_for(title, year)
     writer = bulk.RegistrationWriter(user=user, commune=commune, year=year, title=title, when=when)
     with writer:
         for number, values in rows:
@@ -215,20 +223,28 @@ def registration_rows_write(*, user, commune, year, title, rows, when=None) -> I
                 errors.append(RowError(number, exc.args[1], exc.args[0]))
                 continue
             if key in seen:
-                errors.append(RowError(number, f"trùng với dòng {seen[key]} trong tệp"))
+                text = import_preview.describe(title, fields, villages.names)
+                errors.append(DuplicateRow(number, text, first=seen[key]))
                 continue
             seen[key] = number
             subject_id = fields["village_id"] if title == "village" else existing.get(key)
             if subject_id is not None and subject_id in registered:
-                errors.append(RowError(number, f"đối tượng này đã đăng ký danh hiệu năm {year}"))
+                already.append((number, subject_id, fields))
                 continue
-            if not errors:  # once a row is wrong, the rest is only checked
+            describe = partial(import_preview.describe, title, fields, villages.names)
+            preview.add("new", number, describe)
+            # once a row is wrong, or is already there unasked, the rest is only checked
+            if not errors and (skip_existing or not already):
                 writer.add(subject_id, fields)
         if errors:
             raise ImportRejected(errors)  # leaving the block this way writes nothing more
+        import_preview.sort_registered(preview, title, already, villages.names)
+        if already and not skip_existing:
+            raise ImportNeedsChoice(preview)
     created = writer.written
-    services.refresh_figures(commune, year)
-    return ImportResult(created=created)
+    if created:
+        services.refresh_figures(commune, year)
+    return ImportOutcome(created=created, skipped=len(already))
 
 
 SCORE_ID = "Mã đăng ký"

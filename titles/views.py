@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from khuyenhoc import params
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
+from khuyenhoc.submissions.once import submits_once
 
 from . import corrections, recognition, selectors, services
 from .forms import ListFilterForm, ScoresForm, SubjectForm
@@ -108,6 +109,7 @@ def _registered(request, registration):
 
 
 @login_required
+@submits_once
 def register(request, code, year, title):
     """A new subject from the form, or (for subjects kept across years) an existing one
     found by name, so last year's household is registered again, not created twice."""

@@ -3,14 +3,14 @@ the uploads of registration lists and of evaluation scores."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from khuyenhoc.areas.metrics import TITLES
-from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, read_upload, workbook_bytes
+from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
+from khuyenhoc.submissions.once import submits_once
+from khuyenhoc.submissions.steps import import_step, imported, uploaded
 
 from . import exports, imports
 from .forms import UploadForm
@@ -28,18 +28,19 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
 def _import(request, code, year, title, run, heading, columns, template_url=None, guide=()):
     commune = commune_and_title(request.user, code, title, year)
     form = UploadForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            data = read_upload(form.cleaned_data["file"])
-            result = run(user=request.user, commune=commune, year=year, title=title, data=data)
-        except ImportRejected as exc:
-            errors = exc.errors
-        except ValidationError as exc:
-            errors = exc.messages
-        else:
-            messages.success(request, f"Đã nhập {number(result.created)} dòng.")
-            return back_to_list(commune, year, title)
+
+    def step_run(data, skip_existing):
+        skip = {"skip_existing": True} if skip_existing else {}  # only lists skip rows
+        return run(user=request.user, commune=commune, year=year, title=title, data=data, **skip)
+
+    step = import_step(
+        request, kind=f"titles-{run.__name__}", form=form, run=step_run, read=uploaded()
+    )
+    if step.response:
+        return step.response
+    if step.outcome:
+        messages.success(request, imported(step.outcome, "dòng"))
+        return back_to_list(commune, year, title)
     return render(
         request,
         "titles/import.html",
@@ -49,16 +50,17 @@ def _import(request, code, year, title, run, heading, columns, template_url=None
             "title": title,
             "title_name": TITLES[title][0],
             "form": form,
-            "errors": errors,
             "heading": heading,
             "columns": columns,
             "template_url": template_url,
             "guide": guide,
+            **step.context,
         },
     )
 
 
 @login_required
+@submits_once
 def import_registrations(request, code, year, title):
     columns = list(imports.REGISTRATION_HEADERS.get(title, {}).values())
     template_url = reverse("titles:import_template", args=[code, year, title])
@@ -85,6 +87,7 @@ def import_template(request, code, year, title):
 
 
 @login_required
+@submits_once
 def import_scores(request, code, year, title):
     criteria_set = CriteriaSet.objects.in_force(title=title, year=year)
     indicators = list(criteria_set.indicators()) if criteria_set else []

@@ -99,20 +99,32 @@ _KIND_BY_WORD = {fold(label): value for value, label in Village.Kind.choices} | 
 }
 
 
+SAME_VILLAGE = (
+    "cùng tên (không kể dấu và chữ hoa) với một thôn, bản, tổ dân phố đang hoạt động của xã."
+)
+
+
 @transaction.atomic
-def villages_import(*, user, commune: Commune, data: bytes) -> int:
-    """Adds the villages of a sheet: every row checked first, all rows or none."""
+def villages_import(*, user, commune: Commune, data: bytes, skip_existing=False):
+    """Adds the villages of a sheet: every row checked first, all rows or none. Names
+    the commune already has (SAME_VILLAGE) raise ImportNeedsChoice with the preview,
+    unless skip_existing: then only the new villages are added."""
     from khuyenhoc.spreadsheets import ImportRejected, RowError, clean_text, read_sheet
+    from khuyenhoc.submissions.previews import (
+        DuplicateRow,
+        ImportNeedsChoice,
+        ImportOutcome,
+        Preview,
+    )
 
     _require_scope(user, commune)
     rows = read_sheet(data, headers=VILLAGE_HEADERS)
-    existing = set(
-        Village.objects.filter(commune=commune, is_active=True).values_list(
-            "name_folded", flat=True
-        )
+    existing = dict(
+        Village.objects.filter(commune=commune, is_active=True).values_list("name_folded", "kind")
     )
     seen: dict[str, int] = {}
     errors, villages = [], []
+    preview = Preview(SAME_VILLAGE)
     for number, cells in rows:
         try:
             name = clean_text(cells["name"], max_length=120)
@@ -130,15 +142,20 @@ def villages_import(*, user, commune: Commune, data: bytes) -> int:
                 )
             )
             continue
-        key = fold(name)
+        key, text = fold(name), f"{name} ({Village.Kind(kind).label})"
+        if key in seen:
+            errors.append(DuplicateRow(number, text, VILLAGE_HEADERS["name"], first=seen[key]))
+            continue
+        seen[key] = number
         if key in existing:
-            errors.append(RowError(number, f"xã đã có «{name}».", VILLAGE_HEADERS["name"]))
-        elif key in seen:
-            errors.append(RowError(number, f"trùng với dòng {seen[key]}.", VILLAGE_HEADERS["name"]))
-        else:
-            seen[key] = number
-            villages.append(Village(commune=commune, name=name, name_folded=key, kind=kind))
+            differs = VILLAGE_HEADERS["kind"] if existing[key] != kind else ""
+            preview.add("changed" if differs else "same", number, text, differs)
+            continue
+        preview.add("new", number, text)
+        villages.append(Village(commune=commune, name=name, name_folded=key, kind=kind))
     if errors:
         raise ImportRejected(errors)
+    if preview.already and not skip_existing:
+        raise ImportNeedsChoice(preview)
     bulk_create_with_history(villages, Village, default_user=user)
-    return len(villages)
+    return ImportOutcome(created=len(villages), skipped=preview.already)

@@ -8,13 +8,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from khuyenhoc.forms import PlainTextMixin
-from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import (
-    XLSX_CONTENT_TYPE,
-    ImportRejected,
-    read_upload,
-    workbook_bytes,
-)
+from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
+from khuyenhoc.submissions.once import submits_once
+from khuyenhoc.submissions.steps import import_step, imported, uploaded
 
 from . import services
 from .forms import VillageForm
@@ -43,6 +39,7 @@ def _village(request, code, pk):
 
 
 @login_required
+@submits_once
 def village_create(request, code):
     commune = get_commune_or_404(request.user, code)
     form = VillageForm(request.POST or None)
@@ -109,24 +106,24 @@ def village_merge(request, code, pk):
 
 
 @login_required
+@submits_once
 def village_import(request, code):
     commune = get_commune_or_404(request.user, code)
     form = UploadForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            count = services.villages_import(
-                user=request.user, commune=commune, data=read_upload(form.cleaned_data["file"])
-            )
-        except ImportRejected as exc:
-            errors = exc.errors
-        else:
-            messages.success(request, f"Đã nhập {number(count)} thôn, bản, tổ dân phố.")
-            return redirect("areas:commune", code=commune.code)
+
+    def run(data, skip_existing):
+        return services.villages_import(
+            user=request.user, commune=commune, data=data, skip_existing=skip_existing
+        )
+
+    step = import_step(request, kind="villages", form=form, run=run, read=uploaded())
+    if step.response:
+        return step.response
+    if step.outcome:
+        messages.success(request, imported(step.outcome, "thôn, bản, tổ dân phố"))
+        return redirect("areas:commune", code=commune.code)
     return render(
-        request,
-        "areas/village_import.html",
-        {"commune": commune, "form": form, "errors": errors},
+        request, "areas/village_import.html", {"commune": commune, "form": form, **step.context}
     )
 
 

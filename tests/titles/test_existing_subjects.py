@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 from django.urls import reverse
 
-from tests.factories import login
+from tests.factories import login, once
 from titles import selectors, services
 from titles.models import Citizen, Household, Registration
 
@@ -43,7 +43,9 @@ def test_picking_last_years_household_registers_it_for_the_year_without_a_new_su
     assert f"Đã đăng ký: {YEAR - 1}" in page
     assert f"Đăng ký năm {YEAR}</button>" in page
 
-    response = client.post(register_url(commune_a) + "?tim=lo+van+son", {"subject": household.pk})
+    response = client.post(
+        register_url(commune_a) + "?tim=lo+van+son", once({"subject": household.pk})
+    )
 
     assert response.status_code == 302
     assert Household.objects.count() == 1
@@ -65,7 +67,7 @@ def test_a_subject_already_registered_for_the_year_is_refused_in_vietnamese_and_
     assert 'name="subject"' not in page
     histories = Registration.history.count()
 
-    response = client.post(register_url(commune_a), {"subject": household.pk})
+    response = client.post(register_url(commune_a), once({"subject": household.pk}))
 
     assert response.status_code == 200
     assert (
@@ -82,7 +84,7 @@ def test_staff_cannot_register_another_communes_subject_by_posting_its_id(
 ):
     login(client, staff_a)
     for value in (other_household.pk, "abc", "", "-1", "99999999999999999999"):
-        response = client.post(register_url(commune_a), {"subject": value})
+        response = client.post(register_url(commune_a), once({"subject": value}))
         assert response.status_code == 404, value
     assert not Registration.objects.exists()
     with pytest.raises(services.ValidationError, match="thuộc xã, phường khác"):
@@ -98,7 +100,7 @@ def test_staff_cannot_register_another_communes_subject_by_posting_its_id(
 
 def test_a_subject_of_another_title_cannot_be_picked(client, staff_a, commune_a, household):
     login(client, staff_a)
-    response = client.post(register_url(commune_a, "unit"), {"subject": household.pk})
+    response = client.post(register_url(commune_a, "unit"), once({"subject": household.pk}))
     assert response.status_code == 404
     assert not Registration.objects.exists()
 
@@ -177,7 +179,7 @@ def test_a_namesake_in_the_same_village_is_shown_before_a_second_subject_is_crea
     login(client, staff_a)
     data = {"head_name": "lò văn sơn", "members": 4, "village": village_a.pk}
 
-    response = client.post(register_url(commune_a), data)
+    response = client.post(register_url(commune_a), once(data))
 
     page = response.content.decode()
     assert response.status_code == 200
@@ -186,7 +188,7 @@ def test_a_namesake_in_the_same_village_is_shown_before_a_second_subject_is_crea
     assert "Vẫn tạo mới" in page
     assert Household.objects.count() == 1
 
-    response = client.post(register_url(commune_a), {**data, "trung-ten": "1"})
+    response = client.post(register_url(commune_a), once({**data, "trung-ten": "1"}))
 
     assert response.status_code == 302
     assert Household.objects.count() == 2
@@ -211,6 +213,6 @@ def test_a_namesake_born_another_year_is_not_a_match(client, staff_a, commune_a,
         "group": 1,
         "village": village_a.pk,
     }
-    response = client.post(register_url(commune_a, "citizen"), data)
+    response = client.post(register_url(commune_a, "citizen"), once(data))
     assert response.status_code == 302
     assert Citizen.objects.count() == 2

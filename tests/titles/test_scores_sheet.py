@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from khuyenhoc.spreadsheets import ImportRejected, workbook_bytes
-from tests.factories import login
+from tests.factories import login, once
 from titles import imports, services
 from titles.models import CriteriaSet, Evaluation, Registration
 
@@ -78,7 +78,7 @@ def test_a_filled_in_sheet_evaluates_the_scored_rows_and_leaves_the_blank_ones(
     book.save(filled)
     filled.seek(0)
     filled.name = "bang-diem.xlsx"
-    response = client.post(sheet_url(commune_a, "titles:import_scores"), {"file": filled})
+    response = client.post(sheet_url(commune_a, "titles:import_scores"), once({"file": filled}))
     assert response.status_code == 302
     assert Registration.objects.get(pk=registration.pk).state == "evaluated"
     assert Registration.objects.get(pk=second.pk).state == "registered"

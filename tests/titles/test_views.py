@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from khuyenhoc.areas.services import denominator_save
-from tests.factories import login
+from tests.factories import login, once
 from titles import recognition, services
 from titles.models import Household, RecognitionList, Registration
 
@@ -59,7 +59,9 @@ def test_staff_registers_a_household_created_inline(client, staff_a, commune_a, 
     login(client, staff_a)
     url = reverse("titles:register", args=[commune_a.code, YEAR, "household"])
     assert "Chủ hộ" in client.get(url).content.decode()
-    response = client.post(url, {"head_name": "Hà Văn Tú", "members": 4, "village": village_a.pk})
+    response = client.post(
+        url, once({"head_name": "Hà Văn Tú", "members": 4, "village": village_a.pk})
+    )
     assert response.status_code == 302
     registration = Registration.objects.get(household__head_name="Hà Văn Tú")
     assert registration.year == YEAR

@@ -21,7 +21,7 @@ from khuyenhoc.spreadsheets import (
     workbook_bytes,
 )
 from khuyenhoc.text import fold, refold
-from tests.factories import login
+from tests.factories import login, once
 
 pytestmark = pytest.mark.django_db
 
@@ -64,10 +64,12 @@ def test_hostile_village_sheets_import_all_rows_or_none_and_never_fail(
     before = Village.objects.filter(commune=commune_a).count()
     sheet = workbook_bytes([("Thôn", HEADERS, [[name, "Bản"] for name in names])])
     url = reverse("areas:village_import", args=[commune_a.code])
-    response = client.post(url, {"file": SimpleUploadedFile("t.xlsx", sheet)})
+    response = client.post(url, once({"file": SimpleUploadedFile("t.xlsx", sheet)}))
     after = Village.objects.filter(commune=commune_a).count()
     assert response.status_code in (200, 302)
-    if response.status_code == 302:
+    if response.status_code == 302 and "?tep=" in response["Location"]:
+        assert after == before  # a name an earlier example imported: previewed first
+    elif response.status_code == 302:
         assert after > before  # imported every row…
     else:
         assert after == before  # …or none
@@ -136,7 +138,7 @@ def test_a_village_named_in_hangul_is_imported_and_found_by_its_folded_name(
     login(client, staff_a)
     sheet = workbook_bytes([("Thôn", HEADERS, [[name, "Bản"]])])
     url = reverse("areas:village_import", args=[commune_a.code])
-    response = client.post(url, {"file": SimpleUploadedFile("t.xlsx", sheet)})
+    response = client.post(url, once({"file": SimpleUploadedFile("t.xlsx", sheet)}))
     assert response.status_code == 302
     assert Village.objects.get(commune=commune_a, name_folded=fold(name)).name == name
 

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from khuyenhoc.areas.models import Commune
 from khuyenhoc.numbers import number
 from khuyenhoc.spreadsheets import ImportRejected, read_upload
+from khuyenhoc.submissions.previews import ImportNeedsChoice
 from titles import imports
 
 
@@ -19,6 +20,13 @@ class Command(BaseCommand):
     def run(self, **kwargs):
         return imports.registrations_import(**kwargs)
 
+    def choices(self, parser):
+        parser.add_argument(
+            "--skip-existing",
+            action="store_true",
+            help="bỏ qua các đối tượng đã đăng ký năm đó, chỉ ghi dòng mới",
+        )
+
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--commune", type=int, required=True, help="mã xã, phường")
@@ -27,6 +35,7 @@ class Command(BaseCommand):
             "--title", required=True, help="citizen, household, clan, village, unit, commune"
         )
         parser.add_argument("--user", help="tên đăng nhập người nhập (để kiểm tra phạm vi)")
+        self.choices(parser)
 
     def handle(self, *args, file, commune, year, title, user=None, **options):
         try:
@@ -38,10 +47,11 @@ class Command(BaseCommand):
             actor = get_user_model().objects.filter(username=user).first()
             if actor is None:
                 raise CommandError(f"Không có tài khoản «{user}».")
+        skip = {"skip_existing": True} if options.get("skip_existing") else {}
         try:
             with Path(file).open("rb") as stream:
                 data = read_upload(stream)
-            result = self.run(user=actor, commune=target, year=year, title=title, data=data)
+            result = self.run(user=actor, commune=target, year=year, title=title, data=data, **skip)
         except OSError as exc:
             raise CommandError(f"Không đọc được tệp {file}.") from exc
         except ImportRejected as exc:
@@ -50,6 +60,11 @@ class Command(BaseCommand):
             raise CommandError(f"Không nhập dòng nào: {len(exc.errors)} lỗi.") from exc
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
+        except ImportNeedsChoice as exc:
+            raise CommandError(
+                f"{exc.preview.summary} Chưa ghi dòng nào; chạy lại với --skip-existing để "
+                "chỉ ghi các dòng mới."
+            ) from exc
         self.stdout.write(
             f"Đã nhập {number(result.created)} {self.done} vào {target.name}, năm {year}."
         )

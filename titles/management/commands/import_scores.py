@@ -11,3 +11,6 @@ class Command(ImportCommand):
 
     def run(self, **kwargs):
         return imports.scores_import(**kwargs)
+
+    def choices(self, parser):
+        """A registration scored again is scored anew: no row is skipped."""

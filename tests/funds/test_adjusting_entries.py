@@ -7,7 +7,7 @@ from django.urls import reverse
 from funds import ledger, services
 from funds.models import Receipt
 from khuyenhoc.areas.models import Figure
-from tests.factories import login
+from tests.factories import login, once
 from tests.funds.conftest import a_day_of
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ def test_the_reverse_page_says_where_the_adjusting_entry_goes_and_books_it(
     assert f"Năm {last_year} đã khóa sổ" in page
     assert f"được ghi vào sổ năm {today.year}" in page
     assert f"Lập phiếu điều chỉnh vào năm {today.year}" in page
-    response = client.post(url, {"reason": "Ghi thừa một số 0"}, follow=True)
+    response = client.post(url, once({"reason": "Ghi thừa một số 0"}), follow=True)
     assert f"quyết toán năm {last_year} giữ nguyên" in response.content.decode()
     reversal = Receipt.objects.get(reverses=mistaken)
     assert reversal.year == today.year

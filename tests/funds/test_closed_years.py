@@ -37,18 +37,30 @@ def payout(user, fund, day, amount=1_000_000):
     )  # fmt: skip
 
 
-def test_the_reviewer_cannot_record_a_payout_or_receipt_dated_in_a_closed_year(
-    reviewer, fund_a, closed, last_year
+def test_neither_staff_nor_an_administrator_can_record_a_payout_or_receipt_dated_in_a_closed_year(
+    staff_a, administrator, fund_a, closed, last_year
+):
+    for user in (staff_a, administrator):
+        with pytest.raises(ValidationError) as caught:
+            payout(user, fund_a, a_day_of(last_year))
+        assert "đã khóa đến hết năm" in str(caught.value)
+        with pytest.raises(ValidationError):
+            services.receipt_record(
+                user=user, fund=fund_a, date=a_day_of(last_year), amount=1_000,
+                donor_category="anonymous",
+            )  # fmt: skip
+    assert not Payout.objects.exists() and Receipt.objects.count() == 1
+
+
+def test_a_reviewer_writes_no_entry_at_all_they_only_close_and_grant(
+    reviewer, fund_a, closed, today
 ):
     with pytest.raises(ValidationError) as caught:
-        payout(reviewer, fund_a, a_day_of(last_year))
-    assert "đã khóa đến hết năm" in str(caught.value)
-    with pytest.raises(ValidationError):
         services.receipt_record(
-            user=reviewer, fund=fund_a, date=a_day_of(last_year), amount=1_000,
-            donor_category="anonymous",
-        )  # fmt: skip
-    assert not Payout.objects.exists() and Receipt.objects.count() == 1
+            user=reviewer, fund=fund_a, date=today, amount=1_000, donor_category="anonymous"
+        )
+    assert "không có quyền với quỹ này" in str(caught.value)
+    assert Receipt.objects.count() == 1
 
 
 def test_a_year_before_the_last_closed_one_is_closed_too_even_without_its_row(
@@ -69,10 +81,10 @@ def test_a_year_before_the_last_closed_one_is_closed_too_even_without_its_row(
     assert not Receipt.objects.exists()
 
 
-def test_a_reversal_cannot_be_dated_into_a_closed_year(reviewer, fund_a, closed, last_year):
+def test_a_reversal_cannot_be_dated_into_a_closed_year(staff_a, fund_a, closed, last_year):
     with pytest.raises(ValidationError) as caught:
         services.entry_reverse(
-            user=reviewer, entry=closed, reason="Ghi nhầm", date=a_day_of(last_year)
+            user=staff_a, entry=closed, reason="Ghi nhầm", date=a_day_of(last_year)
         )
     assert "khóa" in str(caught.value)
     assert Receipt.objects.count() == 1

@@ -9,6 +9,7 @@ from django.conf import settings
 
 from khuyenhoc.areas.models import Commune, Province
 from khuyenhoc.areas.units import load_units
+from tests.demo_snapshot import demo_snapshot  # noqa: F401  (a fixture for every app)
 from tests.factories import make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

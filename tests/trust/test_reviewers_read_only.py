@@ -72,12 +72,16 @@ def test_a_reviewer_posting_any_staff_form_of_a_commune_is_refused_and_nothing_c
     assert len(attempts) > 40, "the staff routes were not found"
 
     before = table_checksums()
-    answers = {name: client.post(url, data).status_code for name, url, data in attempts}
+    responses = {name: client.post(url, data) for name, url, data in attempts}
     changed = tables_changed(before)
 
     assert not changed, f"a reviewer's post wrote to {changed}"
-    refused = {name for name, status in answers.items() if status == 403}
-    assert refused == set(answers), {n: s for n, s in answers.items() if s != 403}
+    refused = {name for name, r in responses.items() if r.status_code == 403}
+    assert refused == set(responses), {
+        n: r.status_code for n, r in responses.items() if r.status_code != 403
+    }
+    told = {name for name, r in responses.items() if "chỉ sửa qua việc thẩm định" in r.text}
+    assert told == set(responses), "the 403 page must say why, in Vietnamese"
 
 
 def test_the_services_refuse_a_reviewer_whatever_the_door(world):

@@ -1,0 +1,77 @@
+"""The demo province seeded once per test run and put back by COPY wherever a test needs
+it: seeding takes about eight seconds, putting its rows back well under one, and a dozen
+modules need the province.
+
+The snapshot holds the whole content of every table the seed changed. `restore_demo()`
+runs inside the caller's transaction, which rolls it back as it would roll back a seed.
+Triggers and foreign-key checks are off while the rows go in (session_replication_role):
+the rows are the ones the seed wrote and checked, and the funds' closed-year guards would
+refuse the entries of the years the seed closed."""
+
+import io
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+from tests.trust.db_counts import row_counts, table_checksums, tables_changed
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    tables: dict[str, bytes]  # table → its rows as COPY text, after the seed
+    emptied: tuple[str, ...]  # tables that had rows before the seed, to empty first
+
+
+def take_snapshot() -> Snapshot:
+    """Seeds the province in a transaction, copies out what changed, rolls back."""
+    with transaction.atomic():
+        counts, before = row_counts(), table_checksums()
+        call_command("seed_demo", force=True, stdout=io.StringIO())
+        changed = tables_changed(before)
+        with connection.cursor() as cursor:
+            tables = {table: _copy_out(cursor, table) for table in changed}
+        transaction.set_rollback(True)
+    return Snapshot(tables=tables, emptied=tuple(t for t in changed if counts[t]))
+
+
+def restore_demo(snapshot: Snapshot) -> None:
+    """Puts the seeded province back into the current transaction."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        for table in snapshot.emptied:
+            cursor.execute(f"DELETE FROM {quote(table)}")
+        for table, rows in snapshot.tables.items():
+            with cursor.copy(f"COPY {quote(table)} FROM STDIN") as copy:
+                copy.write(rows)
+        cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+        for statement in _sequence_resets(snapshot.tables):
+            cursor.execute(statement)
+        # the planner would otherwise take the freshly filled tables for empty ones and
+        # pick nested loops that turn an admin page into minutes
+        cursor.execute("ANALYZE")
+    cache.clear()
+
+
+def _copy_out(cursor, table) -> bytes:
+    buffer = io.BytesIO()
+    with cursor.copy(f"COPY {connection.ops.quote_name(table)} TO STDOUT") as copy:
+        for block in copy:
+            buffer.write(block)
+    return buffer.getvalue()
+
+
+def _sequence_resets(tables):
+    models = [m for m in apps.get_models(include_auto_created=True) if m._meta.db_table in tables]
+    return connection.ops.sequence_reset_sql(no_style(), models)
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker) -> Snapshot:
+    with django_db_blocker.unblock():
+        return take_snapshot()

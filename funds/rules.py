@@ -8,8 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils import timezone
 
-from khuyenhoc.areas.scope import is_administrator, is_reviewer
-
 from . import figures
 from .models import Fund, FundYear
 
@@ -31,16 +29,6 @@ def require_fund(user, fund: Fund, *, review=False) -> Fund:
     if locked is None:
         raise ValidationError("Bạn không có quyền với quỹ này.")
     return locked
-
-
-def require_reviewer(user, what):
-    if user is not None and not is_reviewer(user):
-        raise ValidationError(f"Chỉ cán bộ Hội tỉnh (thẩm định) mới được {what}.")
-
-
-def require_administrator(user, what):
-    if user is not None and not is_administrator(user):
-        raise ValidationError(f"Chỉ quản trị hệ thống mới được {what}.")
 
 
 def last_closed_year(fund: Fund) -> int | None:

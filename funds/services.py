@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from khuyenhoc.areas.scope import require_administrator, require_reviewer
 from khuyenhoc.numbers import money
 from khuyenhoc.text import nfc
 from members.models import Branch
@@ -28,9 +29,7 @@ from .rules import (
     last_closed_year,
     open_year,
     refresh_figures,
-    require_administrator,
     require_fund,
-    require_reviewer,
     year_row,
 )
 

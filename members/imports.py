@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from khuyenhoc.areas.scope import require_writable
 from khuyenhoc.spreadsheets import (
     ImportRejected,
     RowError,
@@ -36,7 +37,7 @@ from .models import (
     clean_phone,
     validate_member_number,
 )
-from .services import next_member_numbers, refresh_figures, require_scope
+from .services import next_member_numbers, refresh_figures
 
 HEADERS = {
     "member_number": "Số thẻ",
@@ -262,7 +263,7 @@ def members_import(
     the preview, unless skip_existing: then only the new rows are written.
 
     history=False skips the change-history rows (the benchmark measures their cost)."""
-    require_scope(user, commune)
+    require_writable(user, commune)
     rows = read_sheet(data, headers=HEADERS)
     branches: dict[str, list[Branch]] = {}
     for branch in Branch.objects.filter(commune=commune, dissolved_on__isnull=True):

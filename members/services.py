@@ -11,18 +11,13 @@ from django.utils import timezone
 
 from khuyenhoc import erasure
 from khuyenhoc.areas import summaries
-from khuyenhoc.areas.scope import can_touch
+from khuyenhoc.areas.scope import require_writable
 from khuyenhoc.text import nfc
 
 from . import figures
 from .models import Branch, Member, clean_phone, member_errors, validate_member_number
 
 MEMBER_FIELDS = ("full_name", "gender", "birth_year", "phone", "branch", "joined_on")
-
-
-def require_scope(user, commune):
-    if commune is None or (user is not None and not can_touch(user, commune.pk)):
-        raise ValidationError("Bạn không có quyền với xã, phường này.")
 
 
 def refresh_figures(commune, *dates):
@@ -68,7 +63,7 @@ def _parent_for(branch: Branch):
 
 @transaction.atomic
 def branch_create(*, user, commune, kind, name, village=None, founded_on=None) -> Branch:
-    require_scope(user, commune)
+    require_writable(user, commune)
     branch = Branch(
         province_id=commune.province_id,
         commune=commune,
@@ -86,7 +81,7 @@ def branch_create(*, user, commune, kind, name, village=None, founded_on=None) -
 
 @transaction.atomic
 def branch_update(*, user, branch: Branch, name, kind, village=None, founded_on=None) -> Branch:
-    require_scope(user, branch.commune)
+    require_writable(user, branch.commune)
     branch.name, branch.kind, branch.village = nfc(name).strip(), kind, village
     branch.founded_on = founded_on
     earliest = branch.members.order_by("joined_on").values_list("joined_on", flat=True).first()
@@ -100,7 +95,7 @@ def branch_update(*, user, branch: Branch, name, kind, village=None, founded_on=
 
 @transaction.atomic
 def branch_dissolve(*, user, branch: Branch, dissolved_on) -> Branch:
-    require_scope(user, branch.commune)
+    require_writable(user, branch.commune)
     if branch.dissolved_on is not None:
         raise ValidationError("Chi hội này đã giải thể.")
     if dissolved_on is None or dissolved_on > timezone.localdate():
@@ -144,7 +139,7 @@ def next_member_numbers(commune, count: int) -> list[str]:
 
 def _check_member(user, member: Member):
     branch = member.branch
-    require_scope(user, branch.commune)
+    require_writable(user, branch.commune)
     if not member.full_name:
         raise ValidationError({"full_name": "Hãy nhập họ và tên."})
     if member.gender not in Member.Gender.values:
@@ -202,7 +197,7 @@ def member_create(
 
 @transaction.atomic
 def member_update(*, user, member: Member, **changes) -> Member:
-    require_scope(user, member.commune)
+    require_writable(user, member.commune)
     if member.is_erased:
         raise ValidationError("Hội viên này đã được xoá thông tin cá nhân; không sửa được.")
     unknown = set(changes) - {*MEMBER_FIELDS, "member_number"}
@@ -225,7 +220,7 @@ def member_update(*, user, member: Member, **changes) -> Member:
 
 @transaction.atomic
 def member_leave(*, user, member: Member, left_on, reason="") -> Member:
-    require_scope(user, member.commune)
+    require_writable(user, member.commune)
     if member.left_on is not None:
         raise ValidationError("Hội viên này đã ra hội.")
     errors = member_errors(
@@ -252,7 +247,7 @@ def member_erase(*, user, member: Member) -> Member:
     the register and in its history, and every name the member was stored under goes
     from the admin log and from the commune's notes (khuyenhoc.erasure); the dates stay,
     so past years' counts stay."""
-    require_scope(user, member.commune)
+    require_writable(user, member.commune)
     if member.is_erased:
         raise ValidationError("Hội viên này đã được xoá thông tin cá nhân.")
     names = erasure.names_in_history(member, "full_name")

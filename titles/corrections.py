@@ -7,12 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from khuyenhoc import erasure
+from khuyenhoc.areas.scope import require_writable
 
 from .models import SUBJECT_MODELS, Evaluation, RecognitionList, Registration
 from .services import (
     editable_registration,
     refresh_figures,
-    require_scope,
     validated_save,
     village_of,
 )
@@ -39,7 +39,7 @@ def subject_correct(*, user, registration, data):
     The list the correction is made from must be open. A citizen's new group also goes
     to the citizen's registrations on open lists, whose figures follow; a proposed or
     decided list keeps the group its figures were counted with."""
-    require_scope(user, registration.commune)
+    require_writable(user, registration.commune)
     registration = editable_registration(registration)
     title, commune = registration.title, registration.commune
     model = SUBJECT_MODELS.get(title)
@@ -77,7 +77,7 @@ def person_erase(*, user, registration):
     its registrations, evaluations, village and group stay, so every year's figures stay
     as they were. A locked list does not stop it: the law does not wait for a reviewer,
     and nothing the list's figures count changes."""
-    require_scope(user, registration.commune)
+    require_writable(user, registration.commune)
     model = SUBJECT_MODELS.get(registration.title)
     if not hasattr(model, "PERSONAL"):
         raise ValidationError("Chỉ xoá được thông tin cá nhân của công dân và chủ hộ.")

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Village
+from khuyenhoc.areas.scope import require_writable
 from khuyenhoc.spreadsheets import (
     ImportRejected,
     ImportResult,
@@ -183,7 +184,7 @@ def registrations_import(
 ) -> ImportOutcome:
     if title == "commune" or title not in REGISTRATION_HEADERS:
         raise ImportRejected("Danh hiệu này không nhập danh sách từ Excel.")
-    services.require_scope(user, commune)
+    require_writable(user, commune)
     services.check_year(year)
     # Rows are read as they are checked and written: the database starts on the first
     # chunk while the rest of the sheet is still being read.
@@ -309,7 +310,7 @@ def scores_workbook(*, commune, year, title) -> bytes:
 @transaction.atomic
 def scores_import(*, user, commune, year, title, data: bytes) -> ImportResult:
     """One row per registration: its id (Mã đăng ký) and one column per indicator code."""
-    services.require_scope(user, commune)
+    require_writable(user, commune)
     criteria_set = CriteriaSet.objects.in_force(title=title, year=year)
     if criteria_set is None:
         raise ImportRejected(f"Chưa có bộ tiêu chí áp dụng cho năm {year}.")

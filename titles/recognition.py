@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from khuyenhoc.areas.scope import require_writable
+
 from . import bulk
 from .models import RecognitionList, Registration, Transition
 from .services import (
@@ -14,8 +16,7 @@ from .services import (
     recognition_list,
     refresh_figures,
     require_editable,
-    require_reviewer,
-    require_scope,
+    require_list_reviewer,
 )
 
 State = Registration.State
@@ -41,7 +42,7 @@ def _move(rlist, *, user, to_state, when, note="", fields=()):
 def list_propose(*, user, commune, year, title, when=None) -> RecognitionList:
     """`when` (default now) is the moment recorded, for the demo's past years."""
     when = when or timezone.now()
-    require_scope(user, commune)
+    require_writable(user, commune)
     check_title(title)
     rlist = recognition_list(commune=commune, year=year, title=title, lock=True)
     require_editable(rlist)
@@ -77,7 +78,7 @@ def list_propose(*, user, commune, year, title, when=None) -> RecognitionList:
 
 
 def _reviewed(user, rlist, expected) -> RecognitionList:
-    require_reviewer(user, rlist.commune)
+    require_list_reviewer(user, rlist.commune)
     # a list nobody wrote to yet is shown unsaved, as open (selectors.list_or_blank)
     stored = RecognitionList.objects.select_for_update().filter(pk=rlist.pk).first() or rlist
     if stored.pk is None or stored.state != expected:

@@ -12,7 +12,7 @@ from khuyenhoc import params
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Village
-from khuyenhoc.areas.scope import can_touch, is_reviewer
+from khuyenhoc.areas.scope import require_reviewer, require_writable
 
 from . import bulk, figures, rules
 from .models import (
@@ -40,18 +40,11 @@ LOCKED_APPROVED = (
 )
 
 
-def require_scope(user, commune):
-    """`user=None` is the system itself (management commands run by an administrator)."""
-    if user is not None and not can_touch(user, commune.code):
-        raise ValidationError("Bạn không có quyền với xã, phường này.")
-
-
-def require_reviewer(user, commune):
-    """`user=None` is the system itself, as in require_scope."""
+def require_list_reviewer(user, commune):
+    """A list of the province's own communes, reviewed by a reviewer (or the system)."""
     if commune.province_id != settings.PROVINCE_CODE:
         raise ValidationError("Xã, phường này không thuộc tỉnh của Hội; không thể thẩm định.")
-    if user is not None and not is_reviewer(user):
-        raise ValidationError("Chỉ cán bộ Hội tỉnh được thẩm định, công nhận danh sách.")
+    require_reviewer(user, "duyệt, trả lại hay mở lại danh sách đề nghị công nhận")
 
 
 def check_year(year):
@@ -119,7 +112,7 @@ def validated_save(subject):
 
 @transaction.atomic
 def citizen_create(*, user, commune, village, full_name, birth_year, sex, group) -> Citizen:
-    require_scope(user, commune)
+    require_writable(user, commune)
     return validated_save(
         Citizen(
             commune=commune,
@@ -134,7 +127,7 @@ def citizen_create(*, user, commune, village, full_name, birth_year, sex, group)
 
 @transaction.atomic
 def household_create(*, user, commune, village, head_name, members) -> Household:
-    require_scope(user, commune)
+    require_writable(user, commune)
     return validated_save(
         Household(
             commune=commune,
@@ -147,7 +140,7 @@ def household_create(*, user, commune, village, head_name, members) -> Household
 
 @transaction.atomic
 def clan_create(*, user, commune, name, villages=()) -> Clan:
-    require_scope(user, commune)
+    require_writable(user, commune)
     for village in villages:
         village_of(commune, village)
     clan = validated_save(Clan(commune=commune, name=name))
@@ -157,7 +150,7 @@ def clan_create(*, user, commune, name, villages=()) -> Clan:
 
 @transaction.atomic
 def unit_create(*, user, commune, name, kind) -> Unit:
-    require_scope(user, commune)
+    require_writable(user, commune)
     return validated_save(Unit(commune=commune, name=name, kind=kind))
 
 
@@ -168,7 +161,7 @@ def unit_create(*, user, commune, name, kind) -> Unit:
 def registration_create(*, user, commune, year, title, subject=None, when=None) -> Registration:
     """Registers one subject (none for the commune itself). `when` (default now) is the
     moment recorded, for the demo's past years, as in the bulk writers."""
-    require_scope(user, commune)
+    require_writable(user, commune)
     check_title(title)
     check_year(year)
     rlist = recognition_list(commune=commune, year=year, title=title, lock=True)
@@ -231,7 +224,7 @@ def editable_registration(registration) -> Registration:
 
 @transaction.atomic
 def registration_withdraw(*, user, registration) -> Registration:
-    require_scope(user, registration.commune)
+    require_writable(user, registration.commune)
     registration = editable_registration(registration)
     if registration.state in (State.RECOGNISED, State.NOT_RECOGNISED, State.WITHDRAWN):
         raise ValidationError("Chỉ rút được đăng ký chưa có quyết định công nhận.")
@@ -245,7 +238,7 @@ def registration_withdraw(*, user, registration) -> Registration:
 @transaction.atomic
 def registration_evaluate(*, user, registration, points: dict) -> Evaluation:
     """`points` maps indicator id (or code) → points; all indicators must be scored."""
-    require_scope(user, registration.commune)
+    require_writable(user, registration.commune)
     rlist = recognition_list(
         commune=registration.commune, year=registration.year, title=registration.title, lock=True
     )

@@ -15,7 +15,7 @@ The roles (README.md, "Vai trò"):
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 
@@ -63,6 +63,29 @@ def communes_writable_by(user) -> models.QuerySet[Commune]:
 def can_touch(user, commune_code) -> bool:
     """May the user change this commune's data? Every service asks before it writes."""
     return communes_writable_by(user).filter(code=commune_code).exists()
+
+
+NOT_YOURS = "Bạn không có quyền với xã, phường này."
+
+
+def require_writable(user, commune) -> None:
+    """The guard every service calls before it writes a commune's data, whatever the
+    door (page, admin, import, job). `user=None` is the system itself: management
+    commands run by an administrator, the demo seed."""
+    if commune is None or (user is not None and not can_touch(user, commune.pk)):
+        raise ValidationError(NOT_YOURS)
+
+
+def require_reviewer(user, what: str) -> None:
+    """The guard of a review action (approve, return, close a year, …): «what» completes
+    the sentence «Chỉ cán bộ Hội tỉnh (thẩm định) mới được …»."""
+    if user is not None and not is_reviewer(user):
+        raise ValidationError(f"Chỉ cán bộ Hội tỉnh (thẩm định) mới được {what}.")
+
+
+def require_administrator(user, what: str) -> None:
+    if user is not None and not is_administrator(user):
+        raise ValidationError(f"Chỉ quản trị hệ thống mới được {what}.")
 
 
 def reviewer_action(view):

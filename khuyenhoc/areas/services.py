@@ -9,17 +9,12 @@ from khuyenhoc.text import fold, nfc
 
 from . import figures, summaries
 from .models import Commune, Denominator, StaffProfile, Village
-from .scope import can_touch
-
-
-def _require_scope(user, commune):
-    if user is not None and not can_touch(user, commune.code):
-        raise ValidationError("Bạn không có quyền với xã, phường này.")
+from .scope import require_writable
 
 
 @transaction.atomic
 def denominator_save(*, user, commune: Commune, year: int, values: dict) -> Denominator:
-    _require_scope(user, commune)
+    require_writable(user, commune)
     row = Denominator.objects.select_for_update().filter(
         commune=commune, year=year
     ).first() or Denominator(commune=commune, year=year)
@@ -36,7 +31,7 @@ def denominator_save(*, user, commune: Commune, year: int, values: dict) -> Deno
 
 @transaction.atomic
 def village_create(*, user, commune: Commune, name: str, kind: str) -> Village:
-    _require_scope(user, commune)
+    require_writable(user, commune)
     village = Village(commune=commune, name=nfc(name).strip(), kind=kind)
     village.name_folded = fold(village.name)
     village._history_user = user
@@ -47,7 +42,7 @@ def village_create(*, user, commune: Commune, name: str, kind: str) -> Village:
 
 @transaction.atomic
 def village_rename(*, user, village: Village, name: str, kind: str | None = None) -> Village:
-    _require_scope(user, village.commune)
+    require_writable(user, village.commune)
     if kind:
         village.kind = kind
     village.name = nfc(name).strip()
@@ -61,7 +56,7 @@ def village_rename(*, user, village: Village, name: str, kind: str | None = None
 @transaction.atomic
 def village_merge(*, user, source: Village, target: Village) -> Village:
     """Merging keeps the old village (records of past years point at it) and marks it."""
-    _require_scope(user, source.commune)
+    require_writable(user, source.commune)
     if source.pk == target.pk or source.commune_id != target.commune_id:
         raise ValidationError("Chỉ gộp được hai thôn, bản khác nhau của cùng một xã.")
     if not target.is_active:
@@ -117,7 +112,7 @@ def villages_import(*, user, commune: Commune, data: bytes, skip_existing=False)
         Preview,
     )
 
-    _require_scope(user, commune)
+    require_writable(user, commune)
     rows = read_sheet(data, headers=VILLAGE_HEADERS)
     existing = dict(
         Village.objects.filter(commune=commune, is_active=True).values_list("name_folded", "kind")

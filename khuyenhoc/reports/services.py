@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from khuyenhoc.areas.scope import can_touch
+from khuyenhoc.areas.scope import require_writable
 
 from . import selectors
 from .models import AnnualReport
@@ -14,8 +14,7 @@ MAX_TEXT = 10_000
 
 
 def _check(user, commune, year):
-    if not can_touch(user, commune.code):
-        raise ValidationError("Bạn không phụ trách xã, phường này.")
+    require_writable(user, commune)
     if not selectors.FIRST_YEAR <= year <= timezone.localdate().year:
         raise ValidationError(f"Chỉ báo cáo được các năm từ {selectors.FIRST_YEAR} đến năm nay.")
 

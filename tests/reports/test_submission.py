@@ -58,7 +58,7 @@ def test_it_refuses_to_submit_a_year_without_figures(commune_a, staff_a):
 
 
 def test_the_service_checks_scope_itself(commune_a, staff_b, with_figures):
-    with pytest.raises(ValidationError, match="không phụ trách"):
+    with pytest.raises(ValidationError, match="không có quyền với xã, phường này"):
         services.report_submit(user=staff_b, commune=commune_a, year=YEAR)
 
 

@@ -15,6 +15,7 @@ from khuyenhoc.history import ChangeHistory
 from khuyenhoc.text import fold
 
 from .querysets import CommuneQuerySet, scoped_manager
+from .roles import Role
 
 
 class Province(models.Model):
@@ -317,10 +318,7 @@ class LegacyFigure(models.Model):
 class StaffProfile(models.Model):
     """What a signed-in user may touch; the scope rules live in scope.py."""
 
-    class Role(models.TextChoices):
-        COMMUNE_STAFF = "commune_staff", "Cán bộ khuyến học xã, phường"
-        REVIEWER = "reviewer", "Cán bộ Hội tỉnh (thẩm định)"
-        ADMINISTRATOR = "administrator", "Quản trị"
+    Role = Role
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

@@ -1,9 +1,40 @@
-"""QuerySets that know their way to the commune, for `Model.objects.for_user(user)`.
+"""QuerySets that know their way to the commune, for `Model.objects.for_user(user)` and
+`Model.objects.writable_by(user)`: the one scoping rule, written once here as filters on
+the communes, for communes themselves and for every model that belongs to one.
 
-The rules themselves are in scope.py; this module only follows the path to the commune.
-"""
+The roles are in roles.py; scope.py offers the same rule to views and services."""
 
+from django.apps import apps
+from django.conf import settings
 from django.db import models
+
+from .roles import Role, is_administrator, is_reviewer, role_of
+
+
+class CommuneQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The communes the user may read: the province's for reviewers and
+        administrators, their own for commune staff, none for anyone else."""
+        role = role_of(user)
+        if role is None:
+            return self.none()
+        province_communes = self.filter(province_id=settings.PROVINCE_CODE)
+        if role == Role.COMMUNE_STAFF:
+            return province_communes.filter(staff_profiles__user=user)
+        return province_communes
+
+    def writable_by(self, user):
+        """The communes whose data the user may change: a reviewer reads them all and
+        changes none (the review actions have their own rule)."""
+        if role_of(user) == Role.REVIEWER:
+            return self.none()
+        return self.for_user(user)
+
+
+def _communes():
+    # looked up when a query is built: the Commune model's manager is made from this
+    # module, so the model cannot be imported here
+    return apps.get_model("areas", "Commune")._default_manager
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -16,24 +47,16 @@ class ScopedQuerySet(models.QuerySet):
     province_path = None
 
     def for_user(self, user):
-        from django.conf import settings
-
-        from .scope import communes_for, is_reviewer
-
         if self.province_path and is_reviewer(user):
             return self.filter(**{self.province_path: settings.PROVINCE_CODE})
-        return self.filter(**{f"{self.commune_path}__in": communes_for(user)})
+        return self.filter(**{f"{self.commune_path}__in": _communes().for_user(user)})
 
     def writable_by(self, user):
-        """What the user may change (scope.communes_writable_by): reviewers change
-        nothing here; the province's own records are the administrator's."""
-        from django.conf import settings
-
-        from .scope import communes_writable_by, is_administrator
-
+        """What the user may change: reviewers change nothing here; the province's own
+        records are the administrator's."""
         if self.province_path and is_administrator(user):
             return self.filter(**{self.province_path: settings.PROVINCE_CODE})
-        return self.filter(**{f"{self.commune_path}__in": communes_writable_by(user)})
+        return self.filter(**{f"{self.commune_path}__in": _communes().writable_by(user)})
 
     def in_commune(self, commune):
         return self.filter(**{self.commune_path: commune})
@@ -47,10 +70,3 @@ def scoped_manager(path: str = "commune", province_path: str | None = None):
         {"commune_path": path, "province_path": province_path},
     )
     return models.Manager.from_queryset(queryset_class)()
-
-
-class CommuneQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from .scope import communes_for
-
-        return self.filter(pk__in=communes_for(user))

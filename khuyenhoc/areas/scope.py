@@ -1,63 +1,33 @@
 """The one scoping mechanism: which communes a user may see, and which they may change.
 
 Every staff view, export, import and admin page asks here, through
-`communes_for(user)`, `ScopedQuerySet.for_user(user)` or `get_commune_or_404`; every
-service asks `can_touch(user, code)` before it writes. Nothing else filters by commune
-on its own.
-
-The roles (README.md, "Vai trò"):
-- commune staff read and write their own communes;
-- reviewers read the whole province, and write only through the review actions
-  (approve, return or reopen a list, close a fund's year, allow an overdraft), each of
-  which checks `is_reviewer` itself;
-- administrators read and write the whole province, and alone keep accounts and
-  reference data.
+`communes_for(user)`, `Model.objects.for_user(user)` or `get_commune_or_404`; every
+service calls `require_writable(user, commune)` (or a `require_<role>` guard) before it
+writes. The rule itself is written once, in querysets.py; the roles are in roles.py.
+Reviewers read the whole province and write only through the review actions (approve,
+return or reopen a list, close a fund's year, allow an overdraft), each of which calls
+`require_reviewer` itself.
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 
-from .models import Commune, StaffProfile
+from .models import Commune
+from .roles import Role, is_administrator, is_reviewer, role_of
 
-Role = StaffProfile.Role
-
-
-def role_of(user) -> str | None:
-    if not user.is_authenticated or not user.is_active:
-        return None
-    if user.is_superuser:
-        return Role.ADMINISTRATOR
-    profile = getattr(user, "staff_profile", None)
-    return profile.role if profile else None
-
-
-def is_reviewer(user) -> bool:
-    """Reviewers and administrators read the whole province and approve."""
-    return role_of(user) in (Role.REVIEWER, Role.ADMINISTRATOR)
-
-
-def is_administrator(user) -> bool:
-    return role_of(user) == Role.ADMINISTRATOR
+__all__ = ["Role", "is_administrator", "is_reviewer", "role_of"]  # and what follows
 
 
 def communes_for(user) -> models.QuerySet[Commune]:
-    role = role_of(user)
-    province_communes = Commune.objects.filter(province_id=settings.PROVINCE_CODE)
-    if role in (Role.REVIEWER, Role.ADMINISTRATOR):
-        return province_communes
-    if role == Role.COMMUNE_STAFF:
-        return province_communes.filter(staff_profiles__user=user)
-    return Commune.objects.none()
+    """The communes the user may read (querysets.CommuneQuerySet.for_user)."""
+    return Commune.objects.for_user(user)
 
 
 def communes_writable_by(user) -> models.QuerySet[Commune]:
     """The communes whose data the user may change: a reviewer reads them all and changes
     none (the review actions have their own rule)."""
-    if role_of(user) == Role.REVIEWER:
-        return Commune.objects.none()
-    return communes_for(user)
+    return Commune.objects.writable_by(user)
 
 
 def can_touch(user, commune_code) -> bool:

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench load lint check install browser backup restore clean-venv
+.PHONY: run test bench load lint check install browser redis backup restore clean-venv
 
 $(PY):
 	@PYBIN=$$(scripts/find-python.sh) || exit 1; \
@@ -35,7 +35,11 @@ lint: install
 browser:
 	@scripts/ensure-chromium.sh
 
-test: install lint browser
+# tests/hosts/ starts a real redis-server beside two gunicorn hosts
+redis:
+	@scripts/ensure-redis.sh
+
+test: install lint browser redis
 	@scripts/with-postgres.sh scripts/run-tests.sh
 
 # Benchmarks are tests/bench/bench_*.py, kept out of `make test`; each prints BENCH lines.

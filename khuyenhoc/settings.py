@@ -8,6 +8,8 @@ from pathlib import Path
 
 import environ
 
+from khuyenhoc.cache_config import cache_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -136,7 +138,10 @@ if "sqlite" in DATABASES["default"]["ENGINE"]:
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://khuyenhoc")}
+# Each process's own memory by default; CACHE_URL=redis://host:6379/1 gives every app host
+# one shared cache (khuyenhoc/cache_config.py; README "Chạy nhiều máy chủ ứng dụng").
+CACHES = {"default": cache_from_url(env.str("CACHE_URL", default="") or "locmemcache://khuyenhoc")}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -15,6 +15,7 @@ from importlib import import_module
 from django.apps import apps
 from django.db import transaction
 
+from .freshness import figures_changed
 from .models import Figure
 
 
@@ -48,6 +49,7 @@ def _store(prefix, computed, *, communes=None, years=None):
         ],
         batch_size=2000,
     )
+    figures_changed()
 
 
 @transaction.atomic

@@ -2,7 +2,9 @@
 
 The public figures change a few times a day; caching each page for a few seconds
 (PUBLIC_CACHE_SECONDS, default 5) absorbs bursts of readers while a change still shows
-within seconds. Signed-in users always get a fresh page (their menu differs).
+within seconds. Signed-in users always get a fresh page (their menu differs). The key
+carries the figures' stamp (khuyenhoc/areas/freshness.py): a write of figures shows on
+every app host sharing the cache at the next visit.
 """
 
 import hashlib
@@ -12,6 +14,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from khuyenhoc.areas.freshness import figures_stamp
+
 from .selectors import cache_seconds
 
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")
@@ -20,7 +24,7 @@ KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 def _key(request):
     url = request.build_absolute_uri()
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"public:{settings.PROVINCE_CODE}:page:{digest}"
+    return f"public:{settings.PROVINCE_CODE}:page:{figures_stamp()}:{digest}"
 
 
 def anonymous_cache(view):

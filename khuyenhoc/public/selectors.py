@@ -11,6 +11,7 @@ from django.http import Http404
 
 from khuyenhoc import params
 from khuyenhoc.areas import legacy, summaries
+from khuyenhoc.areas.freshness import figures_stamp
 from khuyenhoc.areas.indicators import rank, summarise
 from khuyenhoc.areas.models import Commune, Figure, Province, Village
 from khuyenhoc.text import fold
@@ -28,7 +29,8 @@ def _cached(key, compute):
     seconds = totals_cache_seconds()
     if seconds <= 0:
         return compute()
-    return cache.get_or_set(f"public:{settings.PROVINCE_CODE}:{key}", compute, seconds)
+    key = f"public:{settings.PROVINCE_CODE}:{key}:{figures_stamp()}"
+    return cache.get_or_set(key, compute, seconds)
 
 
 def _current_totals():

@@ -3,18 +3,14 @@ row of each.
 
 On PostgreSQL every chunk of checked rows is written by COPY straight into the four
 tables, with ids reserved from the tables' sequences first (the ORM's bulk_create spends
-seconds building 150,000 model instances), and on a second thread: the database writes
-chunk n while Python reads and checks chunk n+1. The database sets the pace (a new
-household costs it four inserts and two foreign-key checks), so the first chunk is
-small to start it early. The writer's connection checks foreign keys at the end of each
-COPY instead of all at commit, so those checks, about half of the database's work,
-overlap the checking in Python too. All or nothing still holds, because every chunk is
-written in the caller's transaction: a caller that meets a wrong row stops sending and
-raises, and the rollback takes back the chunks already written. Elsewhere (SQLite, for a
-first look) each chunk is written in turn by multi-row INSERTs of the same rows
-(khuyenhoc.inserts)."""
-
-from concurrent.futures import ThreadPoolExecutor
+seconds building 150,000 model instances), on the request's own connection and in its
+transaction: a caller that meets a wrong row stops sending and raises, and the rollback
+takes back the chunks already written, so all or nothing holds. (An earlier version
+wrote on a second thread sharing the connection to overlap the database's work with
+Python's; a connection is not for two threads, and a failure on one left the other's
+state unclear.) Foreign keys are checked at the end of each COPY instead of all at
+commit. Elsewhere (SQLite, for a first look) each chunk is written in turn by multi-row
+INSERTs of the same rows (khuyenhoc.inserts)."""
 
 from django.db import connection
 from django.db.models import BigIntegerField, CharField, DateTimeField, Value
@@ -36,11 +32,10 @@ SUBJECT_COLUMNS = {
 HISTORY_COLUMNS = ["history_date", "history_type", "history_change_reason", "history_user_id"]
 CHANGE_REASON = "Nhập từ Excel"
 CHUNK_ROWS = 5000
-FIRST_CHUNK_ROWS = 1000  # the database starts sooner; it, not Python, sets the pace
 
 
 def uses_copy() -> bool:
-    """PostgreSQL takes the COPY path on a second thread; other databases plain INSERTs."""
+    """PostgreSQL takes the COPY path; other databases plain INSERTs."""
     return connection.vendor == "postgresql"
 
 
@@ -57,25 +52,19 @@ class RegistrationWriter:
         self.pending = []
         self.clan_villages = []
         self.written = 0
-        self.chunk_rows = FIRST_CHUNK_ROWS
         self.on_postgresql = uses_copy()
 
     def __enter__(self):
         if self.on_postgresql:
-            connection.ensure_connection()
-            self.raw = connection.connection  # psycopg's own: Django's wrapper is per thread
             self.copy = _CopyStatements(self)
-            with self.raw.cursor() as cursor:
+            with connection.cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import")
-            self.futures = []
         return self
 
     def add(self, existing_id, fields):
         self.pending.append((existing_id, fields))
-        if len(self.pending) >= self.chunk_rows:
+        if len(self.pending) >= CHUNK_ROWS:
             self._send()
-            self.chunk_rows = CHUNK_ROWS
 
     def _send(self):
         chunk, self.pending = self.pending, []
@@ -85,29 +74,20 @@ class RegistrationWriter:
         if self.title == "clan":
             self.clan_villages.extend(f for _, f in chunk)
         if self.on_postgresql:
-            for done in (f for f in self.futures if f.done()):
-                done.result()  # a failed chunk stops the import at once
-            copies = self.copy.prepare(self.raw, chunk)
-            self.futures.append(self.executor.submit(_run_copies, self.raw, copies))
+            _run_copies(self.copy.prepare(chunk))
         else:
             _write_with_inserts(self, chunk)
 
     def __exit__(self, exc_type, exc, tb):
-        try:
-            if exc_type is None:
-                self._send()
-        finally:
-            if self.on_postgresql:
-                # the connection must be idle again before the caller commits or rolls back
-                self.executor.shutdown(wait=True)
-                if exc_type is None:
-                    for future in self.futures:
-                        future.result()
-                    with self.raw.cursor() as cursor:
-                        cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's default
-                        tables = [Registration, self.model] if self.model else [Registration]
-                        analyze_if_grown(cursor, tables, self.written)
-        if exc_type is None and self.title == "clan":
+        if exc_type is not None:
+            return False
+        self._send()
+        if self.on_postgresql:
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's default
+                tables = [Registration, self.model] if self.model else [Registration]
+                analyze_if_grown(cursor, tables, self.written)
+        if self.title == "clan":
             _link_clan_villages(self.commune, self.clan_villages)
         return False
 
@@ -137,11 +117,10 @@ class _CopyStatements:
         if model is not None:
             self.subject = _copies(model, ["id", "commune_id", *self.subject_columns])
 
-    def prepare(self, raw, chunk) -> list[tuple[str, str]]:
-        """Each COPY of the chunk with its data, built on the calling thread so that the
-        writing thread only waits on the database."""
+    def prepare(self, chunk) -> list[tuple[str, str]]:
+        """Each COPY of the chunk with its data."""
         new = [fields for existing, fields in chunk if existing is None]
-        with raw.cursor() as cursor:  # waits while the other thread's COPY runs
+        with connection.cursor() as cursor:
             registration_ids = reserve_ids(cursor, Registration, len(chunk))
             subject_ids = reserve_ids(cursor, self.subject_model, len(new)) if new else []
         copies = []
@@ -172,8 +151,8 @@ def _with_history(statements, lines, history_tail):
     ]
 
 
-def _run_copies(raw, copies):
-    with raw.cursor() as cursor:
+def _run_copies(copies):
+    with connection.cursor() as cursor:
         for sql, data in copies:
             with cursor.copy(sql) as copy:
                 copy.write(data)
@@ -303,7 +282,7 @@ def add_evaluations(*, user, criteria_set, results, reason, when=None) -> int:
         if score_lines:
             score_columns = ["evaluation", "indicator", "points"]
             copies.append((_copy_into(Score, score_columns), "\n".join(score_lines) + "\n"))
-        _run_copies(connection.connection, copies)
+        _run_copies(copies)
         analyze_if_grown(cursor, [Evaluation, Score], len(results))
     return len(results)
 

@@ -75,15 +75,15 @@ def read_seconds(data, times=3) -> float:
 
 
 def timed_copies(monkeypatch, *, write=True) -> list[float]:
-    """Times the import's writing thread (titles.bulk._run_copies): the database's share.
+    """Times the import's COPYs (titles.bulk._run_copies): the database's share.
     With write=False the COPYs are skipped, leaving what Python spends alone."""
     spent = []
     run_copies = bulk._run_copies
 
-    def timed(raw, copies):
+    def timed(copies):
         with stopwatch() as elapsed:
             if write:
-                run_copies(raw, copies)
+                run_copies(copies)
         spent.append(elapsed())
 
     monkeypatch.setattr(bulk, "_run_copies", timed)

@@ -79,6 +79,19 @@ def payout_portions_metric(kind: str) -> str:
     return f"funds.payouts.{kind}.portions"
 
 
+# Receipts of a year by donor category (funds.Receipt.DonorCategory), with "adjusting"
+# for reversals of a closed year's receipts: the public page's "who gave" table.
+DONOR_ADJUSTING = "adjusting"
+
+
+def donor_count_metric(category: str) -> str:
+    return f"funds.donors.{category}.count"
+
+
+def donor_amount_metric(category: str) -> str:
+    return f"funds.donors.{category}.amount"
+
+
 # National targets of programme 677/QĐ-TTg (percent of the denominator), by year.
 TARGETS = {
     2025: {"household": 40, "clan": 40, "village": 40, "unit": 60},

@@ -1,6 +1,8 @@
 """The funds' summary figures per commune and year: every fund of the commune's
-association and of its chi hội added up. The provincial association's fund has no
-commune and is read directly by the province's transparency page.
+association and of its chi hội added up, with the year's receipts by donor category.
+The provincial association's funds have no commune: their figures go to the
+province's own summary rows (ProvinceFigure). The public transparency pages read both
+through khuyenhoc.figures.selectors, never the ledger.
 
 A year's opening balance is the previous year's closing balance plus the opening
 balance of any fund that starts its books that year, so a write in one year changes
@@ -10,15 +12,18 @@ the figures of every later year: services refresh the commune's whole range.
 import sys
 from collections import defaultdict
 
-from django.db.models import F, Sum
+from django.db.models import Count, F, Q, Sum
 
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import (
+    DONOR_ADJUSTING,
     FUND_CLOSING,
     FUND_OPENING,
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
     PAYOUT_KINDS,
+    donor_amount_metric,
+    donor_count_metric,
     payout_amount_metric,
     payout_portions_metric,
 )
@@ -64,16 +69,51 @@ def _flows(communes, *, province=None):
         cell[payout_amount_metric(row["kind"])] += row["total"] or 0
         cell[payout_portions_metric(row["kind"])] += row["portions"] or 0
         cell["paid"] += row["total"] or 0
+    _donor_flows(flows, scoped(Receipt.objects, "fund__branch__commune"))
     return flows
+
+
+def _donor_flows(flows, receipts):
+    """Receipts by donor category. A receipt reversed within its own year and that
+    reversal are left out. A reversal of an earlier, closed year's receipt is an
+    adjusting entry of its own year, counted apart (negative), so the categories add up
+    to the year's receipts and the closed year's categories stay as published."""
+    rows = (
+        receipts.exclude(Q(reverses__year=F("year")) | Q(reversal__year=F("year")))
+        .values(
+            "year",
+            "donor_category",
+            adjusting=Q(reverses__isnull=False),
+            code=F("fund__branch__commune_id"),
+        )
+        .annotate(n=Count("id"), total=Sum("amount"))
+        .order_by()
+    )
+    for row in rows:
+        category = DONOR_ADJUSTING if row["adjusting"] else row["donor_category"]
+        cell = flows[(row["code"], row["year"])]
+        cell[donor_count_metric(category)] += row["n"]
+        cell[donor_amount_metric(category)] += -row["total"] if row["adjusting"] else row["total"]
 
 
 def compute(*, communes=None, years=None):
     return _series(_flows(list(communes) if communes is not None else None), years)
 
 
-def provincial(province_code) -> dict[int, dict[str, int]]:
-    """{year: metrics} of the provincial association's own funds (no commune)."""
-    return {year: m for (_none, year), m in _series(_flows(None, province=province_code)).items()}
+def compute_provincial(*, provinces=None):
+    """{(province_code, year): metrics} of the provincial associations' own funds."""
+    if provinces is None:
+        provinces = (
+            Fund.objects.filter(branch__commune__isnull=True)
+            .values_list("branch__province_id", flat=True)
+            .distinct()
+            .order_by()
+        )
+    result = {}
+    for province in list(provinces):
+        for (_none, year), metrics in _series(_flows(None, province=province)).items():
+            result[(province, year)] = metrics
+    return result
 
 
 def _series(flows, years=None):
@@ -97,8 +137,14 @@ def _series(flows, years=None):
             for kind in PAYOUT_KINDS:
                 for metric in (payout_amount_metric(kind), payout_portions_metric(kind)):
                     metrics[metric] = cell.get(metric, 0)
+            metrics.update((k, v) for k, v in cell.items() if k.startswith("funds.donors."))
             result[(code, year)] = metrics
     return result
+
+
+def refresh_province(code):
+    """Refresh every year of the provincial association's own funds."""
+    summaries.refresh_province(sys.modules[__name__], province=code)
 
 
 def refresh_commune(code):

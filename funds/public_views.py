@@ -2,31 +2,39 @@
 balance, suất and amounts by kind, donors by category, the trend over the years.
 
 Aggregates only: no beneficiary is ever named here, and a donor only when the receipt
-records their consent. Each page runs a fixed handful of queries whatever the data size.
+records their consent. Every figure comes from the summary tables through
+khuyenhoc.figures.selectors; the only read of the ledger is the list of donors who agreed
+to be named, which is a list of names, not a figure. Each page runs a fixed handful of
+queries whatever the data size.
 """
 
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from khuyenhoc import params
 from khuyenhoc.areas.metrics import (
+    DONOR_ADJUSTING,
     FUND_CLOSING,
     FUND_OPENING,
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
     PAYOUT_KINDS,
+    donor_amount_metric,
+    donor_count_metric,
     payout_amount_metric,
     payout_portions_metric,
 )
-from khuyenhoc.areas.models import Commune, Figure
+from khuyenhoc.areas.models import Commune
+from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.years import pick_year
 
-from . import figures
 from .models import Receipt
+
+PREFIX = "funds."
 
 NAMED_DONORS = 30
 
@@ -59,49 +67,48 @@ def _add(into: dict, metrics: dict):
         into[metric] = into.get(metric, 0) + value
 
 
-def _donors(receipts, year):
-    """Donors of the year by category, and the names of those who agreed to be named.
-    A receipt reversed within its own year and that reversal are left out. A reversal
-    of an earlier, closed year's receipt is an adjusting entry of this year: one line of
-    its own, so the lines add up to the year's receipts and the closed year's list
-    stays as it was published."""
+def _categories(metrics: dict) -> list[dict]:
+    """Donors of the year by category, largest first, then the adjusting entries of
+    closed years' receipts on a line of their own (see funds.figures)."""
+    categories = [
+        {
+            "label": label,
+            "count": metrics[donor_count_metric(category)],
+            "amount": metrics.get(donor_amount_metric(category), 0),
+        }
+        for category, label in Receipt.DonorCategory.choices
+        if metrics.get(donor_count_metric(category))
+    ]
+    categories.sort(key=lambda c: -c["amount"])
+    if metrics.get(donor_count_metric(DONOR_ADJUSTING)):
+        categories.append(
+            {
+                "label": "Điều chỉnh phiếu thu các năm đã khóa sổ",
+                "count": metrics[donor_count_metric(DONOR_ADJUSTING)],
+                "amount": metrics.get(donor_amount_metric(DONOR_ADJUSTING), 0),
+            }
+        )
+    return categories
+
+
+def _named_donors(receipts, year):
+    """Donors who agreed to be named, with what they gave in the year; receipts reversed
+    within their own year and those reversals left out."""
     same_year_pairs = Q(reverses__year=year) | Q(reversal__year=year)
-    kept = receipts.filter(year=year).exclude(same_year_pairs)
-    labels = dict(Receipt.DonorCategory.choices)
-    categories, adjusting = [], {"count": 0, "amount": 0}
-    for row in (
-        kept.values("donor_category", adjusting=Q(reverses__isnull=False))
-        .annotate(n=Count("id"), total=Sum("amount"))
-        .order_by("-total")
-    ):
-        if row["adjusting"]:
-            adjusting["count"] += row["n"]
-            adjusting["amount"] -= row["total"]
-        else:
-            label = labels[row["donor_category"]]
-            categories.append({"label": label, "count": row["n"], "amount": row["total"]})
-    if adjusting["count"]:
-        categories.append({"label": "Điều chỉnh phiếu thu các năm đã khóa sổ", **adjusting})
-    named = list(
-        kept.filter(donor_name_public=True, reverses__isnull=True)
+    return list(
+        receipts.filter(year=year, donor_name_public=True, reverses__isnull=True)
+        .exclude(same_year_pairs)
         .exclude(donor_category=Receipt.DonorCategory.ANONYMOUS)
         .exclude(donor_name="")
         .values("donor_name")
         .annotate(total=Sum("amount"))
         .order_by("-total", "donor_name")[:NAMED_DONORS]
     )
-    return categories, named
-
-
-def _pick_year(request, years):
-    default = max(years) if years else timezone.localdate().year
-    return params.query_year(request, default=default, years=years)
 
 
 def _page(request, *, title, by_year, receipts, extra=None):
     years = sorted(by_year)
-    year = _pick_year(request, years)
-    categories, named = _donors(receipts, year)
+    year = pick_year(request, years) or timezone.localdate().year
     trend = [(y, _summary(by_year[y])) for y in sorted(years, reverse=True)]
     context = {
         "title": title,
@@ -109,8 +116,8 @@ def _page(request, *, title, by_year, receipts, extra=None):
         "years": years,
         "data": _summary(by_year.get(year, {})),
         "trend": trend,
-        "categories": categories,
-        "named": named,
+        "categories": _categories(by_year.get(year, {})),
+        "named": _named_donors(receipts, year),
         **(extra or {}),
     }
     return render(request, "funds/public.html", context)
@@ -119,22 +126,14 @@ def _page(request, *, title, by_year, receipts, extra=None):
 def province(request):
     code = settings.PROVINCE_CODE
     by_year: dict[int, dict] = defaultdict(dict)
-    rows = (
-        Figure.objects.filter(commune__province_id=code, metric__startswith="funds.")
-        .values("year", "metric")
-        .annotate(total=Sum("value"))
-    )
-    for row in rows:
-        by_year[row["year"]][row["metric"]] = row["total"]
-    own = figures.provincial(code)
-    for year, metrics in own.items():
-        _add(by_year[year], metrics)
-    year = _pick_year(request, sorted(by_year))
-    communes = defaultdict(dict)
-    for commune_code, name, metric, value in Figure.objects.filter(
-        commune__province_id=code, year=year, metric__startswith="funds."
-    ).values_list("commune_id", "commune__name", "metric", "value"):
-        communes[(name, commune_code)][metric] = value
+    totals = figures_api.province_totals(code, prefix=PREFIX, since=None)
+    own = figures_api.of_province_association(code, prefix=PREFIX)
+    for source in (totals, own):
+        for year, metrics in source.items():
+            _add(by_year[year], metrics)
+    year = pick_year(request, sorted(by_year)) or timezone.localdate().year
+    names = dict(Commune.objects.filter(province_id=code).values_list("code", "name"))
+    communes = figures_api.of_communes(year=year, province_code=code, prefix=PREFIX)
     return _page(
         request,
         title="toàn tỉnh",
@@ -142,7 +141,9 @@ def province(request):
         receipts=Receipt.objects.filter(fund__branch__province_id=code),
         extra={
             "own": _summary(own.get(year, {})),
-            "communes": [(name, c, _summary(m)) for (name, c), m in sorted(communes.items())],
+            "communes": sorted(
+                (names[c], c, _summary(m)) for c, m in communes.items() if c in names
+            ),
         },
     )
 
@@ -151,15 +152,10 @@ def commune(request, code):
     commune = Commune.objects.filter(province_id=settings.PROVINCE_CODE, code=code).first()
     if commune is None:
         raise Http404("Không có xã, phường này trong tỉnh.")
-    by_year: dict[int, dict] = defaultdict(dict)
-    for year, metric, value in Figure.objects.filter(
-        commune=commune, metric__startswith="funds."
-    ).values_list("year", "metric", "value"):
-        by_year[year][metric] = value
     return _page(
         request,
         title=commune.name,
-        by_year=by_year,
+        by_year=figures_api.years_of_commune(commune.code, prefix=PREFIX, since=None),
         receipts=Receipt.objects.filter(fund__branch__commune=commune),
         extra={"commune": commune},
     )

@@ -82,3 +82,5 @@ def open_year(fund: Fund, entry_date: date) -> FundYear:
 def refresh_figures(fund: Fund):
     if fund.branch.commune_id is not None:
         figures.refresh_commune(fund.branch.commune_id)
+    else:
+        figures.refresh_province(fund.branch.province_id)

@@ -154,8 +154,11 @@ def fund_update(*, user, fund: Fund, **changes) -> Fund:
     fund._history_user = actor(user)  # services also run outside a request
     fund.save()
     refresh_figures(fund)
-    if before.pk != fund.branch_id and before.commune_id is not None:
-        figures.refresh_commune(before.commune_id)
+    if before.pk != fund.branch_id:
+        if before.commune_id is not None:
+            figures.refresh_commune(before.commune_id)
+        else:
+            figures.refresh_province(before.province_id)
     return fund
 
 

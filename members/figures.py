@@ -9,13 +9,14 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from khuyenhoc.areas import metrics
+from khuyenhoc.areas.reform import REFORM_YEAR
 
 from .models import Branch, Member
 
 PREFIX = "members"
-# Records of years before the 2025 reform belong to the legacy units; today's communes
-# count from 2025 on.
-FIRST_YEAR = 2025
+# Records of years before the reform belong to the legacy units; today's communes count
+# from the reform year on.
+FIRST_YEAR = REFORM_YEAR
 
 
 def default_years() -> list[int]:

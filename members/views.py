@@ -8,8 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from khuyenhoc import params
-from khuyenhoc.areas import metrics, summaries
+from khuyenhoc.areas import metrics
 from khuyenhoc.areas.scope import get_commune_or_404
+from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.submissions.once import submits_once
 
 from . import selectors, services
@@ -32,7 +33,7 @@ def member_list(request, code):
     )
     page.object_list = selectors.in_order(page.object_list)
     year = timezone.localdate().year
-    figures = summaries.figures_of(year=year, communes=[commune.code]).get(commune.code, {})
+    figures = figures_api.of_commune(commune.code, year)
     query = request.GET.copy()
     query.pop("trang", None)
     return render(

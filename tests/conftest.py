@@ -6,6 +6,7 @@ from importlib import import_module
 
 import pytest
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
 
 from khuyenhoc.areas.models import Commune, Province
 from khuyenhoc.areas.units import load_units
@@ -13,6 +14,15 @@ from tests.demo_snapshot import demo_snapshot  # noqa: F401  (a fixture for ever
 from tests.factories import make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Hypothesis the same way on every run, on a laptop as in CI: the examples follow from
+# the test alone (derandomize), so a failure shows again on the next run and a green run
+# means the same thing everywhere; no example database to carry between machines.
+# A test's own @settings(max_examples=…) still says how hard that test looks.
+hypothesis_settings.register_profile(
+    "khuyenhoc", derandomize=True, max_examples=50, deadline=None, database=None
+)
+hypothesis_settings.load_profile("khuyenhoc")
 
 
 @pytest.fixture(scope="session")

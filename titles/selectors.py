@@ -8,9 +8,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from khuyenhoc import params
-from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import TITLES, title_metric
 from khuyenhoc.areas.scope import communes_for, get_commune_or_404, is_reviewer
+from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.numbers import rate
 from khuyenhoc.text import fold
 
@@ -200,7 +200,7 @@ class Progress:
 
 def progress_by_title(commune, year) -> list[Progress]:
     """Each title of one commune in a year: two queries."""
-    figures = summaries.figures_of(year=year, communes=[commune.code]).get(commune.code, {})
+    figures = figures_api.of_commune(commune.code, year)
     lists = lists_of(commune, year)
     return [Progress.of(commune, title, figures, lists.get(title)) for title in TITLES]
 
@@ -209,7 +209,7 @@ def progress_by_commune(user, year, title) -> list[Progress]:
     """Every commune the user may see, with its figures for one year and title: three
     queries whatever the number of communes."""
     communes = list(communes_for(user).order_by("name"))
-    figures = summaries.figures_of(year=year, communes=[c.code for c in communes])
+    figures = figures_api.of_communes(year=year, communes=[c.code for c in communes])
     lists = {
         r.commune_id: r
         for r in RecognitionList.objects.for_user(user).filter(year=year, title=title)

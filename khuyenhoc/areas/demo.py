@@ -17,6 +17,7 @@ from khuyenhoc.text import fold
 from . import legacy, services
 from .demo_names import village_names
 from .models import Commune, Denominator, Province, StaffProfile, Village
+from .reform import REFORM_YEAR
 
 DEMO_ACCOUNTS = [
     # username, password, role, full name
@@ -26,8 +27,8 @@ DEMO_ACCOUNTS = [
 ]
 
 # Years whose records belong to today's communes; earlier years belong to the legacy units.
-RECORD_YEARS = (2025, 2026)
-LEGACY_YEARS = (2023, 2024)
+RECORD_YEARS = (REFORM_YEAR, REFORM_YEAR + 1)
+LEGACY_YEARS = (REFORM_YEAR - 2, REFORM_YEAR - 1)
 
 
 @dataclass

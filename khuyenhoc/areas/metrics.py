@@ -79,6 +79,19 @@ def payout_portions_metric(kind: str) -> str:
     return f"funds.payouts.{kind}.portions"
 
 
+# Receipts of a year by donor category (funds.Receipt.DonorCategory), with "adjusting"
+# for reversals of a closed year's receipts: the public page's "who gave" table.
+DONOR_ADJUSTING = "adjusting"
+
+
+def donor_count_metric(category: str) -> str:
+    return f"funds.donors.{category}.count"
+
+
+def donor_amount_metric(category: str) -> str:
+    return f"funds.donors.{category}.amount"
+
+
 # National targets of programme 677/QĐ-TTg (percent of the denominator), by year.
 TARGETS = {
     2025: {"household": 40, "clan": 40, "village": 40, "unit": 60},
@@ -90,3 +103,22 @@ def target_for(title: str, year: int) -> int | None:
     """The target in force for a year: 2025's until 2025, 2030's after."""
     milestone = 2025 if year <= 2025 else 2030
     return TARGETS[milestone].get(title)
+
+
+def every_metric(*, branch_kinds=(), donor_categories=()) -> list[str]:
+    """Every metric name the apps write to the summary table, in a stable order. The
+    codes of branch kinds and donor categories belong to members and funds, which pass
+    them in (areas imports no app)."""
+    names = [POPULATION, ADULTS, HOUSEHOLDS, CLANS, VILLAGES, UNITS]
+    for title in TITLES:
+        names += [title_metric(title, stage) for stage in TITLE_STAGES]
+    for group in CITIZEN_GROUPS:
+        names += [citizen_group_metric(group, stage) for stage in TITLE_STAGES]
+    names += [MEMBERS_START, MEMBERS_END, MEMBERS_JOINED, MEMBERS_LEFT, BRANCHES_GRASSROOTS]
+    names += [branch_kind_metric(kind) for kind in branch_kinds]
+    names += [FUND_OPENING, FUND_RECEIPTS_CASH, FUND_RECEIPTS_IN_KIND, FUND_CLOSING]
+    for kind in PAYOUT_KINDS:
+        names += [payout_amount_metric(kind), payout_portions_metric(kind)]
+    for category in (*donor_categories, DONOR_ADJUSTING):
+        names += [donor_count_metric(category), donor_amount_metric(category)]
+    return names

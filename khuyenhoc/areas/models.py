@@ -15,6 +15,7 @@ from khuyenhoc.history import ChangeHistory
 from khuyenhoc.text import fold
 
 from .querysets import CommuneQuerySet, scoped_manager
+from .reform import REFORM_YEAR
 from .roles import Role
 
 
@@ -291,6 +292,31 @@ class Figure(models.Model):
         return f"{self.commune_id} {self.year} {self.metric}={self.value}"
 
 
+class ProvinceFigure(models.Model):
+    """A summary figure of the province's own association for a year: what belongs to no
+    commune (the Hội tỉnh's own funds). Written by the apps' figures.py like Figure, read
+    through khuyenhoc.figures.selectors."""
+
+    province = models.ForeignKey(
+        Province, on_delete=models.CASCADE, related_name="figures", verbose_name="tỉnh"
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    metric = models.CharField("chỉ tiêu", max_length=60)
+    value = models.BigIntegerField("giá trị")
+
+    class Meta:
+        verbose_name = "số liệu tổng hợp của Hội tỉnh"
+        verbose_name_plural = "số liệu tổng hợp của Hội tỉnh"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "year", "metric"], name="uniq_province_figure"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.province_id} {self.year} {self.metric}={self.value}"
+
+
 class LegacyFigure(models.Model):
     """A summary figure of a pre-2025 commune, as it was reported in its day."""
 
@@ -308,7 +334,9 @@ class LegacyFigure(models.Model):
             models.UniqueConstraint(
                 fields=["legacy_commune", "year", "metric"], name="uniq_legacy_figure"
             ),
-            models.CheckConstraint(condition=Q(year__lte=2025), name="legacy_figure_before_reform"),
+            models.CheckConstraint(
+                condition=Q(year__lte=REFORM_YEAR), name="legacy_figure_before_reform"
+            ),
         ]
 
     def __str__(self):

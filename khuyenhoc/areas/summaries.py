@@ -4,10 +4,13 @@ An app that keeps figures has a module `<app>/figures.py` with
 
     PREFIX = "members"          # every metric it writes starts with "members."
     def compute(*, communes=None, years=None) -> dict[(commune_code, year), dict[metric, int]]
+    def compute_provincial(*, provinces=None)          # optional: the Hội tỉnh's own rows
+        -> dict[(province_code, year), dict[metric, int]]
 
 Its services call `summaries.refresh(figures_module, commune=…, year=…)` inside the transaction that
 changed the records; `rebuild_summaries` calls `rebuild_all()`. Both go through
-`compute`, so the incremental and the full result cannot disagree.
+`compute`, so the incremental and the full result cannot disagree. Reads go through
+khuyenhoc.figures.selectors.
 """
 
 from importlib import import_module
@@ -16,7 +19,7 @@ from django.apps import apps
 from django.db import transaction
 
 from .freshness import figures_changed
-from .models import Figure
+from .models import Figure, ProvinceFigure
 
 
 def sources():
@@ -60,18 +63,36 @@ def refresh(source, *, commune, year):
     _store(source.PREFIX, computed, communes=[code], years=[year])
 
 
+def _store_provincial(prefix, computed, *, provinces=None):
+    """Like _store, for the rows of the provinces' own associations (no commune)."""
+    stale = ProvinceFigure.objects.filter(metric__startswith=prefix + ".")
+    if provinces is not None:
+        stale = stale.filter(province__in=list(provinces))
+    stale.delete()
+    ProvinceFigure.objects.bulk_create(
+        [
+            ProvinceFigure(province_id=code, year=year, metric=metric, value=value)
+            for (code, year), metrics in computed.items()
+            for metric, value in metrics.items()
+            if value
+        ],
+        batch_size=2000,
+    )
+    figures_changed()
+
+
+@transaction.atomic
+def refresh_province(source, *, province):
+    """Recompute every year of one app's figures of a province's own association (a
+    module with `compute_provincial`); call inside the write."""
+    code = getattr(province, "code", province)
+    computed = source.compute_provincial(provinces=[code])
+    _store_provincial(source.PREFIX, computed, provinces=[code])
+
+
 @transaction.atomic
 def rebuild_all():
     for source in sources():
         _store(source.PREFIX, source.compute())
-
-
-def figures_of(*, year, communes=None) -> dict[int, dict[str, int]]:
-    """{commune_code: {metric: value}} for a year, in one query."""
-    rows = Figure.objects.filter(year=year)
-    if communes is not None:
-        rows = rows.filter(commune__in=communes)
-    result: dict[int, dict[str, int]] = {}
-    for code, metric, value in rows.values_list("commune_id", "metric", "value"):
-        result.setdefault(code, {})[metric] = value
-    return result
+        if hasattr(source, "compute_provincial"):
+            _store_provincial(source.PREFIX, source.compute_provincial())

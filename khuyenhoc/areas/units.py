@@ -9,10 +9,6 @@ from vietnam_provinces import Province as VPProvince
 from vietnam_provinces import Ward as VPWard
 from vietnam_provinces import legacy as vp_legacy
 
-# The conversion table with its "partly merged" flag is only exposed as this module;
-# the public Ward.get_legacy_sources() drops the flag, which the mapping needs.
-from vietnam_provinces._ward_conversion_2025 import OLD_TO_NEW
-
 from .models import (
     Commune,
     LegacyCommune,
@@ -89,24 +85,35 @@ def load_units() -> dict[str, int]:
         ],
         ["name", "kind", "district"],
     )
-    legacy_codes = set(LegacyCommune.objects.values_list("code", flat=True))
-    new_codes = set(Commune.objects.values_list("code", flat=True))
     LegacyMapping.objects.bulk_create(
         [
-            LegacyMapping(
-                legacy_commune_id=entry.old_ward.code,
-                commune_id=new.code,
-                is_partly_merged=entry.old_ward.is_partly_merged,
-            )
-            for entry in OLD_TO_NEW.values()
-            if entry.old_ward.code in legacy_codes
-            for new in entry.new_wards
-            if new.code in new_codes
+            LegacyMapping(legacy_commune_id=old, commune_id=new, is_partly_merged=partly)
+            for old, new, partly in old_to_new()
         ],
         batch_size=2000,
         ignore_conflicts=True,
     )
     return unit_counts()
+
+
+def old_to_new() -> list[tuple[int, int, bool]]:
+    """(old commune, today's commune, is the old commune partly merged) for every entry
+    of the official conversion table whose old commune the package lists.
+
+    The pairs come from the public API (Ward.get_legacy_sources() of each of today's
+    communes). The "partly merged" flag does not: the official table flags an old
+    commune that was divided even when it lists only one of today's communes for it
+    (132 old communes, 7 of them in Sơn La), so counting its new communes would drop the
+    ※ mark of the mapped view for them. The flag alone is read from the package's table,
+    here and nowhere else; tests/areas/test_units.py pins both."""
+    from vietnam_provinces._ward_conversion_2025 import OLD_TO_NEW  # the flag only
+
+    partly = {code: entry.old_ward.is_partly_merged for code, entry in OLD_TO_NEW.items()}
+    return [
+        (old.code.value, ward.code.value, partly[old.code.value])
+        for ward in VPWard.iter_all()
+        for old in ward.get_legacy_sources()
+    ]
 
 
 def unit_counts() -> dict[str, int]:

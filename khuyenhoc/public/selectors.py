@@ -1,4 +1,5 @@
-"""Every read of the public pages: the summary tables only, a bounded number of queries.
+"""Every read of the public pages: the summary tables only, through the figures read API,
+a bounded number of queries.
 
 Province totals per year are shared by every page and cached for a few seconds (the
 same span as the page cache), so a commune page costs a handful of small queries.
@@ -6,14 +7,12 @@ same span as the page cache), so a commune page costs a handful of small queries
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Sum
 from django.http import Http404
 
-from khuyenhoc import params
-from khuyenhoc.areas import legacy, summaries
 from khuyenhoc.areas.freshness import figures_stamp
 from khuyenhoc.areas.indicators import rank, summarise
-from khuyenhoc.areas.models import Commune, Figure, Province, Village
+from khuyenhoc.areas.models import Commune, Province, Village
+from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.text import fold
 
 
@@ -33,44 +32,9 @@ def _cached(key, compute):
     return cache.get_or_set(key, compute, seconds)
 
 
-def _current_totals():
-    totals: dict[int, dict[str, int]] = {}
-    rows = (
-        Figure.objects.filter(
-            commune__province_id=settings.PROVINCE_CODE, year__gte=legacy.REFORM_YEAR
-        )
-        .values("year", "metric")
-        .annotate(total=Sum("value"))
-        .order_by()
-    )
-    for row in rows:
-        totals.setdefault(row["year"], {})[row["metric"]] = row["total"]
-    return totals
-
-
 def province_totals() -> dict[int, dict[str, int]]:
     """{year: {metric: sum over the province}}; legacy years added over the old communes."""
-
-    def compute():
-        totals = {
-            year: figures
-            for year, figures in legacy.province_totals(settings.PROVINCE_CODE).items()
-            if legacy.is_legacy_year(year)
-        }
-        totals.update(_current_totals())
-        return totals
-
-    return _cached("totals", compute)
-
-
-def default_year(available) -> int | None:
-    current = [y for y in available if not legacy.is_legacy_year(y)]
-    return max(current or available or [None], key=lambda y: y or 0)
-
-
-def pick_year(request, available) -> int | None:
-    """?nam=: malformed → the default year; well-formed but without figures → 404."""
-    return params.query_year(request, default=default_year(available), years=available, strict=True)
+    return _cached("totals", lambda: figures_api.all_totals(settings.PROVINCE_CODE))
 
 
 def sort_name(name, kind):
@@ -102,7 +66,7 @@ def overview(*, year, mode, totals):
     totals = totals.get(year, {})
     split: dict[int, list[str]] = {}
     if mode == "legacy":
-        units = legacy.unit_figures(year=year, province_code=settings.PROVINCE_CODE)
+        units = figures_api.legacy_units(year=year, province_code=settings.PROVINCE_CODE)
         rows = [
             _row(
                 u["code"],
@@ -117,9 +81,9 @@ def overview(*, year, mode, totals):
         unit_count = len(units)
     else:
         if mode == "mapped":
-            figures, split = legacy.mapped_figures(year=year, province_code=settings.PROVINCE_CODE)
+            figures, split = figures_api.mapped(year=year, province_code=settings.PROVINCE_CODE)
         else:
-            figures = summaries.figures_of(
+            figures = figures_api.of_communes(
                 year=year, communes=[code for code, _name, _kind in communes]
             )
         rows = [
@@ -137,7 +101,7 @@ def legacy_provinces() -> list[str]:
     """Old provinces of the province: fixed by the reform, so cached for an hour."""
     return cache.get_or_set(
         f"public:{settings.PROVINCE_CODE}:legacy-provinces",
-        lambda: legacy.legacy_provinces_of(settings.PROVINCE_CODE),
+        lambda: figures_api.legacy_provinces_of(settings.PROVINCE_CODE),
         3600,
     )
 
@@ -167,13 +131,11 @@ def commune_or_404(code) -> Commune:
 
 
 def commune_figures(code) -> dict[int, dict[str, int]]:
-    by_year: dict[int, dict[str, int]] = {}
-    rows = Figure.objects.filter(commune_id=code, year__gte=legacy.REFORM_YEAR).values_list(
-        "year", "metric", "value"
-    )
-    for year, metric, value in rows:
-        by_year.setdefault(year, {})[metric] = value
-    return by_year
+    """{year: {metric: value}} of a commune: old communes' figures mapped onto it for the
+    years before the reform, its own from the reform on; and the old communes it came from."""
+    history, sources = figures_api.legacy_history_of_commune(code)
+    history.update(figures_api.years_of_commune(code))
+    return history, sources
 
 
 def villages(code):

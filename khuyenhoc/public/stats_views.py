@@ -10,10 +10,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
-from khuyenhoc.areas import legacy
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RANK_RULE, RATE_TITLES, SHORT, sort_rows, summarise
 from khuyenhoc.areas.models import Village
+from khuyenhoc.areas.reform import is_legacy_year
+from khuyenhoc.figures.selectors import SPLIT_RULE
+from khuyenhoc.figures.years import pick_year
 
 from . import charts, exports, selectors, tables
 from .caching import anonymous_cache
@@ -22,7 +24,7 @@ MODES = {"don-vi-cu": "legacy", "quy-doi": "mapped"}
 
 
 def _mode(request, year):
-    if not legacy.is_legacy_year(year):
+    if not is_legacy_year(year):
         return "current"
     return MODES.get(request.GET.get("xem", ""), "legacy")
 
@@ -42,7 +44,7 @@ def _query(year, mode):
 def overview(request):
     totals = selectors.province_totals()
     available = sorted(totals)
-    year = selectors.pick_year(request, available)
+    year = pick_year(request, available)
     if year is None:
         return render(request, "public/overview.html", {"year": None, "years": []})
     mode = _mode(request, year)
@@ -67,7 +69,7 @@ def overview(request):
             (SHORT[t], m.target_for(t, year)) for t in RATE_TITLES if m.target_for(t, year)
         ],
         "rank_rule": RANK_RULE,
-        "split_rule": legacy.SPLIT_RULE,
+        "split_rule": SPLIT_RULE,
         "legacy_provinces": selectors.legacy_provinces() if mode != "current" else [],
     }
     return render(request, "public/overview.html", context)
@@ -75,7 +77,7 @@ def overview(request):
 
 def _download(request):
     totals = selectors.province_totals()
-    year = selectors.pick_year(request, sorted(totals))
+    year = pick_year(request, sorted(totals))
     if year is None:
         year = 0
         rows, total, mode = [], summarise({}, 0), "current"
@@ -161,7 +163,7 @@ def _funds(figures):
 
 
 def _trends(years, mine_by_year, province_by_year):
-    labels = [f"{y}*" if legacy.is_legacy_year(y) else str(y) for y in years]
+    labels = [f"{y}*" if is_legacy_year(y) else str(y) for y in years]
     mine = [summarise(mine_by_year.get(y, {}), y) for y in years]
     prov = [summarise(province_by_year.get(y, {}), y) for y in years]
     out = []
@@ -204,10 +206,8 @@ def commune(request, code):
     commune = selectors.commune_or_404(code)
     province_by_year = selectors.province_totals()
     available = sorted(province_by_year)
-    history, sources = legacy.commune_history(code)
-    mine_by_year = {y: f for y, f in history.items() if legacy.is_legacy_year(y)}
-    mine_by_year.update(selectors.commune_figures(code))
-    year = selectors.pick_year(request, available)
+    mine_by_year, sources = selectors.commune_figures(code)
+    year = pick_year(request, available)
     figures = mine_by_year.get(year, {}) if year else {}
     mine = summarise(figures, year or 0)
     province = summarise(province_by_year.get(year, {}), year or 0)
@@ -216,7 +216,7 @@ def commune(request, code):
         "commune": commune,
         "year": year,
         "years": available,
-        "is_legacy": bool(year) and legacy.is_legacy_year(year),
+        "is_legacy": bool(year) and is_legacy_year(year),
         "mine": mine,
         "province": province,
         "title_rows": _title_rows(mine, province),
@@ -225,9 +225,9 @@ def commune(request, code):
         "figures": figures,
         "villages": villages,
         "trends": _trends(available, mine_by_year, province_by_year) if available else [],
-        "has_legacy_years": any(legacy.is_legacy_year(y) for y in available),
+        "has_legacy_years": any(is_legacy_year(y) for y in available),
         "sources": sources,
-        "split_rule": legacy.SPLIT_RULE,
+        "split_rule": SPLIT_RULE,
         "members_metrics": {
             "joined": figures.get(m.MEMBERS_JOINED),
             "left": figures.get(m.MEMBERS_LEFT),

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RATE_TITLES, SHORT, SLUGS
+from khuyenhoc.areas.reform import is_legacy_year
 from khuyenhoc.numbers import decimal, money, number, percent
 
 TEXT_KEYS = {"ten", "xep-hang"}  # ascending first; figures sort highest first
@@ -116,7 +117,7 @@ def _name_html(row, mode, year, prefix):
     if mode == "legacy":
         return f'{name}<br><small class="muted">{escape(row["place"])}</small>'
     href = f"{prefix}{row['code']}/"  # stats:commune, without a reverse() per row
-    if year >= 2025:
+    if not is_legacy_year(year):
         href += f"?nam={year}"
     html = f'<a href="{href}">{name}</a>'
     if row.get("split"):

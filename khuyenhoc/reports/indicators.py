@@ -10,6 +10,7 @@ that area and year, and "no data" (None) otherwise.
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RATE_TITLES, add_up, summarise
 from khuyenhoc.numbers import money, number, rate
+from members.models import Branch
 
 __all__ = ["GROUPS", "add_up", "build", "find", "flat_cells", "headline"]
 
@@ -20,16 +21,9 @@ GROUPS = {
     "danh-hieu": "Gia đình, dòng họ, cộng đồng, đơn vị học tập",
     "quy": "Quỹ khuyến học",
 }
-# Labels of the grassroots branch kinds written by members/figures.py (members.branches.<kind>);
-# a kind not listed here still shows, under its code.
-BRANCH_KINDS = {
-    "chi_hoi_thon": "Chi hội thôn, bản, tổ dân phố",
-    "chi_hoi_truong": "Chi hội trường học",
-    "chi_hoi_co_quan": "Chi hội cơ quan",
-    "chi_hoi_doanh_nghiep": "Chi hội doanh nghiệp",
-    "ban_dong_ho": "Ban khuyến học dòng họ",
-    "ban_truong": "Ban khuyến học trường học",
-}
+# Labels of the grassroots branch kinds written by members/figures.py (members.branches.<kind>),
+# from the model's own choices; a kind not listed there still shows, under its code.
+BRANCH_KINDS = {kind.value: kind.label for kind in Branch.GRASSROOTS}
 # Units of a row's value: a count, whole đồng, or a decimal (members per 100 inhabitants).
 COUNT, MONEY, DECIMAL = "count", "money", "decimal"
 

@@ -1,29 +1,25 @@
-"""Every read of the reports: the summary table (through areas.summaries) and the
+"""Every read of the reports: the summary table (through the figures read API) and the
 reports' own rows, a bounded number of queries whatever the size of the province."""
 
 from django.conf import settings
 from django.utils import timezone
 
-from khuyenhoc.areas import summaries
-from khuyenhoc.areas.models import Commune, Figure
+from khuyenhoc.areas.models import Commune
+from khuyenhoc.areas.reform import REFORM_YEAR
+from khuyenhoc.figures import selectors as figures_api
 
 from .models import AnnualReport
 
-FIRST_YEAR = 2025  # today's communes exist from the 2025 reform on
+FIRST_YEAR = REFORM_YEAR  # the report is about today's communes
 
 
 def figures_of(code, year) -> dict[str, int]:
-    return summaries.figures_of(year=year, communes=[code]).get(code, {})
+    return figures_api.of_commune(code, year)
 
 
 def years_of(code=None) -> list[int]:
     """Years with figures (of a commune, or of the province), and always this year."""
-    rows = Figure.objects.filter(year__gte=FIRST_YEAR)
-    if code is None:
-        rows = rows.filter(commune__province_id=settings.PROVINCE_CODE)
-    else:
-        rows = rows.filter(commune_id=code)
-    years = set(rows.values_list("year", flat=True).distinct().order_by())
+    years = set(figures_api.years_with_data(province_code=settings.PROVINCE_CODE, commune=code))
     years.add(timezone.localdate().year)
     return sorted(years)
 
@@ -38,7 +34,7 @@ def province_communes() -> list[Commune]:
 
 
 def province_figures(year, communes) -> dict[int, dict[str, int]]:
-    return summaries.figures_of(year=year, communes=[c.code for c in communes])
+    return figures_api.of_communes(year=year, communes=[c.code for c in communes])
 
 
 def report_of(commune, year) -> AnnualReport | None:

@@ -1,6 +1,9 @@
+import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from vietnam_provinces import Ward
 from vietnam_provinces._ward_conversion_2025 import OLD_TO_NEW
 
@@ -63,3 +66,33 @@ def test_it_marks_old_communes_split_between_new_ones_as_partly_merged():
 def test_loading_twice_changes_nothing():
     before = unit_counts()
     assert load_units() == before
+
+
+def test_the_mapping_agrees_with_the_public_search_from_legacy_for_every_old_commune_of_son_la():
+    olds = LegacyCommune.objects.filter(district__province__name__contains="Sơn La")
+    assert olds.count() > 100
+    for code in olds.values_list("code", flat=True):
+        public = {w.ward.code.value for w in Ward.search_from_legacy(code=code)}
+        stored = set(
+            LegacyMapping.objects.filter(legacy_commune_id=code).values_list(
+                "commune_id", flat=True
+            )
+        )
+        assert stored == public, code
+
+
+def test_only_the_partly_merged_flag_is_read_from_a_private_module_of_the_package():
+    root = Path(settings.BASE_DIR)
+    private_reads = [
+        (path.relative_to(root), line.strip())
+        for path in root.rglob("*.py")
+        if ".venv" not in path.parts and "tests" not in path.parts
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"vietnam_provinces\._", line)
+    ]
+    assert private_reads == [
+        (
+            Path("khuyenhoc/areas/units.py"),
+            "from vietnam_provinces._ward_conversion_2025 import OLD_TO_NEW  # the flag only",
+        )
+    ]

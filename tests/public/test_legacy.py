@@ -2,6 +2,7 @@ from django.conf import settings
 
 from khuyenhoc.areas import legacy
 from khuyenhoc.areas.models import LegacyMapping
+from khuyenhoc.figures import selectors as figures
 
 from .conftest import write_legacy
 
@@ -15,11 +16,11 @@ def test_a_split_old_commune_counts_whole_in_every_new_commune_and_once_in_the_p
         ).values_list("commune_id", flat=True)
     )
     write_legacy(split_source, 2024, {"areas.households": 1000, "titles.household.recognised": 400})
-    mapped, split = legacy.mapped_figures(year=2024, province_code=settings.PROVINCE_CODE)
+    mapped, split = figures.mapped(year=2024, province_code=settings.PROVINCE_CODE)
     for code in targets:
         assert mapped[code]["titles.household.recognised"] == 400
         assert split[code]
-    totals = legacy.province_totals(settings.PROVINCE_CODE)
+    totals = figures.legacy_totals(settings.PROVINCE_CODE)
     assert totals[2024]["titles.household.recognised"] == 400
 
 
@@ -30,7 +31,7 @@ def test_the_overview_of_a_legacy_year_shows_old_units_then_the_mapped_view(
     html = client.get("/thong-ke/?nam=2024").content.decode()
     assert "Số liệu trước sáp nhập" in html
     assert "Xã, phường cũ" in html
-    assert legacy.legacy_provinces_of(settings.PROVINCE_CODE)[0] in html
+    assert figures.legacy_provinces_of(settings.PROVINCE_CODE)[0] in html
     mapped = client.get("/thong-ke/?nam=2024&xem=quy-doi").content.decode()
     assert "Quy đổi sang xã, phường hiện nay</strong>" in mapped
     assert "※" in mapped and "mỗi xã cũ một lần" in mapped
@@ -44,4 +45,4 @@ def test_the_demo_seed_writes_legacy_figures_for_the_legacy_years(province_commu
     legacy.seed(ctx)
     years = set(LegacyFigure.objects.values_list("year", flat=True).distinct())
     assert years == {2023, 2024}
-    assert legacy.years_of(settings.PROVINCE_CODE) == [2023, 2024]
+    assert figures.legacy_years(settings.PROVINCE_CODE) == [2023, 2024]

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from khuyenhoc.areas import summaries
+from khuyenhoc.figures import selectors as summary_figures
 from tests.factories import login
 from titles import corrections, figures, recognition, selectors, services
 from titles.models import Citizen, Household
@@ -57,7 +57,7 @@ def test_the_confirmation_page_says_what_goes_and_what_stays(client, staff_a, ci
 def test_erasing_a_recognised_citizen_blanks_the_history_and_keeps_the_figures(
     client, staff_a, commune_a, recognised_citizen
 ):
-    before = summaries.figures_of(year=YEAR, communes=[commune_a.code])
+    before = summary_figures.of_communes(year=YEAR, communes=[commune_a.code])
     login(client, staff_a)
     response = client.post(erase_url(recognised_citizen))
     assert response.status_code == 302
@@ -74,7 +74,7 @@ def test_erasing_a_recognised_citizen_blanks_the_history_and_keeps_the_figures(
     assert citizen.history.first().history_change_reason == "Xoá thông tin cá nhân theo yêu cầu"
     recognised_citizen.refresh_from_db()
     assert recognised_citizen.state == "recognised"
-    assert summaries.figures_of(year=YEAR, communes=[commune_a.code]) == before
+    assert summary_figures.of_communes(year=YEAR, communes=[commune_a.code]) == before
     counted_again = figures.compute(communes=[commune_a.code], years=[YEAR])
     for metric, value in counted_again[(commune_a.code, YEAR)].items():
         assert before[commune_a.code][metric] == value, metric

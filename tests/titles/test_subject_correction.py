@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from khuyenhoc.areas.metrics import citizen_group_metric
 from khuyenhoc.areas.models import Village
-from khuyenhoc.areas.summaries import figures_of
+from khuyenhoc.figures.selectors import of_communes as figures_of
 from tests.factories import login
 from titles import corrections, recognition, selectors, services
 from titles.models import Citizen, Household, Registration

@@ -4,12 +4,19 @@ of another commune, staff of the commune, reviewer and administrator.
 The patterns are discovered, not listed: a new page is covered the moment it is routed.
 """
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 
+from khuyenhoc.areas.models import Commune
+from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.numbers import number
 from tests.factories import login
+
+from .real_urls import real_url
 
 pytestmark = pytest.mark.django_db
 
@@ -105,21 +112,70 @@ def test_staff_pages_answer_each_role_as_expected(
                     f"{own_code_url}: a record of another commune opened under one's own commune"
                 )
 
+    real = real_url(name, converters, world["mine"])
     for role in ("staff", "reviewer", "administrator"):
         client.logout()
         login(client, world[role])
-        assert client.get(url).status_code < 500, f"{role} got a server error"
+        response = client.get(real)
+        if role == "staff" and name in HIDDEN_FROM_COMMUNE_STAFF:
+            assert response.status_code == 404, f"{real} must not show itself to commune staff"
+            continue
+        # every part of `real` names a record of the role's scope: a 404 is a wrong one;
+        # 403 (a reviewer on a write page, staff on a reviewer's page), 405 (POST only)
+        # and 302 (a page that sends on) are answers
+        assert response.status_code in (200, 302, 403, 405), (
+            f"{real} answered {response.status_code} to {role}"
+        )
+        if response.status_code == 200:
+            _assert_real_content(response, real)
+
+
+# Reviewers' pages answer commune staff as if they did not exist.
+HIDDEN_FROM_COMMUNE_STAFF = {"areas:history", "funds:overdraft", "titles:queue", "titles:review"}
+
+
+def _assert_real_content(response, url):
+    """A page with its heading, a spreadsheet that opens, or the health text."""
+    kind = response["Content-Type"]
+    body = b"".join(response) if response.streaming else response.content
+    if kind.startswith("text/html"):
+        html = body.decode()
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+        assert heading and re.sub(r"<[^>]+>|\s", "", heading.group(1)), f"{url}: no heading"
+        assert "Không tìm thấy" not in heading.group(1), f"{url}: a 404 page under a 200"
+    elif "spreadsheetml" in kind:
+        assert body[:2] == b"PK", f"{url}: not an .xlsx"
+    else:
+        assert body.strip(), f"{url}: an empty answer"
 
 
 @pytest.mark.parametrize(
     ("name", "route", "converters"), PUBLIC_ROUTES, ids=[r[0] for r in PUBLIC_ROUTES]
 )
-def test_public_pages_open_without_login_and_never_fail(client, world, name, route, converters):
-    url = _url(name, converters, world["mine"])
+def test_public_pages_open_without_login_and_show_the_province_s_figures(
+    client, world, name, route, converters
+):
+    commune = world["mine"]
+    url = _url(name, converters, commune)
     response = client.get(url)
-    assert response.status_code in (200, 404), f"{url} answered {response.status_code}"
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    _assert_real_content(response, url)
+    if "code" in converters:
+        html = response.content.decode()
+        assert commune.name in html, f"{url} does not name the commune"
+    if name == "stats:commune":
+        year = max(figures_api.years_with_data(commune=commune.code))
+        figures = figures_api.of_commune(commune.code, year)
+        assert number(figures["areas.population"]) in html, "the commune's population"
     login(client, world["staff"])
-    assert client.get(url).status_code in (200, 302, 404)
+    assert client.get(url).status_code in (200, 302)
+
+
+def test_a_public_commune_page_of_a_commune_outside_the_province_is_404(client, world):
+    elsewhere = Commune.objects.exclude(province_id=world["mine"].province_id).first()
+    for name in ("stats:commune", "funds_public:commune"):
+        response = client.get(reverse(name, args=[elsewhere.code]))
+        assert response.status_code == 404, name
 
 
 ADMINISTRATOR_ONLY_APPS = {"auth", "axes"}

@@ -1,0 +1,4 @@
+"""The one read API of the summary tables (areas.Figure, areas.LegacyFigure): see
+selectors.py. The apps' figures.py modules and areas.summaries write those tables;
+public pages, reports, exports, the reviewer comparison and staff pages read them only
+through khuyenhoc.figures.selectors."""

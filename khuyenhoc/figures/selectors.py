@@ -1,0 +1,260 @@
+"""Every read of the summary tables, for every page, report, export and comparison.
+
+Figures of today's communes (Figure) count from the reform year on; figures of the
+old communes (LegacyFigure) are the years before, as they were reported, and can be
+viewed on today's communes through the official old→new table (LegacyMapping).
+The rule for split units, stated on the public pages:
+
+    An old commune that was split (is_partly_merged) feeds every new commune that
+    received a part of it: its whole figures, counts and denominators alike, are
+    attributed to each of them, and those communes are marked. No proportion is
+    invented, because the official table does not say how people were divided.
+    Province totals are therefore always added up over the old communes themselves,
+    each counted once, never over the mapped rows.
+
+Each selector costs one or two queries whatever the size of the province.
+"""
+
+from django.db.models import Sum
+
+from khuyenhoc.areas.models import (
+    Figure,
+    LegacyFigure,
+    LegacyMapping,
+    LegacyProvince,
+    ProvinceFigure,
+)
+from khuyenhoc.areas.reform import REFORM_YEAR, is_legacy_year
+
+SPLIT_RULE = (
+    "Một xã cũ bị chia cho nhiều xã mới (sáp nhập một phần) được tính trọn vẹn, cả số "
+    "đăng ký, công nhận lẫn số liệu nền, cho mỗi xã mới nhận một phần của nó; các xã mới "
+    "đó được đánh dấu ※. Không chia theo tỷ lệ vì bảng chuyển đổi chính thức không cho "
+    "biết dân cư được chia thế nào. Số tổng của tỉnh luôn được cộng trên các xã cũ, mỗi "
+    "xã cũ một lần."
+)
+
+
+def _current(rows, since=REFORM_YEAR):
+    """Rows of today's communes from `since` on; since=None keeps every year (the funds'
+    books of a commune association may start before the reform)."""
+    return rows if since is None else rows.filter(year__gte=since)
+
+
+def _with_prefix(rows, prefix):
+    return rows if prefix is None else rows.filter(metric__startswith=prefix)
+
+
+# Today's communes ----------------------------------------------------------------------
+
+
+def of_communes(
+    *, year, communes=None, province_code=None, prefix=None
+) -> dict[int, dict[str, int]]:
+    """{commune_code: {metric: value}} for a year; `communes` or `province_code` limits
+    the communes and `prefix` the metrics ("funds."): one query."""
+    rows = _with_prefix(Figure.objects.filter(year=year), prefix)
+    if communes is not None:
+        rows = rows.filter(commune__in=list(communes))
+    if province_code is not None:
+        rows = rows.filter(commune__province_id=province_code)
+    result: dict[int, dict[str, int]] = {}
+    for code, metric, value in rows.values_list("commune_id", "metric", "value"):
+        result.setdefault(code, {})[metric] = value
+    return result
+
+
+def of_commune(code, year) -> dict[str, int]:
+    """{metric: value} of one commune and year: one query."""
+    return of_communes(year=year, communes=[code]).get(code, {})
+
+
+def years_of_commune(code, *, prefix=None, since=REFORM_YEAR) -> dict[int, dict[str, int]]:
+    """{year: {metric: value}} of one commune, every year from the reform on: one query."""
+    by_year: dict[int, dict[str, int]] = {}
+    rows = _with_prefix(_current(Figure.objects.filter(commune_id=code), since), prefix)
+    for year, metric, value in rows.values_list("year", "metric", "value"):
+        by_year.setdefault(year, {})[metric] = value
+    return by_year
+
+
+def province_totals(province_code, *, prefix=None, since=REFORM_YEAR) -> dict[int, dict[str, int]]:
+    """{year: {metric: sum over today's communes of the province}}, years from the
+    reform on: one query."""
+    totals: dict[int, dict[str, int]] = {}
+    figures = Figure.objects.filter(commune__province_id=province_code)
+    rows = (
+        _with_prefix(_current(figures, since), prefix)
+        .values("year", "metric")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    for row in rows:
+        totals.setdefault(row["year"], {})[row["metric"]] = row["total"]
+    return totals
+
+
+def of_province_association(province_code, *, prefix=None) -> dict[int, dict[str, int]]:
+    """{year: {metric: value}} of the province's own association (what belongs to no
+    commune, e.g. the Hội tỉnh's funds): one query."""
+    by_year: dict[int, dict[str, int]] = {}
+    rows = _with_prefix(ProvinceFigure.objects.filter(province_id=province_code), prefix)
+    for year, metric, value in rows.values_list("year", "metric", "value"):
+        by_year.setdefault(year, {})[metric] = value
+    return by_year
+
+
+def years_with_data(*, province_code=None, commune=None) -> list[int]:
+    """Years from the reform on with figures of a commune, or of the province: one query."""
+    rows = _current(Figure.objects.all())
+    if commune is not None:
+        rows = rows.filter(commune_id=commune)
+    else:
+        rows = rows.filter(commune__province_id=province_code)
+    return sorted(rows.values_list("year", flat=True).distinct().order_by())
+
+
+# Old communes (before the reform) ------------------------------------------------------
+
+
+def _sources_of(province_code):
+    """The old communes that fed at least one commune of the province (a subquery)."""
+    return LegacyMapping.objects.filter(commune__province_id=province_code).values("legacy_commune")
+
+
+def legacy_provinces_of(province_code) -> list[str]:
+    """Names of the old provinces whose communes now belong to the province."""
+    return list(
+        LegacyProvince.objects.filter(districts__communes__in=_sources_of(province_code))
+        .distinct()
+        .order_by("code")
+        .values_list("name", flat=True)
+    )
+
+
+def legacy_years(province_code) -> list[int]:
+    return sorted(
+        LegacyFigure.objects.filter(legacy_commune__in=_sources_of(province_code))
+        .values_list("year", flat=True)
+        .distinct()
+    )
+
+
+def legacy_units(*, year, province_code):
+    """The old communes with figures in a year, as reported: one query.
+
+    Returns a list of dicts {code, name, district, province, figures} sorted by
+    old province, district and name.
+    """
+    units: dict[int, dict] = {}
+    rows = (
+        LegacyFigure.objects.filter(year=year, legacy_commune__in=_sources_of(province_code))
+        .values_list(
+            "legacy_commune_id",
+            "legacy_commune__name",
+            "legacy_commune__district__name",
+            "legacy_commune__district__province__name",
+            "legacy_commune__district__province_id",
+            "metric",
+            "value",
+        )
+        .order_by()
+    )
+    for code, name, district, province, province_id, metric, value in rows:
+        unit = units.setdefault(
+            code,
+            {
+                "code": code,
+                "name": name,
+                "district": district,
+                "province": province,
+                "order": (province_id, district, name),
+                "figures": {},
+            },
+        )
+        unit["figures"][metric] = value
+    return sorted(units.values(), key=lambda u: u["order"])
+
+
+def mapped(*, year, province_code, communes=None):
+    """Figures of the old communes attributed to today's communes: two queries.
+
+    Returns ({commune_code: {metric: value}}, {commune_code: [names of split sources]}).
+    See the module docstring for the rule on split units.
+    """
+    mappings = LegacyMapping.objects.filter(commune__province_id=province_code)
+    if communes is not None:
+        mappings = mappings.filter(commune__in=communes)
+    targets: dict[int, list[tuple[int, bool]]] = {}
+    names: dict[int, str] = {}
+    for old, new, partly, name in mappings.values_list(
+        "legacy_commune_id", "commune_id", "is_partly_merged", "legacy_commune__name"
+    ):
+        targets.setdefault(old, []).append((new, partly))
+        names[old] = name
+    rows = LegacyFigure.objects.filter(year=year, legacy_commune__in=list(targets)).values_list(
+        "legacy_commune_id", "metric", "value"
+    )
+    result: dict[int, dict[str, int]] = {}
+    split: dict[int, list[str]] = {}
+    for old, metric, value in rows:
+        for new, partly in targets[old]:
+            bucket = result.setdefault(new, {})
+            bucket[metric] = bucket.get(metric, 0) + value
+            if partly and names[old] not in split.setdefault(new, []):
+                split[new].append(names[old])
+    return result, split
+
+
+def legacy_history_of_commune(commune_code) -> tuple[dict[int, dict[str, int]], list[dict]]:
+    """Every legacy year of one of today's communes, mapped by the same rule: two queries.
+
+    Returns ({year: {metric: value}}, [{name, district, province, partly}] of its sources).
+    """
+    sources = list(
+        LegacyMapping.objects.filter(commune_id=commune_code)
+        .order_by("legacy_commune__name")
+        .values_list(
+            "legacy_commune_id",
+            "legacy_commune__name",
+            "legacy_commune__district__name",
+            "legacy_commune__district__province__name",
+            "is_partly_merged",
+        )
+    )
+    by_year: dict[int, dict[str, int]] = {}
+    rows = LegacyFigure.objects.filter(legacy_commune__in=[s[0] for s in sources]).values_list(
+        "year", "metric", "value"
+    )
+    for year, metric, value in rows:
+        if not is_legacy_year(year):
+            continue
+        bucket = by_year.setdefault(year, {})
+        bucket[metric] = bucket.get(metric, 0) + value
+    described = [
+        {"name": name, "district": district, "province": province, "partly": partly}
+        for _code, name, district, province, partly in sources
+    ]
+    return by_year, described
+
+
+def legacy_totals(province_code) -> dict[int, dict[str, int]]:
+    """{year: {metric: sum}} over the old communes of the province, each once, legacy
+    years only: one query."""
+    totals: dict[int, dict[str, int]] = {}
+    rows = (
+        LegacyFigure.objects.filter(
+            legacy_commune__in=_sources_of(province_code), year__lt=REFORM_YEAR
+        )
+        .values("year", "metric")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    for row in rows:
+        totals.setdefault(row["year"], {})[row["metric"]] = row["total"]
+    return totals
+
+
+def all_totals(province_code) -> dict[int, dict[str, int]]:
+    """Province totals of every year: old communes before the reform, today's after."""
+    return {**legacy_totals(province_code), **province_totals(province_code)}

@@ -1,0 +1,88 @@
+"""Addresses of every routed page filled with real records of one commune, so that a
+smoke test can tell a right 404 (nothing there) from a wrong one (the record exists and
+is in scope, yet the page says it does not)."""
+
+from django.urls import reverse
+from django.urls.converters import IntConverter
+
+from funds.models import Fund, Payout, Receipt
+from khuyenhoc.areas.models import Village
+from members.models import Branch, Member
+from titles.models import Registration
+
+YEAR = 2025  # a year the demo seeds for today's communes
+TITLE = "household"
+
+
+def _registration(commune, *, recognised=False):
+    rows = Registration.objects.filter(commune=commune, year=YEAR, title=TITLE)
+    if recognised:
+        rows = rows.filter(state=Registration.State.RECOGNISED)
+    return rows.order_by("pk").first()
+
+
+def _member(commune):
+    return Member.objects.filter(commune=commune).order_by("pk").first()
+
+
+def _village(commune):
+    return Village.objects.filter(commune=commune, is_active=True).order_by("pk").first()
+
+
+def _fund(commune):
+    return Fund.objects.filter(branch__commune=commune).order_by("pk").first()
+
+
+# route name → (the record its pk names, values of its text parts)
+RECORDS = {
+    "areas:history": (
+        lambda c: Member.objects.filter(commune=c).first(),
+        {"label": "members.member"},
+    ),
+    "areas:village_edit": (_village, {}),
+    "areas:village_merge": (
+        lambda c: Village.objects.filter(commune=c, is_active=True).first(),
+        {},
+    ),
+    "funds:payout": (lambda c: Payout.objects.filter(fund__branch__commune=c).first(), {}),
+    "funds:receipt": (lambda c: Receipt.objects.filter(fund__branch__commune=c).first(), {}),
+    "funds:reverse": (
+        lambda c: Receipt.objects.filter(fund__branch__commune=c, reverses__isnull=True).first(),
+        {"kind": "thu"},
+    ),
+    "members:branch_dissolve": (
+        lambda c: Branch.objects.filter(commune=c, kind__in=Branch.GRASSROOTS).first(),
+        {},
+    ),
+    "members:branch_edit": (
+        lambda c: Branch.objects.filter(commune=c, kind__in=Branch.GRASSROOTS).first(),
+        {},
+    ),
+    "members:edit": (_member, {}),
+    "members:erase": (_member, {}),
+    "members:leave": (_member, {}),
+    "titles:certificate": (lambda c: _registration(c, recognised=True), {}),
+    "titles:correct": (_registration, {}),
+    "titles:erase": (_registration, {}),
+    "titles:evaluate": (_registration, {}),
+    "titles:withdraw": (_registration, {}),
+}
+TEXTS = {"kind": "thu", "title": TITLE}
+
+
+def real_url(name, converters, commune) -> str:
+    """The address of `name` for `commune`, every part naming a record that exists."""
+    record, texts = RECORDS.get(name, (_fund, {}))
+    kwargs = {}
+    for key, converter in converters.items():
+        if key == "code":
+            kwargs[key] = commune.code
+        elif key in ("year", "nam"):
+            kwargs[key] = YEAR
+        elif isinstance(converter, IntConverter):
+            found = record(commune)
+            assert found is not None, f"{name}: the demo has no record for {commune}"
+            kwargs[key] = found.pk
+        else:
+            kwargs[key] = texts.get(key, TEXTS.get(key, "x"))
+    return reverse(name, kwargs=kwargs)

@@ -1,0 +1,53 @@
+"""The job's page: its progress while it runs (the page reloads itself, no script
+needed), then its result, which stays: the outcome, the per-row errors, the preview
+and choice of an import that found rows already there, or the file it made."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE
+from khuyenhoc.submissions.once import submits_once
+from khuyenhoc.submissions.steps import CHOICE, SKIP, STOP
+
+from .models import Job
+from .runner import preview_of
+from .services import job_choose
+
+REFRESH_SECONDS = 2
+
+
+def _job_or_404(user, pk) -> Job:
+    return get_object_or_404(Job.objects.for_user(user).defer("data", "output"), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submits_once
+def detail(request, pk):
+    job = _job_or_404(request.user, pk)
+    if request.method == "POST" and request.POST.get(CHOICE) in (SKIP, STOP):
+        job_choose(user=request.user, job=job, skip=request.POST[CHOICE] == SKIP)
+        return redirect("jobs:detail", pk=job.pk)
+    context = {
+        "job": job,
+        "refresh": None if job.finished or job.state == Job.State.NEEDS_CHOICE else REFRESH_SECONDS,
+        "preview": preview_of(job),
+        "may_choose": job.user_id == request.user.pk,
+    }
+    return render(request, "jobs/detail.html", context)
+
+
+@login_required
+def download(request, pk):
+    job = get_object_or_404(
+        Job.objects.for_user(request.user).filter(state=Job.State.DONE, output__isnull=False),
+        pk=pk,
+    )
+    content_type = (
+        XLSX_CONTENT_TYPE if job.output_name.endswith(".xlsx") else "application/octet-stream"
+    )
+    response = HttpResponse(bytes(job.output), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{job.output_name}"'
+    return response

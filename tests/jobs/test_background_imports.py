@@ -1,0 +1,159 @@
+"""A member sheet over IMPORT_IN_BACKGROUND_ROWS runs as a job of the tasks framework: the
+page leads to the job's progress, the worker runs the same import the page runs, and the
+result page stays with its outcome, its per-row errors or its preview and choice."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from khuyenhoc.jobs.models import Job
+from members.models import Member
+from tests.factories import login, once
+from tests.jobs.sheets import many_people
+from tests.jobs.worker import run_queued_tasks
+from tests.members.sheets import row, sheet
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def small_threshold(settings):
+    settings.IMPORT_IN_BACKGROUND_ROWS = 5
+
+
+def upload(client, commune, data):
+    url = reverse("members:import", args=[commune.code])
+    return client.post(url, once({"file": SimpleUploadedFile("ds.xlsx", data)}))
+
+
+def test_a_sheet_over_the_threshold_is_queued_and_the_worker_writes_it(
+    client, staff_a, commune_a, branch_a
+):
+    login(client, staff_a)
+    response = upload(client, commune_a, many_people(8))
+    job = Job.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert not Member.objects.exists(), "the request only queues the job"
+    assert DBTaskResult.objects.get().status == "READY"
+    page = client.get(response["Location"]).content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in page
+    assert "Đang chờ" in page and "<progress" in page
+
+    assert run_queued_tasks() == 1
+
+    job.refresh_from_db()
+    assert (job.state, job.total, job.rows_read, job.rows_checked, job.rows_written) == (
+        "done",
+        8,
+        8,
+        8,
+        8,
+    )
+    assert Member.objects.filter(branch__commune=commune_a).count() == 8
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    page = client.get(response["Location"]).content.decode()
+    assert "Đã nhập 8 hội viên." in page
+    assert "http-equiv" not in page, "a finished job's page stops reloading"
+    assert "Đã ghi" in page and "100 %" not in page
+
+
+def test_a_sheet_under_the_threshold_is_still_written_by_the_page(
+    client, staff_a, commune_a, branch_a
+):
+    login(client, staff_a)
+    assert upload(client, commune_a, many_people(3)).status_code == 302
+    assert Member.objects.count() == 3 and not Job.objects.exists()
+
+
+def test_a_refused_sheet_writes_nothing_and_its_result_page_lists_the_row_errors(
+    client, staff_a, commune_a, branch_a
+):
+    rows = [row("Lò Văn Một", year=1950 + i) for i in range(6)] + [row("", year=1990)]
+    rows.append(row("Cà Thị Hai", gender="Không rõ"))
+    login(client, staff_a)
+    response = upload(client, commune_a, sheet(rows))
+    run_queued_tasks()
+
+    job = Job.objects.get()
+    assert job.state == "refused" and job.rows_written == 0 and job.data is None
+    assert not Member.objects.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "Chưa nhập dòng nào." in page
+    assert "Dòng 8, cột «Họ và tên»" in page and "Dòng 9, cột «Giới tính»" in page
+
+
+def test_rows_already_there_are_previewed_on_the_result_page_and_skipping_writes_the_new_ones(
+    client, staff_a, commune_a, branch_a
+):
+    login(client, staff_a)
+    upload(client, commune_a, many_people(6))
+    run_queued_tasks()
+    response = upload(client, commune_a, many_people(9))
+    run_queued_tasks()
+
+    job = Job.objects.latest("pk")
+    assert job.state == "choice" and Member.objects.count() == 6
+    page = client.get(response["Location"]).content.decode()
+    assert "Tệp có 9 dòng: 3 dòng mới, 6 dòng đã có (giống hệt)" in page
+    assert "Bỏ qua dòng đã có, ghi 3 dòng mới" in page
+
+    chosen = client.post(response["Location"], once({"chon": "bo-qua"}))
+    assert chosen["Location"] == response["Location"]
+    run_queued_tasks()
+
+    job.refresh_from_db()
+    assert job.state == "done" and job.rows_written == 3
+    assert Member.objects.count() == 9
+    assert (
+        "Đã nhập 3 hội viên mới; bỏ qua 6 dòng đã có."
+        in client.get(chosen["Location"]).content.decode()
+    )
+
+
+def test_stopping_on_the_result_page_writes_nothing(client, staff_a, commune_a, branch_a):
+    login(client, staff_a)
+    upload(client, commune_a, many_people(6))
+    run_queued_tasks()
+    response = upload(client, commune_a, many_people(9))
+    run_queued_tasks()
+
+    client.post(response["Location"], once({"chon": "dung"}))
+
+    job = Job.objects.latest("pk")
+    assert job.state == "stopped" and job.data is None
+    assert run_queued_tasks() == 0
+    assert Member.objects.count() == 6
+
+
+def test_another_communes_staff_cannot_see_the_job(client, staff_a, staff_b, commune_a, branch_a):
+    login(client, staff_a)
+    url = upload(client, commune_a, many_people(6))["Location"]
+    client.logout()
+    login(client, staff_b)
+    assert client.get(url).status_code == 404
+    assert client.post(url, once({"chon": "dung"})).status_code == 404
+
+
+def test_reviewers_and_administrators_read_every_job(
+    client, staff_a, reviewer, administrator, commune_a, branch_a
+):
+    login(client, staff_a)
+    url = upload(client, commune_a, many_people(6))["Location"]
+    for user in (reviewer, administrator):
+        client.logout()
+        login(client, user)
+        assert "Nhập hội viên từ Excel" in client.get(url).content.decode()
+
+
+def test_a_job_whose_user_lost_the_commune_writes_nothing(client, staff_a, commune_a, branch_a):
+    login(client, staff_a)
+    upload(client, commune_a, many_people(6))
+    staff_a.staff_profile.communes.clear()
+
+    run_queued_tasks()
+
+    job = Job.objects.get()
+    assert job.state == "refused" and "không còn quyền" in job.message
+    assert not Member.objects.exists()

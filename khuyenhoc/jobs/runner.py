@@ -19,7 +19,7 @@ from .models import Job
 
 logger = logging.getLogger(__name__)
 
-FAILED = "Việc gặp lỗi ngoài dự kiến và đã dừng; không dòng nào được ghi. Hãy thử lại sau."
+FAILED = "Việc gặp lỗi ngoài dự kiến và đã dừng; không ghi gì. Hãy thử lại sau hoặc báo quản trị."
 NOT_ALLOWED = "Bạn không còn quyền làm việc này: không ghi gì."
 State = Job.State
 

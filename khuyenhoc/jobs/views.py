@@ -3,17 +3,19 @@ needed), then its result, which stays: the outcome, the per-row errors, the prev
 and choice of an import that found rows already there, or the file it made."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from khuyenhoc.areas.scope import is_administrator
 from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE
 from khuyenhoc.submissions.once import submits_once
 from khuyenhoc.submissions.steps import CHOICE, SKIP, STOP
 
+from .backup import BACKUP
 from .models import Job
 from .runner import preview_of
-from .services import job_choose
+from .services import job_choose, job_start
 
 REFRESH_SECONDS = 2
 
@@ -37,6 +39,20 @@ def detail(request, pk):
         "may_choose": job.user_id == request.user.pk,
     }
     return render(request, "jobs/detail.html", context)
+
+
+@login_required
+@submits_once
+def backup_start(request):
+    """An administrator starts a database backup; others do not see the page."""
+    if not is_administrator(request.user):
+        raise Http404
+    if request.method == "POST":
+        job = job_start(
+            user=request.user, kind=BACKUP, label="Sao lưu cơ sở dữ liệu", needs="administrator"
+        )
+        return redirect("jobs:detail", pk=job.pk)
+    return render(request, "jobs/backup.html", {"recent": Job.objects.filter(kind=BACKUP)[:10]})
 
 
 @login_required

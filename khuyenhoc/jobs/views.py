@@ -18,6 +18,10 @@ from .runner import preview_of
 from .services import job_choose, job_start
 
 REFRESH_SECONDS = 2
+BACKUP_EXPLAINED = (
+    "Bản sao lưu chạy nền, giống «make backup»; tệp được giữ trên máy chủ (thư mục backups/), "
+    "không tải về qua trang web vì chứa dữ liệu cá nhân."
+)
 
 
 def _job_or_404(user, pk) -> Job:
@@ -26,7 +30,6 @@ def _job_or_404(user, pk) -> Job:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@submits_once
 def detail(request, pk):
     job = _job_or_404(request.user, pk)
     if request.method == "POST" and request.POST.get(CHOICE) in (SKIP, STOP):
@@ -52,7 +55,13 @@ def backup_start(request):
             user=request.user, kind=BACKUP, label="Sao lưu cơ sở dữ liệu", needs="administrator"
         )
         return redirect("jobs:detail", pk=job.pk)
-    return render(request, "jobs/backup.html", {"recent": Job.objects.filter(kind=BACKUP)[:10]})
+    context = {
+        "heading": "Sao lưu cơ sở dữ liệu",
+        "explanation": BACKUP_EXPLAINED,
+        "button": "Sao lưu ngay",
+        "recent": Job.objects.filter(kind=BACKUP)[:10],
+    }
+    return render(request, "jobs/start.html", context)
 
 
 @login_required

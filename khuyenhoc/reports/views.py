@@ -205,7 +205,6 @@ def province_xlsx(request, year):
 
 
 @login_required
-@require_POST
 @reviewer_action
 @submits_once
 def province_xlsx_job(request, year):
@@ -213,6 +212,14 @@ def province_xlsx_job(request, year):
     page offers the file when it is made."""
     _require_reviewer(request.user)
     _check_year(year)
+    if request.method != "POST":
+        context = {
+            "heading": f"Báo cáo năm {year} toàn tỉnh (.xlsx)",
+            "explanation": "Tệp có mỗi xã, phường một cột; việc chạy nền, trang của việc "
+            "cho tải tệp khi làm xong.",
+            "button": "Tạo tệp Excel",
+        }
+        return render(request, "jobs/start.html", context)
     job = job_start(
         user=request.user,
         kind=PROVINCE_REPORT,

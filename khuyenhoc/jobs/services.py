@@ -5,6 +5,9 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
+
+from khuyenhoc.submissions.models import KEPT_FOR
 
 from .models import Job
 from .registry import runner
@@ -31,8 +34,20 @@ def _enqueue(job: Job) -> None:
     job.save(update_fields=["task_id"])
 
 
+EXPIRED = "Quá một ngày chưa chọn: đã dừng, không ghi dòng nào."
+
+
+def _expire_waiting_choices() -> None:
+    """A sheet kept for a choice nobody made is let go after KEPT_FOR, as a held upload."""
+    cutoff = timezone.now() - KEPT_FOR
+    Job.objects.filter(state=State.NEEDS_CHOICE, created_at__lt=cutoff).update(
+        state=State.STOPPED, data=None, preview=None, message=EXPIRED, finished_at=timezone.now()
+    )
+
+
 @transaction.atomic
 def import_job_start(*, user, background: Background, data: bytes, total: int, back_url: str):
+    _expire_waiting_choices()
     job = Job.objects.create(
         kind=background.kind,
         label=background.label,

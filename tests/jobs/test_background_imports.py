@@ -2,9 +2,12 @@
 page leads to the job's progress, the worker runs the same import the page runs, and the
 result page stays with its outcome, its per-row errors or its preview and choice."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from khuyenhoc.jobs.models import Job
@@ -157,3 +160,21 @@ def test_a_job_whose_user_lost_the_commune_writes_nothing(client, staff_a, commu
     job = Job.objects.get()
     assert job.state == "refused" and "không còn quyền" in job.message
     assert not Member.objects.exists()
+
+
+def test_a_choice_left_unmade_for_a_day_is_let_go_with_its_sheet(
+    client, staff_a, commune_a, branch_a
+):
+    login(client, staff_a)
+    upload(client, commune_a, many_people(6))
+    run_queued_tasks()
+    upload(client, commune_a, many_people(9))
+    run_queued_tasks()
+    waiting = Job.objects.latest("pk")
+    Job.objects.filter(pk=waiting.pk).update(created_at=timezone.now() - timedelta(days=2))
+
+    upload(client, commune_a, many_people(7))
+
+    waiting.refresh_from_db()
+    assert waiting.state == "stopped" and waiting.data is None
+    assert "Quá một ngày chưa chọn" in waiting.message

@@ -29,6 +29,10 @@ def registers(kind: str):
 
 
 def runner(kind: str) -> Runner:
+    """The runner of a kind, from whatever door (a page, a command, the shell)."""
+    if kind not in _RUNNERS:
+        for module in sorted(ALLOWED_MODULES):
+            import_module(module)
     return _RUNNERS[kind]
 
 

@@ -38,11 +38,14 @@ EXPIRED = "Quá một ngày chưa chọn: đã dừng, không ghi dòng nào."
 
 
 def _expire_waiting_choices() -> None:
-    """A sheet kept for a choice nobody made is let go after KEPT_FOR, as a held upload."""
+    """A sheet kept for a choice nobody made is let go after KEPT_FOR, as a held upload;
+    so are the row errors of older jobs, which quote names from the sheet (a person
+    erased on request must not stay in them)."""
     cutoff = timezone.now() - KEPT_FOR
     Job.objects.filter(state=State.NEEDS_CHOICE, created_at__lt=cutoff).update(
         state=State.STOPPED, data=None, preview=None, message=EXPIRED, finished_at=timezone.now()
     )
+    Job.objects.filter(finished_at__lt=cutoff).exclude(errors=[]).update(errors=[])
 
 
 @transaction.atomic

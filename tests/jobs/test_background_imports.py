@@ -178,3 +178,19 @@ def test_a_choice_left_unmade_for_a_day_is_let_go_with_its_sheet(
     waiting.refresh_from_db()
     assert waiting.state == "stopped" and waiting.data is None
     assert "Quá một ngày chưa chọn" in waiting.message
+
+
+def test_the_row_errors_of_a_job_finished_over_a_day_ago_are_let_go(
+    client, staff_a, commune_a, branch_a
+):
+    login(client, staff_a)
+    upload(client, commune_a, sheet([row("Lò Văn Một")] * 6))  # repeats quote the name
+    run_queued_tasks()
+    refused = Job.objects.get()
+    assert refused.errors and "Lò Văn Một" in " ".join(refused.errors)
+    Job.objects.filter(pk=refused.pk).update(finished_at=timezone.now() - timedelta(days=2))
+
+    upload(client, commune_a, many_people(7))
+
+    refused.refresh_from_db()
+    assert refused.errors == [] and refused.state == "refused"

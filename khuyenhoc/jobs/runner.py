@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from khuyenhoc.areas.scope import can_touch, is_administrator, is_reviewer
-from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.spreadsheets import ImportRejected, rows_in
 from khuyenhoc.submissions.previews import ImportNeedsChoice, Preview
 from khuyenhoc.submissions.steps import imported
 
@@ -65,6 +65,9 @@ def _run_import(job: Job, function) -> None:
     skip = bool(job.params.get("skip_existing"))
     with progress.reporting(job.pk) as reporter:
         try:
+            if not job.total:  # a file too big to count in the request
+                job.total = max(rows_in(bytes(job.data)) - 1, 0)
+                job.save(update_fields=["total"])
             outcome = function(
                 bytes(job.data),
                 user=job.user,

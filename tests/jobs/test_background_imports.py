@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from khuyenhoc.areas.models import Village
 from khuyenhoc.jobs.models import Job
+from khuyenhoc.spreadsheets import workbook_bytes
 from members.models import Member
 from tests.factories import login, once
 from tests.jobs.sheets import many_people
@@ -194,3 +196,34 @@ def test_the_row_errors_of_a_job_finished_over_a_day_ago_are_let_go(
 
     refused.refresh_from_db()
     assert refused.errors == [] and refused.state == "refused"
+
+
+def test_a_file_too_big_to_count_in_the_request_goes_to_the_job_which_counts_it(
+    client, staff_a, commune_a, branch_a, settings, monkeypatch
+):
+    settings.IMPORT_IN_BACKGROUND_ROWS = 100_000
+    monkeypatch.setattr("khuyenhoc.submissions.steps.COUNTED_IN_REQUEST", 10)
+    login(client, staff_a)
+    upload(client, commune_a, many_people(4))
+    assert Job.objects.get().total == 0
+
+    run_queued_tasks()
+
+    job = Job.objects.get()
+    assert (job.state, job.total, job.rows_written) == ("done", 4, 4)
+    assert Member.objects.count() == 4
+
+
+def test_a_village_sheet_over_the_threshold_runs_as_a_job_too(client, staff_a, commune_a):
+    names = [[f"Bản Số {i}", "Bản"] for i in range(1, 8)]
+    data = workbook_bytes([("Thôn", ["Tên thôn, bản, tổ dân phố", "Loại"], names)])
+    login(client, staff_a)
+    url = reverse("areas:village_import", args=[commune_a.code])
+    response = client.post(url, once({"file": SimpleUploadedFile("thon.xlsx", data)}))
+    assert not Village.objects.filter(commune=commune_a).exists()
+
+    run_queued_tasks()
+
+    assert Village.objects.filter(commune=commune_a).count() == 7
+    page = client.get(response["Location"]).content.decode()
+    assert "Đã nhập 7 thôn, bản, tổ dân phố." in page

@@ -278,7 +278,7 @@ def overdraft(request, pk):
 def run_import(data, *, user, commune, params, skip_existing):
     """The import, whether the page runs it or a background job does; the job finds the
     fund again in the user's scope."""
-    fund = params.get("fund_obj") or fund_or_404(user, params["fund"])
+    fund = fund_or_404(user, params["fund"])
     return imports.receipts_import(user=user, fund=fund, data=data, skip_existing=skip_existing)
 
 
@@ -287,7 +287,7 @@ def run_import(data, *, user, commune, params, skip_existing):
 def receipts_import(request, pk):
     fund = fund_or_404(request.user, pk)
     form = ImportForm(request.POST or None, request.FILES or None)
-    run = partial(run_import, user=request.user, commune=None, params={"fund_obj": fund})
+    run = partial(run_import, user=request.user, commune=None, params={"fund": fund.pk})
     # a job is kept in a commune's scope: a fund of the province imports on the page
     background = fund.branch.commune and Background(
         kind="receipts",

@@ -26,6 +26,9 @@ run: install
 	$(PY) manage.py load_units
 	$(PY) manage.py seed_demo
 	@echo "→ Cổng khuyến học chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
+	@# the worker of background jobs runs beside the server and stops with it
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install

@@ -1,5 +1,7 @@
 """Staff pages of the funds: thin, every write through services.py, every read scoped."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,6 +11,8 @@ from django.utils import timezone
 
 from khuyenhoc import params
 from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer, reviewer_action
+from khuyenhoc.jobs.registry import registers
+from khuyenhoc.jobs.services import Background
 from khuyenhoc.spreadsheets import ImportRejected, read_upload
 from khuyenhoc.submissions.once import submits_once
 from khuyenhoc.submissions.steps import import_step, imported, uploaded
@@ -270,18 +274,36 @@ def overdraft(request, pk):
     return render(request, "funds/overdraft_form.html", {"fund": fund, "form": form})
 
 
+@registers("receipts")
+def run_import(data, *, user, commune, params, skip_existing):
+    """The import, whether the page runs it or a background job does; the job finds the
+    fund again in the user's scope."""
+    fund = fund_or_404(user, params["fund"])
+    return imports.receipts_import(user=user, fund=fund, data=data, skip_existing=skip_existing)
+
+
 @login_required
 @submits_once
 def receipts_import(request, pk):
     fund = fund_or_404(request.user, pk)
     form = ImportForm(request.POST or None, request.FILES or None)
-
-    def run(data, skip_existing):
-        return imports.receipts_import(
-            user=request.user, fund=fund, data=data, skip_existing=skip_existing
-        )
-
-    step = import_step(request, kind="receipts", form=form, run=run, read=uploaded("sheet"))
+    run = partial(run_import, user=request.user, commune=None, params={"fund": fund.pk})
+    # a job is kept in a commune's scope: a fund of the province imports on the page
+    background = fund.branch.commune and Background(
+        kind="receipts",
+        commune=fund.branch.commune,
+        label=f"Nhập phiếu thu từ Excel · {fund.name}",
+        what="phiếu thu",
+        args={"fund": fund.pk},
+    )
+    step = import_step(
+        request,
+        kind="receipts",
+        form=form,
+        run=run,
+        read=uploaded("sheet"),
+        background=background,
+    )
     if step.response:
         return step.response
     if step.outcome:

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "khuyenhoc.public",
     "khuyenhoc.reports",
     "khuyenhoc.submissions",
+    "django_tasks_db",
+    "khuyenhoc.jobs",
     "members",
     "titles",
     "funds",
@@ -188,6 +190,12 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+
+# Background jobs (khuyenhoc/jobs): Django's tasks framework with django-tasks-db's
+# database backend, run by `manage.py db_worker` beside the server (make run starts it).
+# An import sheet of more rows than this runs as a job with a progress page.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+IMPORT_IN_BACKGROUND_ROWS = env.int("IMPORT_IN_BACKGROUND_ROWS", default=2000)
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=2 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True  # idle expiry: the clock restarts on each request

@@ -19,6 +19,7 @@ from openpyxl.styles import Font
 from python_calamine import CalamineWorkbook
 
 from khuyenhoc import xlsx_guard
+from khuyenhoc.jobs import progress
 from khuyenhoc.numbers import number
 from khuyenhoc.text import plain
 
@@ -142,9 +143,18 @@ def _data_rows(rows, first, positions) -> Iterator[tuple[int, dict]]:
         if all(v in ("", None) for v in values.values()):
             continue
         found = True
+        progress.read()
         yield number_, values
     if not found:
         raise ImportRejected("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
+
+
+def rows_in(data: bytes) -> int:
+    """How many rows the first sheet holds, its header included: what decides whether
+    an import runs as a background job. Checks the file as the import would
+    (ImportRejected), without turning a cell into a value."""
+    sheet = _first_sheet(data)
+    return sheet.end[0] + 1 if sheet.end else 0
 
 
 def _first_sheet(data: bytes):

@@ -1,11 +1,15 @@
 """The Excel side of the register: template, import, export."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from khuyenhoc.areas.scope import get_commune_or_404
+from khuyenhoc.jobs.registry import registers
+from khuyenhoc.jobs.services import Background
 from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE
 from khuyenhoc.submissions.once import submits_once
 from khuyenhoc.submissions.steps import import_step, imported, uploaded
@@ -36,18 +40,26 @@ def export(request, code):
     return _xlsx(imports.export_bytes(rows), f"hoi-vien-{commune.code_display}.xlsx")
 
 
+@registers("members")
+def run_import(data, *, user, commune, params, skip_existing):
+    """The import, whether the page runs it or a background job does."""
+    return imports.members_import(
+        user=user, commune=commune, data=data, skip_existing=skip_existing
+    )
+
+
 @login_required
 @submits_once
 def import_members(request, code):
     commune = get_commune_or_404(request.user, code)
     form = ImportForm(request.POST or None, request.FILES or None)
-
-    def run(data, skip_existing):
-        return imports.members_import(
-            user=request.user, commune=commune, data=data, skip_existing=skip_existing
-        )
-
-    step = import_step(request, kind="members", form=form, run=run, read=uploaded())
+    run = partial(run_import, user=request.user, commune=commune, params={})
+    background = Background(
+        kind="members", commune=commune, label="Nhập hội viên từ Excel", what="hội viên"
+    )
+    step = import_step(
+        request, kind="members", form=form, run=run, read=uploaded(), background=background
+    )
     if step.response:
         return step.response
     if step.outcome:

@@ -1,6 +1,8 @@
 """Commune staff pages for the Excel lists: blank and pre-filled sheets to download, and
 the uploads of registration lists and of evaluation scores."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -8,6 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.jobs.registry import registers
+from khuyenhoc.jobs.services import Background
 from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
 from khuyenhoc.submissions.once import submits_once
 from khuyenhoc.submissions.steps import import_step, imported, uploaded
@@ -25,16 +29,32 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@registers("titles-registrations_import")
+def run_registrations(data, *, user, commune, params, skip_existing):
+    """The import, whether the page runs it or a background job does."""
+    skip = {"skip_existing": True} if skip_existing else {}
+    return imports.registrations_import(user=user, commune=commune, data=data, **params, **skip)
+
+
+@registers("titles-scores_import")
+def run_scores(data, *, user, commune, params, skip_existing):
+    return imports.scores_import(user=user, commune=commune, data=data, **params)
+
+
+RUNNERS = {imports.registrations_import: run_registrations, imports.scores_import: run_scores}
+
+
 def _import(request, code, year, title, run, heading, columns, template_url=None, guide=()):
     commune = commune_and_title(request.user, code, title, year)
     form = UploadForm(request.POST or None, request.FILES or None)
-
-    def step_run(data, skip_existing):
-        skip = {"skip_existing": True} if skip_existing else {}  # only lists skip rows
-        return run(user=request.user, commune=commune, year=year, title=title, data=data, **skip)
-
+    kind = f"titles-{run.__name__}"
+    args = {"year": year, "title": title}
+    step_run = partial(RUNNERS[run], user=request.user, commune=commune, params=args)
+    background = Background(
+        kind=kind, commune=commune, label=f"{heading} · {TITLES[title][0]} {year}", args=args
+    )
     step = import_step(
-        request, kind=f"titles-{run.__name__}", form=form, run=step_run, read=uploaded()
+        request, kind=kind, form=form, run=step_run, read=uploaded(), background=background
     )
     if step.response:
         return step.response

@@ -1,5 +1,7 @@
 """Staff pages for the villages (thôn, bản, tổ dân phố) of a commune."""
 
+from functools import partial
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +10,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from khuyenhoc.forms import PlainTextMixin
+from khuyenhoc.jobs.registry import registers
+from khuyenhoc.jobs.services import Background
 from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
 from khuyenhoc.submissions.once import submits_once
 from khuyenhoc.submissions.steps import import_step, imported, uploaded
@@ -105,18 +109,29 @@ def village_merge(request, code, pk):
     )
 
 
+@registers("villages")
+def run_import(data, *, user, commune, params, skip_existing):
+    """The import, whether the page runs it or a background job does."""
+    return services.villages_import(
+        user=user, commune=commune, data=data, skip_existing=skip_existing
+    )
+
+
 @login_required
 @submits_once
 def village_import(request, code):
     commune = get_commune_or_404(request.user, code)
     form = UploadForm(request.POST or None, request.FILES or None)
-
-    def run(data, skip_existing):
-        return services.villages_import(
-            user=request.user, commune=commune, data=data, skip_existing=skip_existing
-        )
-
-    step = import_step(request, kind="villages", form=form, run=run, read=uploaded())
+    run = partial(run_import, user=request.user, commune=commune, params={})
+    background = Background(
+        kind="villages",
+        commune=commune,
+        label="Nhập thôn, bản, tổ dân phố từ Excel",
+        what="thôn, bản, tổ dân phố",
+    )
+    step = import_step(
+        request, kind="villages", form=form, run=run, read=uploaded(), background=background
+    )
     if step.response:
         return step.response
     if step.outcome:

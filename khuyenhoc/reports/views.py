@@ -10,11 +10,14 @@ from django.views.decorators.http import require_POST
 
 from khuyenhoc import params
 from khuyenhoc.areas.models import Province
-from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer
+from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer, reviewer_action
+from khuyenhoc.jobs.services import job_start
+from khuyenhoc.submissions.once import submits_once
 from khuyenhoc.text import fold
 
 from . import exports, indicators, selectors, services
 from .forms import NarrativeForm
+from .jobs import PROVINCE_REPORT
 
 NOT_SUBMITTED, SUBMITTED, CHANGED = "chua-nop", "da-nop", "thay-doi"
 STATUS_TEXT = {
@@ -173,9 +176,9 @@ def province_report(request, year):
     return render(request, "reports/province.html", context)
 
 
-@login_required
-def province_xlsx(request, year):
-    _require_reviewer(request.user)
+def province_workbook(year) -> tuple[bytes, str]:
+    """The province's annual report as .xlsx, one column per commune, and its file name:
+    for the download below and for the background job the report page starts."""
     communes, figures, sections, statuses = _province_data(year)
     columns = [(c, indicators.build(figures.get(c.code, {}), year, communes=1)) for c in communes]
     status_lines = [
@@ -186,10 +189,42 @@ def province_xlsx(request, year):
         )
         for c, s, r in statuses
     ]
+    data = exports.province_bytes(sections, columns, status_lines)
+    return data, f"{_file_name('bao-cao-tinh', year)}.xlsx"
+
+
+@login_required
+def province_xlsx(request, year):
+    _require_reviewer(request.user)
+    data, name = province_workbook(year)
     return HttpResponse(
-        exports.province_bytes(sections, columns, status_lines),
+        data,
         content_type=exports.CONTENT_TYPE,
-        headers={
-            "Content-Disposition": f'attachment; filename="{_file_name("bao-cao-tinh", year)}.xlsx"'
-        },
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+@login_required
+@reviewer_action
+@submits_once
+def province_xlsx_job(request, year):
+    """Starts the report as a background job: the page answers at once and the job's
+    page offers the file when it is made."""
+    _require_reviewer(request.user)
+    _check_year(year)
+    if request.method != "POST":
+        context = {
+            "heading": f"Báo cáo năm {year} toàn tỉnh (.xlsx)",
+            "explanation": "Tệp có mỗi xã, phường một cột; việc chạy nền, trang của việc "
+            "cho tải tệp khi làm xong.",
+            "button": "Tạo tệp Excel",
+        }
+        return render(request, "jobs/start.html", context)
+    job = job_start(
+        user=request.user,
+        kind=PROVINCE_REPORT,
+        label=f"Báo cáo năm {year} toàn tỉnh (.xlsx)",
+        needs="reviewer",
+        args={"year": year},
+    )
+    return redirect("jobs:detail", pk=job.pk)

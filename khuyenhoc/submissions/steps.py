@@ -7,6 +7,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -25,6 +26,7 @@ CHOICE = "chon"
 SKIP, STOP = "bo-qua", "dung"
 GONE = "Tệp đã tải lên không còn được giữ (quá một ngày hoặc đã xử lý xong): hãy tải lên lại."
 STOPPED = "Đã dừng: không ghi dòng nào."
+COUNTED_IN_REQUEST = 256 * 1024  # bytes; a sheet of 2.000 rows is about 60 KB
 
 
 @dataclass
@@ -40,10 +42,12 @@ class Step:
         return {"errors": self.errors, "preview": self.preview, "held": self.held}
 
 
-def import_step(request, *, kind: str, form, run, read) -> Step:
+def import_step(request, *, kind: str, form, run, read, background=None) -> Step:
     """`run(data, skip_existing=…)` imports (ImportRejected, ValidationError or, when
     rows are already there and not skipped, ImportNeedsChoice); `read(form)` returns the
-    uploaded bytes of a valid form."""
+    uploaded bytes of a valid form. With `background` (khuyenhoc.jobs.services.Background,
+    whose registered runner is the function `run` calls), a sheet of more than
+    IMPORT_IN_BACKGROUND_ROWS rows runs as a job and the page leads to its progress."""
     key = (request.POST if request.method == "POST" else request.GET).get(HELD)
     if key:
         return _choice(request, kind, key, run)
@@ -51,6 +55,12 @@ def import_step(request, *, kind: str, form, run, read) -> Step:
         return Step()
     try:
         data = read(form)
+        if background is not None:
+            # counting rows checks the whole file (about 1 s a megabyte): a bigger file
+            # goes to the job uncounted, and the job counts it
+            rows = spreadsheets.rows_in(data) if len(data) <= COUNTED_IN_REQUEST else None
+            if rows is None or rows > settings.IMPORT_IN_BACKGROUND_ROWS:
+                return Step(response=_in_background(request, background, data, rows or 0))
         return Step(outcome=run(data, skip_existing=False))
     except ImportNeedsChoice as exc:
         held = _hold(request, kind, data, exc.preview)
@@ -59,6 +69,19 @@ def import_step(request, *, kind: str, form, run, read) -> Step:
         return Step(errors=exc.errors)
     except ValidationError as exc:
         return Step(errors=exc.messages)
+
+
+def _in_background(request, background, data, rows):
+    from khuyenhoc.jobs.services import import_job_start  # the jobs app imports this module
+
+    job = import_job_start(
+        user=request.user,
+        background=background,
+        data=data,
+        total=max(rows - 1, 0),  # the header row is not a data row
+        back_url=request.path,
+    )
+    return redirect("jobs:detail", pk=job.pk)
 
 
 def uploaded(field="file"):

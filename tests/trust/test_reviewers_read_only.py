@@ -23,7 +23,13 @@ from tests.trust.test_access_matrix import STAFF_ROUTES
 pytestmark = pytest.mark.django_db
 
 # the staff views through which reviewers act: each checks the reviewer's role itself
-REVIEWER_ACTIONS = {"titles:review", "funds:statement", "funds:overdraft"}
+# (and the province report's background job, which writes only the job that makes the file)
+REVIEWER_ACTIONS = {
+    "titles:review",
+    "funds:statement",
+    "funds:overdraft",
+    "reports:province_xlsx_job",
+}
 
 
 def _urls(name, converters, world):

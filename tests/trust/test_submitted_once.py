@@ -39,6 +39,7 @@ NOT_CREATING = {
     "areas:village_edit": "renames a village",
     "areas:village_merge": "a merged village cannot be merged again",
     "funds:statement": "closing a year twice is refused by the service",
+    "jobs:detail": "the choice of an import job: once made, the job is no longer waiting for it",
     "members:branch_dissolve": "a dissolved branch cannot be dissolved again",
     "members:branch_edit": "edits a branch",
     "members:edit": "edits a member",
@@ -180,6 +181,10 @@ def submission(name, world, client):
     if name == "titles:import_scores":
         args, data = _scores_sheet(client, _waiting_registration(world, village))
         return staff, reverse(name, args=args), {}, {"file": data}
+    if name == "reports:province_xlsx_job":
+        return "reviewer", reverse(name, args=[today.year]), {}, {}
+    if name == "jobs:backup":
+        return "administrator", reverse(name), {}, {}
     raise AssertionError(f"give {name} a valid submission here")
 
 

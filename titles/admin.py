@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import render
 
-from khuyenhoc.areas.admin_scope import ScopedAdmin, ScopedHistoryAdmin
+from khuyenhoc.areas.admin_scope import CommuneListFilter, ScopedAdmin, ScopedHistoryAdmin
 from khuyenhoc.areas.scope import is_administrator, is_reviewer
 
 from . import recognition
@@ -113,7 +113,7 @@ class CriteriaSetAdmin(ReferenceDataAdmin):
 
 
 class SubjectAdmin(ScopedAdmin):
-    list_filter = ["commune"]
+    list_filter = [("commune", CommuneListFilter)]
     search_fields = ["name_folded"]
     raw_id_fields = ["village"]
 

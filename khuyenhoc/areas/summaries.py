@@ -10,12 +10,28 @@ changed the records; `rebuild_summaries` calls `rebuild_all()`. Both go through
 `compute`, so the incremental and the full result cannot disagree.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import import_module
 
 from django.apps import apps
 from django.db import transaction
 
 from .models import Figure
+
+_deferred = ContextVar("summaries_deferred", default=False)
+
+
+@contextmanager
+def deferred():
+    """Inside the block refresh() does nothing, for a caller that rebuilds every figure
+    at its end (seed_demo): a province's demo makes thousands of writes, each of which
+    would recompute its commune's figures only for the next write to do it again."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
 
 
 def sources():
@@ -53,6 +69,8 @@ def _store(prefix, computed, *, communes=None, years=None):
 @transaction.atomic
 def refresh(source, *, commune, year):
     """Recompute one app's figures for one commune and year (call inside the write)."""
+    if _deferred.get():
+        return
     code = getattr(commune, "code", commune)
     computed = source.compute(communes=[code], years=[year])
     _store(source.PREFIX, computed, communes=[code], years=[year])

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 PROVINCE = int(os.environ.get("BENCH_PROVINCE", "25"))  # Tỉnh Phú Thọ: 148 communes
-PEOPLE = int(os.environ.get("BENCH_PEOPLE", "150000"))
+PEOPLE = int(os.environ.get("BENCH_PEOPLE", "100000"))
 DB_NAME = "khuyenhoc_bench_province"
 SEED_LIMIT_SECONDS = 180
 

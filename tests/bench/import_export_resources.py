@@ -1,5 +1,5 @@
 """django-import-export resources that do what our household registration import does,
-for bench_import_export.py only (the library is the `bench` extra, not a dependency).
+for bench_titles_vs_import_export.py only (the library is the `bench` extra, not a dependency).
 
 Each sheet row ("Chủ hộ", "Thôn, bản, tổ", "Số nhân khẩu") becomes a household of the
 commune and its registration for the year, each with its first history row naming the

@@ -46,9 +46,13 @@ test: install lint browser redis
 	@scripts/with-postgres.sh scripts/run-tests.sh
 
 # Benchmarks are tests/bench/bench_*.py, kept out of `make test`; each prints BENCH lines.
+# It installs wrk (Debian) and the bench extra (django-import-export) and never skips.
 bench: install
-	@scripts/with-postgres.sh $(PY) -m pytest tests/bench -q -s -o python_files='bench_*.py' \
-		| tee bench-results.txt; grep '^BENCH' bench-results.txt
+	@scripts/ensure-wrk.sh
+	$(PY) -m pip install -q -e ".[test,bench]"
+	@set -o pipefail; time scripts/with-postgres.sh $(PY) -m pytest tests/bench -q -s \
+		-o python_files='bench_*.py' | tee bench-results.txt; status=$$?; \
+		grep '^BENCH' bench-results.txt; exit $$status
 
 # Public load with concurrent staff writes and a PostgreSQL outage in the middle;
 # fails when an acknowledged write is lost, a 500 is answered or the portal does not recover.

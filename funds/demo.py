@@ -168,8 +168,9 @@ def seed(ctx):
     first_year = min(ctx.record_years)
     recorder = ctx.accounts.get("canbo")
     reviewer = ctx.accounts.get("thamdinh")
-    plans = [(None, 1_500_000_000)] + [
-        (c, (450_000_000 if c.kind == "phường" else 150_000_000) * rng.uniform(0.6, 1.2))
+    scale = ctx.size_factor  # a smaller bench province raises and gives less
+    plans = [(None, 1_500_000_000 * scale)] + [
+        (c, (450_000_000 if c.kind == "phường" else 150_000_000) * scale * rng.uniform(0.6, 1.2))
         for c in ctx.active_communes
     ]
     receipts = portions = 0

@@ -9,11 +9,16 @@ def number(value) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+# The overview formats about 50,000 numbers for the old communes: each quantum made once.
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(7)}
+
+
 def decimal(value, places=1) -> str:
     if value is None:
         return "–"
-    quantum = Decimal(1).scaleb(-places)
-    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    quantum = _QUANTA.get(places) or Decimal(1).scaleb(-places)
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    rounded = exact.quantize(quantum, rounding=ROUND_HALF_UP)
     whole, _, frac = f"{rounded:f}".partition(".")
     sign = "-" if whole.startswith("-") else ""
     text = sign + number(abs(int(whole)))

@@ -5,7 +5,7 @@ through services so figures and history stay right."""
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from khuyenhoc.areas.admin_scope import ScopedAdmin
+from khuyenhoc.areas.admin_scope import CommuneListFilter, ScopedAdmin
 from khuyenhoc.areas.scope import is_administrator
 from khuyenhoc.text import fold
 
@@ -18,7 +18,11 @@ PERSONAL = ["member_number", "full_name", "birth_year", "gender", "phone", "leav
 @admin.register(Branch)
 class BranchAdmin(ScopedAdmin):
     list_display = ["name", "kind", "commune", "village", "founded_on", "dissolved_on"]
-    list_filter = ["kind", "commune", ("dissolved_on", admin.EmptyFieldListFilter)]
+    list_filter = [
+        "kind",
+        ("commune", CommuneListFilter),
+        ("dissolved_on", admin.EmptyFieldListFilter),
+    ]
     search_fields = ["name", "commune__name"]
     list_select_related = ["commune", "village"]
     readonly_fields = ["province", "parent"]
@@ -37,7 +41,12 @@ class MemberAdmin(ScopedAdmin):
         "joined_on",
         "left_on",
     ]
-    list_filter = ["commune", "branch__kind", "gender", ("left_on", admin.EmptyFieldListFilter)]
+    list_filter = [
+        ("commune", CommuneListFilter),
+        "branch__kind",
+        "gender",
+        ("left_on", admin.EmptyFieldListFilter),
+    ]
     search_fields = ["name_folded", "=member_number"]
     list_select_related = ["branch", "commune"]
     show_full_result_count = False

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import render
 
-from khuyenhoc.areas.admin_scope import ScopedAdmin, ScopedHistoryAdmin
+from khuyenhoc.areas.admin_scope import CommuneListFilter, ScopedAdmin, ScopedHistoryAdmin
 from khuyenhoc.areas.scope import is_administrator, is_reviewer
 
 from . import recognition
@@ -113,7 +113,8 @@ class CriteriaSetAdmin(ReferenceDataAdmin):
 
 
 class SubjectAdmin(ScopedAdmin):
-    list_filter = ["commune"]
+    show_full_result_count = False  # a second count of the province's citizens on each page
+    list_filter = [("commune", CommuneListFilter)]
     search_fields = ["name_folded"]
     raw_id_fields = ["village"]
 
@@ -148,6 +149,7 @@ class RegistrationAdmin(ScopedHistoryAdmin):
     search_fields = ["household__name_folded", "citizen__name_folded", "clan__name_folded"]
     raw_id_fields = ["citizen", "household", "clan", "village", "unit", "created_by"]
     list_select_related = ["commune", "citizen", "household", "clan", "village", "unit"]
+    show_full_result_count = False  # a second count of every registration of the province
 
 
 @admin.register(Evaluation)
@@ -155,6 +157,11 @@ class EvaluationAdmin(ScopedHistoryAdmin):
     list_display = ["registration", "total", "passed", "reason", "evaluated_at"]
     list_filter = ["passed"]
     raw_id_fields = ["registration", "evaluated_by"]
+    show_full_result_count = False  # a second count of every evaluation of the province
+    # each row names its registration's subject: one query for the page, not two a row
+    list_select_related = [
+        f"registration__{f}" for f in ["commune", "citizen", "household", "clan", "village", "unit"]
+    ]
 
 
 class TransitionInline(admin.TabularInline):
@@ -203,6 +210,7 @@ def _with_form(modeladmin, request, queryset, form_class, action, title, call, d
 class RecognitionListAdmin(ScopedHistoryAdmin):
     list_display = ["__str__", "state", "proposed_at", "decision_number", "decision_date"]
     list_filter = ["state", "year", "title"]
+    list_select_related = ["commune"]  # each row names its commune
     readonly_fields = [f.name for f in RecognitionList._meta.fields]
     inlines = [TransitionInline]
     actions = ["approve", "send_back", "reopen"]

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils import timezone
 
-from .admin_scope import ReferenceAdmin, ScopedAdmin, ScopedHistoryAdmin
+from .admin_scope import CommuneListFilter, ReferenceAdmin, ScopedAdmin, ScopedHistoryAdmin
 from .models import (
     Commune,
     Denominator,
@@ -76,7 +76,7 @@ class LegacyMappingAdmin(ReferenceAdmin):
 @admin.register(Village)
 class VillageAdmin(ScopedHistoryAdmin):
     list_display = ["name", "kind", "commune", "is_active"]
-    list_filter = ["kind", "is_active", "commune__province", "commune"]
+    list_filter = ["kind", "is_active", "commune__province", ("commune", CommuneListFilter)]
     search_fields = ["name", "commune__name"]
     list_select_related = ["commune"]
     exclude = ["name_folded"]
@@ -94,7 +94,7 @@ class DenominatorAdmin(ScopedHistoryAdmin):
         "villages",
         "units",
     ]
-    list_filter = ["year", "commune__province", "commune"]
+    list_filter = ["year", "commune__province", ("commune", CommuneListFilter)]
     search_fields = ["commune__name"]
     list_select_related = ["commune"]
     readonly_fields = ["updated_at", "updated_by"]

@@ -47,7 +47,10 @@ def seed(ctx):
     )
     if not olds or not ctx.legacy_years:
         return
-    total_people = 2_400_000 if ctx.scale == "province" else 16_000 * len(codes)
+    # the old communes held a little fewer people than today's (2.4 of 2.5 million)
+    total_people = (
+        ctx.province_people * 24 // 25 if ctx.scale == "province" else 16_000 * len(codes)
+    )
     average = total_people / len(olds)
     rows = []
     for code in olds:

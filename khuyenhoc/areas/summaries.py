@@ -13,6 +13,8 @@ changed the records; `rebuild_summaries` calls `rebuild_all()`. Both go through
 khuyenhoc.figures.selectors.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import import_module
 
 from django.apps import apps
@@ -20,6 +22,20 @@ from django.db import transaction
 
 from .freshness import figures_changed
 from .models import Figure, ProvinceFigure
+
+_deferred = ContextVar("summaries_deferred", default=False)
+
+
+@contextmanager
+def deferred():
+    """Inside the block refresh() does nothing, for a caller that rebuilds every figure
+    at its end (seed_demo): a province's demo makes thousands of writes, each of which
+    would recompute its commune's figures only for the next write to do it again."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
 
 
 def sources():
@@ -58,6 +74,8 @@ def _store(prefix, computed, *, communes=None, years=None):
 @transaction.atomic
 def refresh(source, *, commune, year):
     """Recompute one app's figures for one commune and year (call inside the write)."""
+    if _deferred.get():
+        return
     code = getattr(commune, "code", commune)
     computed = source.compute(communes=[code], years=[year])
     _store(source.PREFIX, computed, communes=[code], years=[year])
@@ -85,6 +103,8 @@ def _store_provincial(prefix, computed, *, provinces=None):
 def refresh_province(source, *, province):
     """Recompute every year of one app's figures of a province's own association (a
     module with `compute_provincial`); call inside the write."""
+    if _deferred.get():
+        return
     code = getattr(province, "code", province)
     computed = source.compute_provincial(provinces=[code])
     _store_provincial(source.PREFIX, computed, provinces=[code])

@@ -22,10 +22,16 @@ class Command(BaseCommand):
         parser.add_argument("--scale", choices=["small", "province"], default="small")
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument(
+            "--people",
+            type=int,
+            default=None,
+            help="Số dân cả tỉnh khi --scale province (mặc định 2.500.000)",
+        )
+        parser.add_argument(
             "--force", action="store_true", help="Cho phép chạy khi DEBUG tắt (máy thật)."
         )
 
-    def handle(self, *args, province, scale, seed, force, **options):
+    def handle(self, *args, province, scale, seed, people, force, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "DEBUG đang tắt: seed_demo không chạy trên hệ thống thật. "
@@ -44,7 +50,9 @@ class Command(BaseCommand):
                 f"dữ liệu mẫu cho tỉnh mã {code}, chạy lại với biến môi trường "
                 f"PROVINCE_CODE={code}."
             )
-        ctx = demo.build_context(province_code=code, scale=scale, seed=seed, stdout=self.stdout)
+        ctx = demo.build_context(
+            province_code=code, scale=scale, seed=seed, stdout=self.stdout, people=people
+        )
         demo.ensure_accounts(ctx)
         if demo.already_seeded(code):
             self.stdout.write(f"Dữ liệu mẫu của {ctx.province.name} đã có; không tạo thêm.")
@@ -52,8 +60,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Tạo dữ liệu mẫu cho {ctx.province.name} (quy mô {scale}, seed {seed})…"
             )
-            for module in self._demo_modules():
-                module.seed(ctx)
+            with summaries.deferred():  # rebuilt once, below, from every app's records
+                for module in self._demo_modules():
+                    module.seed(ctx)
             summaries.rebuild_all()
         self._print_accounts(ctx)
 

@@ -1,0 +1,117 @@
+"""The province that the public, admin-list and report benches share: seeded once per
+`make bench` into its own database on the PostgreSQL of DATABASE_URL, dropped at the end.
+
+The whole province (Phú Thọ, 148 communes, 2.5 million people, 3.9 million registrations)
+takes about 20 minutes to seed here, through the staff's own write paths. The bench's seed
+must fit in 3 minutes, so it seeds every commune, village, branch, legacy unit and summary
+row of the province, with BENCH_PEOPLE people in all (the registers scale with it; the
+default 200,000 seeded in 116 s here, 2 cores shared, on 2026-12-03). The
+public pages read only the summary tables, whose size does not depend on the people; the
+admin lists and the report read the registers, and their figures say at what size.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+PROVINCE = int(os.environ.get("BENCH_PROVINCE", "25"))  # Tỉnh Phú Thọ: 148 communes
+PEOPLE = int(os.environ.get("BENCH_PEOPLE", "200000"))
+DB_NAME = "khuyenhoc_bench_province"
+SEED_LIMIT_SECONDS = 180
+
+
+@dataclass
+class SeededProvince:
+    env: dict
+    static_root: str
+    seed_seconds: float
+    people: int
+
+    def django(self, code: str, *args: str, settings="tests.bench.bench_public_settings") -> str:
+        """Runs Python code with Django set up on the seeded province; returns its stdout."""
+        env = {**self.env, "DJANGO_SETTINGS_MODULE": settings}
+        return subprocess.run(
+            [sys.executable, "-c", code, *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=900,
+        ).stdout
+
+
+def _admin_url(base):
+    return urlunsplit(urlsplit(base)._replace(path="/postgres"))
+
+
+def _database_url(base):
+    return urlunsplit(urlsplit(base)._replace(path=f"/{DB_NAME}"))
+
+
+def _recreate_database(base):
+    import psycopg
+
+    with psycopg.connect(_admin_url(base), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def drop(base):
+    import psycopg
+
+    with psycopg.connect(_admin_url(base), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+
+
+def _manage(env, *args, timeout=1800):
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=timeout
+    )
+
+
+def seed() -> SeededProvince:
+    base = os.environ.get("DATABASE_URL", "")
+    assert base.startswith("postgres"), "run through scripts/with-postgres.sh"
+    _recreate_database(base)
+    static_root = tempfile.mkdtemp(prefix="bench-province-static-")
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(base),
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "false",
+        "PROVINCE_CODE": str(PROVINCE),
+        "STATIC_ROOT": static_root,
+        "LOG_LEVEL": "ERROR",
+    }
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    _manage(env, "collectstatic", "--noinput", "-v", "0")
+    started = time.monotonic()
+    _manage(
+        env,
+        "seed_demo",
+        "--scale",
+        "province",
+        "--province",
+        str(PROVINCE),
+        "--people",
+        str(PEOPLE),
+        "--force",
+    )
+    seconds = time.monotonic() - started
+    # the planner's statistics, as autovacuum would have them on a live site
+    _manage(
+        env,
+        "shell",
+        "-c",
+        "from django.db import connection; connection.cursor().execute('ANALYZE')",
+    )
+    return SeededProvince(env, static_root, seconds, PEOPLE)

@@ -7,6 +7,7 @@ from django.urls.converters import IntConverter
 
 from funds.models import Fund, Payout, Receipt
 from khuyenhoc.areas.models import Village
+from khuyenhoc.jobs.models import Job
 from members.models import Branch, Member
 from titles.models import Registration
 
@@ -23,6 +24,25 @@ def _registration(commune, *, recognised=False):
 
 def _member(commune):
     return Member.objects.filter(commune=commune).order_by("pk").first()
+
+
+def _finished_job(commune):
+    """An import of the commune that finished with a file to download: the demo seeds
+    no jobs, so one is made here (the module's transaction takes it back)."""
+    job = Job.objects.filter(commune=commune, state=Job.State.DONE).first()
+    if job is None:
+        staff = commune.staff_profiles.first()
+        job = Job.objects.create(
+            kind="members.import",
+            label="Nhập hội viên",
+            user=staff.user,
+            commune=commune,
+            state=Job.State.DONE,
+            message="Đã nhập 3 hội viên.",
+            output=b"Ho va ten\n",
+            output_name="ket-qua.csv",
+        )
+    return job
 
 
 def _village(commune):
@@ -50,6 +70,8 @@ RECORDS = {
         lambda c: Receipt.objects.filter(fund__branch__commune=c, reverses__isnull=True).first(),
         {"kind": "thu"},
     ),
+    "jobs:detail": (_finished_job, {}),
+    "jobs:download": (_finished_job, {}),
     "members:branch_dissolve": (
         lambda c: Branch.objects.filter(commune=c, kind__in=Branch.GRASSROOTS).first(),
         {},

@@ -120,6 +120,9 @@ def test_staff_pages_answer_each_role_as_expected(
         if role == "staff" and name in HIDDEN_FROM_COMMUNE_STAFF:
             assert response.status_code == 404, f"{real} must not show itself to commune staff"
             continue
+        if role != "administrator" and name in ADMINISTRATORS_ONLY:
+            assert response.status_code == 404, f"{real} must not show itself to a {role}"
+            continue
         # every part of `real` names a record of the role's scope: a 404 is a wrong one;
         # 403 (a reviewer on a write page, staff on a reviewer's page), 405 (POST only)
         # and 302 (a page that sends on) are answers
@@ -132,6 +135,8 @@ def test_staff_pages_answer_each_role_as_expected(
 
 # Reviewers' pages answer commune staff as if they did not exist.
 HIDDEN_FROM_COMMUNE_STAFF = {"areas:history", "funds:overdraft", "titles:queue", "titles:review"}
+# The administrators' pages answer everyone else so too.
+ADMINISTRATORS_ONLY = {"jobs:backup"}
 
 
 def _assert_real_content(response, url):

@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 
-from khuyenhoc.areas.admin_scope import ScopedHistoryAdmin
+from khuyenhoc.core.access.admin_scope import ScopedHistoryAdmin
 
 from . import services
 from .models import Beneficiary, Fund, FundYear, OverdraftGrant, Payout, Receipt

@@ -6,7 +6,7 @@ class FundsConfig(AppConfig):
     verbose_name = "Quỹ khuyến học"
     commune_links = [("Quỹ khuyến học", "funds:commune")]
     # What people type that may name a person: an erasure on request takes the person's
-    # name out of it (khuyenhoc.erasure); amounts stay. A donor's or beneficiary's own
+    # name out of it (khuyenhoc.core.erasure); amounts stay. A donor's or beneficiary's own
     # name is not listed: it names a person of its own, maybe a namesake, whose payout
     # list is the fund's evidence.
     free_texts = {

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from khuyenhoc.areas.demo_names import person_name
-from khuyenhoc.numbers import money, number
+from khuyenhoc.core.numbers import money, number
 from members.models import Branch
 
 from . import ledger

@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 
 from khuyenhoc.areas.metrics import PAYOUT_KINDS
-from khuyenhoc.forms import PlainTextMixin
-from khuyenhoc.spreadsheets import parse_money
+from khuyenhoc.core.sheets.spreadsheets import parse_money
+from khuyenhoc.core.web.forms import PlainTextMixin
 
 from .models import Receipt
 

@@ -5,9 +5,9 @@ import io
 
 from django.db import transaction
 
-from khuyenhoc import xlsx_guard
-from khuyenhoc.numbers import money
-from khuyenhoc.spreadsheets import (
+from khuyenhoc.core.numbers import money
+from khuyenhoc.core.sheets import xlsx_guard
+from khuyenhoc.core.sheets.spreadsheets import (
     ImportRejected,
     RowError,
     clean_text,
@@ -16,6 +16,7 @@ from khuyenhoc.spreadsheets import (
     parse_money,
     read_sheet,
 )
+from khuyenhoc.core.text import fold
 from khuyenhoc.submissions.previews import (
     DuplicateRow,
     ImportNeedsChoice,
@@ -23,7 +24,6 @@ from khuyenhoc.submissions.previews import (
     Preview,
     differences,
 )
-from khuyenhoc.text import fold
 
 from . import services
 from .models import Receipt

@@ -8,7 +8,7 @@ from django.db.models import Case, F, Q, Sum, When
 from django.utils import timezone
 
 from khuyenhoc.areas.metrics import PAYOUT_KINDS
-from khuyenhoc.numbers import money
+from khuyenhoc.core.numbers import money
 
 from .models import Fund, Payout, Receipt
 

@@ -14,8 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from khuyenhoc.areas.metrics import PAYOUT_KINDS
-from khuyenhoc.areas.querysets import scoped_manager
-from khuyenhoc.history import ChangeHistory
+from khuyenhoc.core.access.querysets import scoped_manager
+from khuyenhoc.core.db.history import ChangeHistory
 from members.models import Branch
 
 SCOPE = ("branch__commune", "branch__province")

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from khuyenhoc.areas.metrics import PAYOUT_KINDS
-from khuyenhoc.numbers import money
-from khuyenhoc.text import fold, nfc
+from khuyenhoc.core.numbers import money
+from khuyenhoc.core.text import fold, nfc
 
 from . import ledger
 from .models import Beneficiary, Fund, OverdraftGrant, Payout

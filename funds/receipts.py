@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from khuyenhoc.numbers import money
-from khuyenhoc.spreadsheets import ImportRejected, RowError
-from khuyenhoc.text import nfc
+from khuyenhoc.core.numbers import money
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected, RowError
+from khuyenhoc.core.text import nfc
 
 from .models import Fund, FundYear, Receipt
 from .rules import actor, check_amount, open_year, refresh_figures, require_fund

@@ -13,9 +13,9 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from khuyenhoc.areas.scope import require_administrator, require_reviewer
-from khuyenhoc.numbers import money
-from khuyenhoc.text import nfc
+from khuyenhoc.core.access.scope import require_administrator, require_reviewer
+from khuyenhoc.core.numbers import money
+from khuyenhoc.core.text import nfc
 from members.models import Branch
 
 from . import figures, ledger

@@ -9,13 +9,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from khuyenhoc import params
-from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer, reviewer_action
+from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer, reviewer_action
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected, read_upload
+from khuyenhoc.core.web import params
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
-from khuyenhoc.spreadsheets import ImportRejected, read_upload
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.submissions.steps import import_step, imported, uploaded
+from khuyenhoc.submissions.previews import imported
+from khuyenhoc.submissions.steps import import_step, uploaded
 from members.models import Branch
 
 from . import imports, ledger, services

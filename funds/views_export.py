@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
 
 from . import imports, ledger
 from .models import FundYear

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "axes",
+    "khuyenhoc.core",
     "khuyenhoc.areas",
     "khuyenhoc.public",
     "khuyenhoc.reports",
@@ -59,13 +60,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "khuyenhoc.middleware.query_without_nul",
+    "khuyenhoc.core.web.middleware.query_without_nul",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "khuyenhoc.areas.scope.ReadOnlyReviewersMiddleware",
+    "khuyenhoc.core.access.scope.ReadOnlyReviewersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "khuyenhoc.errors.method_not_allowed_page",
+    "khuyenhoc.core.web.errors.method_not_allowed_page",
     "simple_history.middleware.HistoryRequestMiddleware",
     # last, as django-axes asks: it turns a lock-out into our Vietnamese page
     "axes.middleware.AxesMiddleware",
@@ -75,7 +76,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins before checking
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Login throttling (khuyenhoc/lockout.py). Failures count per account, never per address
+# Login throttling (khuyenhoc/core/access/lockout.py). Failures count per account, never per address
 # alone: a commune office shares one address, and one person's typos must not lock out the
 # colleagues who type their own passwords right. Five failures on one account from one
 # address lock that pair for 15 minutes: room for a few typos, and the owner's good login
@@ -83,7 +84,7 @@ AUTHENTICATION_BACKENDS = [
 # everywhere: a guesser spread over many addresses gets 20 tries in 15 minutes (under
 # 2.000 a day against a 10-character, not common password), while locking someone out on
 # purpose takes four times the failures a mistyping owner makes.
-AXES_HANDLER = "khuyenhoc.lockout.AccountLockoutHandler"
+AXES_HANDLER = "khuyenhoc.core.access.lockout.AccountLockoutHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=20)
@@ -93,10 +94,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Reverse proxies in front of the app; README.md tells what too few or too many does.
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "khuyenhoc.lockout.client_address"
+AXES_CLIENT_IP_CALLABLE = "khuyenhoc.core.access.lockout.client_address"
 # Argon2 first: memory-hard, unlike PBKDF2; older hashes are rehashed at the next login.
 PASSWORD_HASHERS = [
-    "khuyenhoc.hashers.TunedArgon2PasswordHasher",
+    "khuyenhoc.core.access.hashers.TunedArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
@@ -186,7 +187,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 MAX_IMPORT_BYTES = env.int("MAX_IMPORT_BYTES", default=20 * 1024 * 1024)
 # stores at most MAX_IMPORT_BYTES + 1 bytes of an uploaded file, whatever its size
 FILE_UPLOAD_HANDLERS = [
-    "khuyenhoc.uploads.CappedUploadHandler",
+    "khuyenhoc.core.sheets.uploads.CappedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]

@@ -6,10 +6,11 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, register_converter
 
+from khuyenhoc.core.web.health import healthz
+from khuyenhoc.core.web.params import YearConverter
+
 from .areas.forms_auth import LoginForm
 from .areas.views_auth import LogoutView
-from .health import healthz
-from .params import YearConverter
 
 # before the apps' patterns are read: they take <year:year>
 register_converter(YearConverter, "year")
@@ -38,5 +39,5 @@ urlpatterns = [
     path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)),
 ]
 
-handler404 = "khuyenhoc.errors.not_found"
-handler500 = "khuyenhoc.errors.server_error"
+handler404 = "khuyenhoc.core.web.errors.not_found"
+handler500 = "khuyenhoc.core.web.errors.server_error"

@@ -5,9 +5,9 @@ through services so figures and history stay right."""
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from khuyenhoc.areas.admin_scope import CommuneListFilter, ScopedAdmin
-from khuyenhoc.areas.scope import is_administrator
-from khuyenhoc.text import fold
+from khuyenhoc.core.access.admin_scope import CommuneListFilter, ScopedAdmin
+from khuyenhoc.core.access.scope import is_administrator
+from khuyenhoc.core.text import fold
 
 from . import services
 from .models import Branch, Member

@@ -6,5 +6,5 @@ class MembersConfig(AppConfig):
     verbose_name = "Hội viên và chi hội"
     # Shown on the staff home and the commune page (khuyenhoc.areas.views.commune_links).
     commune_links = [("Hội viên", "members:list"), ("Chi hội", "members:branches")]
-    # What people type that may name a person (khuyenhoc.erasure): "left with her husband …"
+    # What people type that may name a person (khuyenhoc.core.erasure): "left with her husband …"
     free_texts = {"Member": ["leave_reason"]}

@@ -5,7 +5,7 @@ from django.db import connection
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from khuyenhoc.copy import copy_line, copy_text, reserve_ids
+from khuyenhoc.core.db.copy import copy_line, copy_text, reserve_ids
 
 from .models import Member
 

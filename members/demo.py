@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from khuyenhoc.areas.demo_names import family_name, person_name
 from khuyenhoc.areas.models import Denominator, Village
-from khuyenhoc.numbers import number
-from khuyenhoc.text import fold
+from khuyenhoc.core.numbers import number
+from khuyenhoc.core.text import fold
 
 from .bulk import insert_members
 from .models import Branch

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from khuyenhoc.forms import PlainTextMixin
+from khuyenhoc.core.web.forms import PlainTextMixin
 
 from .models import Branch, Member, validate_member_number
 

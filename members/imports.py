@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from khuyenhoc.areas.scope import require_writable
-from khuyenhoc.spreadsheets import (
+from khuyenhoc.core.access.scope import require_writable
+from khuyenhoc.core.sheets.spreadsheets import (
     ImportRejected,
     RowError,
     clean_text,
@@ -20,6 +20,7 @@ from khuyenhoc.spreadsheets import (
     read_sheet,
     workbook_bytes,
 )
+from khuyenhoc.core.text import fold
 from khuyenhoc.submissions.previews import (
     DuplicateRow,
     ImportNeedsChoice,
@@ -27,7 +28,6 @@ from khuyenhoc.submissions.previews import (
     Preview,
     differences,
 )
-from khuyenhoc.text import fold
 
 from .bulk import insert_members
 from .models import (

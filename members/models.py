@@ -9,9 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from khuyenhoc.areas.models import Commune, Province, Village
-from khuyenhoc.areas.querysets import scoped_manager
-from khuyenhoc.history import ChangeHistory
-from khuyenhoc.text import fold
+from khuyenhoc.core.access.querysets import scoped_manager
+from khuyenhoc.core.db.history import ChangeHistory
+from khuyenhoc.core.text import fold
 
 # A member number as cards are written: letters without diacritics and the digits 0-9,
 # parted by "-", "/" or "." (03646-00012, SL-1, KH/2024/15). Nothing else: "①" and "٣"

@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from khuyenhoc.text import fold
+from khuyenhoc.core.text import fold
 
 from .models import Branch, Member
 

@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from khuyenhoc import erasure
 from khuyenhoc.areas import summaries
-from khuyenhoc.areas.scope import require_writable
-from khuyenhoc.text import nfc
+from khuyenhoc.core import erasure
+from khuyenhoc.core.access.scope import require_writable
+from khuyenhoc.core.text import nfc
 
 from . import figures
 from .models import Branch, Member, clean_phone, member_errors, validate_member_number
@@ -245,7 +245,7 @@ def member_leave(*, user, member: Member, left_on, reason="") -> Member:
 def member_erase(*, user, member: Member) -> Member:
     """On the person's request (Luật Bảo vệ dữ liệu cá nhân): the personal fields go, in
     the register and in its history, and every name the member was stored under goes
-    from the admin log and from the commune's notes (khuyenhoc.erasure); the dates stay,
+    from the admin log and from the commune's notes (khuyenhoc.core.erasure); the dates stay,
     so past years' counts stay."""
     require_writable(user, member.commune)
     if member.is_erased:

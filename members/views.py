@@ -7,9 +7,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from khuyenhoc import params
 from khuyenhoc.areas import metrics
-from khuyenhoc.areas.scope import get_commune_or_404
+from khuyenhoc.core.access.scope import get_commune_or_404
+from khuyenhoc.core.web import params
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.submissions.once import submits_once
 

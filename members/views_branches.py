@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from khuyenhoc.areas.scope import get_commune_or_404
+from khuyenhoc.core.access.scope import get_commune_or_404
 from khuyenhoc.submissions.once import submits_once
 
 from . import selectors, services

@@ -7,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from khuyenhoc.areas.scope import get_commune_or_404
+from khuyenhoc.core.access.scope import get_commune_or_404
+from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.submissions.steps import import_step, imported, uploaded
+from khuyenhoc.submissions.previews import imported
+from khuyenhoc.submissions.steps import import_step, uploaded
 
 from . import imports, selectors
 from .forms import FilterForm, ImportForm

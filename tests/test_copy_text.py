@@ -6,7 +6,7 @@ from django.db import connection
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khuyenhoc.copy import copy_line, copy_text
+from khuyenhoc.core.db.copy import copy_line, copy_text
 
 pytestmark = pytest.mark.django_db
 

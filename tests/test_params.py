@@ -1,4 +1,4 @@
-"""Numbers read from a request (khuyenhoc/params.py): only ASCII digits, bounded, in
+"""Numbers read from a request (khuyenhoc/core/web/params.py): only ASCII digits, bounded, in
 range; anything else is the page's default or a 404 that says, in Vietnamese, what
 there is."""
 
@@ -7,8 +7,8 @@ from django.test import RequestFactory
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from khuyenhoc import params
-from khuyenhoc.errors import NotFound
+from khuyenhoc.core.web import params
+from khuyenhoc.core.web.errors import NotFound
 from tests.factories import login
 
 NEXT_YEAR = timezone.localdate().year + 1

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from django import forms
 
-from khuyenhoc.forms import PlainTextMixin
+from khuyenhoc.core.web.forms import PlainTextMixin
 from khuyenhoc.reports.forms import NarrativeForm
 from titles.forms import DecisionForm, ReasonForm
 

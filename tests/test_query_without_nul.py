@@ -5,7 +5,7 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from khuyenhoc.middleware import query_without_nul
+from khuyenhoc.core.web.middleware import query_without_nul
 from tests.factories import login
 
 

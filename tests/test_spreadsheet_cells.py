@@ -2,7 +2,7 @@
 
 import pytest
 
-from khuyenhoc.spreadsheets import parse_int, parse_money
+from khuyenhoc.core.sheets.spreadsheets import parse_int, parse_money
 
 
 @pytest.mark.parametrize(

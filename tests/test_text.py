@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khuyenhoc.text import fold, nfc
+from khuyenhoc.core.text import fold, nfc
 
 
 def fold_by_definition(value):

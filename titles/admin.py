@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import render
 
-from khuyenhoc.areas.admin_scope import CommuneListFilter, ScopedAdmin, ScopedHistoryAdmin
-from khuyenhoc.areas.scope import is_administrator, is_reviewer
+from khuyenhoc.core.access.admin_scope import CommuneListFilter, ScopedAdmin, ScopedHistoryAdmin
+from khuyenhoc.core.access.scope import is_administrator, is_reviewer
 
 from . import recognition
 from .forms import DecisionForm, ReasonForm

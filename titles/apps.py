@@ -6,7 +6,7 @@ class TitlesConfig(AppConfig):
     verbose_name = "Danh hiệu học tập"
     commune_links = [("Danh hiệu học tập", "titles:commune")]
     # What people type that may name a person: an erasure on request takes the person's
-    # name out of it (khuyenhoc.erasure). A reviewer's reason names whom to correct.
+    # name out of it (khuyenhoc.core.erasure). A reviewer's reason names whom to correct.
     free_texts = {"Transition": ["note"], "RecognitionList": ["return_reason"]}
     # (label, URL name, for reviewers only): the staff home's links across communes
     province_links = [

@@ -10,15 +10,15 @@ wrote on a second thread sharing the connection to overlap the database's work w
 Python's; a connection is not for two threads, and a failure on one left the other's
 state unclear.) Foreign keys are checked at the end of each COPY instead of all at
 commit. Elsewhere (SQLite, for a first look) each chunk is written in turn by multi-row
-INSERTs of the same rows (khuyenhoc.inserts)."""
+INSERTs of the same rows (khuyenhoc.core.db.inserts)."""
 
 from django.db import connection
 from django.db.models import BigIntegerField, CharField, DateTimeField, Value
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from khuyenhoc.copy import analyze_if_grown, copy_line, copy_text, reserve_ids
-from khuyenhoc.inserts import db_datetime, insert_rows
+from khuyenhoc.core.db.copy import analyze_if_grown, copy_line, copy_text, reserve_ids
+from khuyenhoc.core.db.inserts import db_datetime, insert_rows
 
 from .models import SUBJECT_MODELS, Clan, Evaluation, Registration, Score
 

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from khuyenhoc import erasure
-from khuyenhoc.areas.scope import require_writable
+from khuyenhoc.core import erasure
+from khuyenhoc.core.access.scope import require_writable
 
 from .models import SUBJECT_MODELS, Evaluation, RecognitionList, Registration
 from .services import (
@@ -73,7 +73,7 @@ def person_erase(*, user, registration):
     head's personal fields are blanked in the subject and in every history row, and
     returned; every name the subject was stored under goes from the admin log (the
     subject's entries, its registrations' and evaluations', whose descriptions name it),
-    from their history and from the commune's notes (khuyenhoc.erasure). The subject,
+    from their history and from the commune's notes (khuyenhoc.core.erasure). The subject,
     its registrations, evaluations, village and group stay, so every year's figures stay
     as they were. A locked list does not stop it: the law does not wait for a reviewer,
     and nothing the list's figures count changes."""

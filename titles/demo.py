@@ -21,9 +21,9 @@ from django.utils import timezone
 from khuyenhoc.areas.demo_names import family_name, person_name
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Denominator, Village
-from khuyenhoc.areas.scope import can_touch
-from khuyenhoc.numbers import number
-from khuyenhoc.text import fold
+from khuyenhoc.core.access.scope import can_touch
+from khuyenhoc.core.numbers import number
+from khuyenhoc.core.text import fold
 
 from . import recognition, rules, services
 from .imports import registration_rows_write

@@ -4,7 +4,7 @@ score. Personal data: only staff of the commune reach it (views_excel checks sco
 a person erased on request is exported without a name."""
 
 from khuyenhoc.areas.metrics import CITIZEN_GROUPS
-from khuyenhoc.spreadsheets import workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 
 from .models import Citizen, Registration
 from .models.registrations import VILLAGE_TITLES

@@ -2,7 +2,7 @@ from django import forms
 
 from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Village
-from khuyenhoc.forms import PlainTextMixin
+from khuyenhoc.core.web.forms import PlainTextMixin
 
 from .models import Citizen, Clan, Registration, Unit
 from .models.registrations import VILLAGE_TITLES

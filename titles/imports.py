@@ -7,8 +7,8 @@ from django.db import transaction
 
 from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Village
-from khuyenhoc.areas.scope import require_writable
-from khuyenhoc.spreadsheets import (
+from khuyenhoc.core.access.scope import require_writable
+from khuyenhoc.core.sheets.spreadsheets import (
     ImportRejected,
     ImportResult,
     RowError,
@@ -18,8 +18,8 @@ from khuyenhoc.spreadsheets import (
     read_sheet,
     workbook_bytes,
 )
+from khuyenhoc.core.text import fold
 from khuyenhoc.submissions.previews import DuplicateRow, ImportNeedsChoice, ImportOutcome
-from khuyenhoc.text import fold
 
 from . import bulk, import_preview, rules, services
 from .models import (

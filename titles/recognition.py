@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from khuyenhoc.areas.scope import require_writable
+from khuyenhoc.core.access.scope import require_writable
 
 from . import bulk
 from .models import RecognitionList, Registration, Transition

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from khuyenhoc.numbers import number
+from khuyenhoc.core.numbers import number
 
 
 @dataclass

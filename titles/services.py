@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from khuyenhoc import params
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Village
-from khuyenhoc.areas.scope import require_reviewer, require_writable
+from khuyenhoc.core.access.scope import require_reviewer, require_writable
+from khuyenhoc.core.web import params
 
 from . import bulk, figures, rules
 from .models import (

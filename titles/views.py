@@ -8,9 +8,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from khuyenhoc import params
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
+from khuyenhoc.core.web import params
 from khuyenhoc.submissions.once import submits_once
 
 from . import corrections, recognition, selectors, services

@@ -10,11 +10,12 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.submissions.steps import import_step, imported, uploaded
+from khuyenhoc.submissions.previews import imported
+from khuyenhoc.submissions.steps import import_step, uploaded
 
 from . import exports, imports
 from .forms import UploadForm

@@ -9,9 +9,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
-from khuyenhoc import params
 from khuyenhoc.areas.metrics import TITLES
-from khuyenhoc.areas.scope import reviewer_action
+from khuyenhoc.core.access.scope import reviewer_action
+from khuyenhoc.core.web import params
 
 from . import recognition, selectors
 from .forms import DecisionForm, ReasonForm

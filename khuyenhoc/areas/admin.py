@@ -5,7 +5,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils import timezone
 
-from .admin_scope import CommuneListFilter, ReferenceAdmin, ScopedAdmin, ScopedHistoryAdmin
+from khuyenhoc.core.access.admin_scope import (
+    CommuneListFilter,
+    ReferenceAdmin,
+    ScopedAdmin,
+    ScopedHistoryAdmin,
+)
+from khuyenhoc.core.access.scope import is_administrator
+
 from .models import (
     Commune,
     Denominator,
@@ -18,7 +25,6 @@ from .models import (
     StaffProfile,
     Village,
 )
-from .scope import is_administrator
 
 admin.site.site_header = "Quản trị Cổng khuyến học"
 admin.site.site_title = "Quản trị khuyến học"

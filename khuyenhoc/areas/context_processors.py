@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.core.cache import cache
 
+from khuyenhoc.core.access.scope import is_reviewer
+
 from .models import Province
-from .scope import is_reviewer
 
 
 def portal(request):

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
-from khuyenhoc.numbers import number
-from khuyenhoc.text import fold
+from khuyenhoc.core.numbers import number
+from khuyenhoc.core.text import fold
 
 from . import legacy, services
 from .demo_names import village_names

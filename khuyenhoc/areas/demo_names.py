@@ -1,6 +1,6 @@
 """Plausible Vietnamese names for demo data (people and villages), deterministic per rng."""
 
-from khuyenhoc.text import fold
+from khuyenhoc.core.text import fold
 
 FAMILY = [
     ("Nguyễn", 30),

@@ -7,7 +7,7 @@ table stores no zero rows), and "no data" otherwise.
 """
 
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.numbers import rate
+from khuyenhoc.core.numbers import rate
 
 # Titles with a rate on the overview; "commune" (Cộng đồng học tập cấp xã) is a yes/no.
 RATE_TITLES = ("citizen", "household", "clan", "village", "unit")

@@ -11,12 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from khuyenhoc.history import ChangeHistory
-from khuyenhoc.text import fold
+from khuyenhoc.core.access.querysets import CommuneQuerySet, scoped_manager
+from khuyenhoc.core.access.roles import Role
+from khuyenhoc.core.db.history import ChangeHistory
+from khuyenhoc.core.text import fold
 
-from .querysets import CommuneQuerySet, scoped_manager
 from .reform import REFORM_YEAR
-from .roles import Role
 
 
 class Province(models.Model):

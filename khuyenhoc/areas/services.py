@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from khuyenhoc.text import fold, nfc
+from khuyenhoc.core.access.scope import require_writable
+from khuyenhoc.core.text import fold, nfc
 
 from . import figures, summaries
 from .models import Commune, Denominator, StaffProfile, Village
-from .scope import require_writable
 
 
 @transaction.atomic
@@ -104,7 +104,7 @@ def villages_import(*, user, commune: Commune, data: bytes, skip_existing=False)
     """Adds the villages of a sheet: every row checked first, all rows or none. Names
     the commune already has (SAME_VILLAGE) raise ImportNeedsChoice with the preview,
     unless skip_existing: then only the new villages are added."""
-    from khuyenhoc.spreadsheets import ImportRejected, RowError, clean_text, read_sheet
+    from khuyenhoc.core.sheets.spreadsheets import ImportRejected, RowError, clean_text, read_sheet
     from khuyenhoc.submissions.previews import (
         DuplicateRow,
         ImportNeedsChoice,

@@ -6,12 +6,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from khuyenhoc import params
+from khuyenhoc.core.access.scope import communes_for, get_commune_or_404, is_reviewer
+from khuyenhoc.core.web import params
 
 from . import services
 from .forms import DenominatorForm
 from .models import Denominator
-from .scope import communes_for, get_commune_or_404, is_reviewer
 
 
 def current_year() -> int:

@@ -10,9 +10,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from khuyenhoc.numbers import number
-
-from .scope import is_reviewer
+from khuyenhoc.core.access.scope import is_reviewer
+from khuyenhoc.core.numbers import number
 
 
 def _record(user, label, pk):

@@ -9,17 +9,18 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from khuyenhoc.forms import PlainTextMixin
+from khuyenhoc.core.access.scope import get_commune_or_404
+from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
+from khuyenhoc.core.web.forms import PlainTextMixin
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.submissions.steps import import_step, imported, uploaded
+from khuyenhoc.submissions.previews import imported
+from khuyenhoc.submissions.steps import import_step, uploaded
 
 from . import services
 from .forms import VillageForm
 from .models import Village
-from .scope import get_commune_or_404
 
 
 class MergeForm(PlainTextMixin, forms.Form):

@@ -1,8 +1,8 @@
 """The one way a page picks the year of its figures from ?nam=, given the years that
 have data (the public pages, the funds' transparency pages and the downloads alike)."""
 
-from khuyenhoc import params
 from khuyenhoc.areas.reform import is_legacy_year
+from khuyenhoc.core.web import params
 
 
 def default_year(available) -> int | None:

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from khuyenhoc.areas.models import Commune
-from khuyenhoc.areas.scope import communes_for, is_reviewer
+from khuyenhoc.core.access.scope import communes_for, is_reviewer
 
 
 class JobQuerySet(models.QuerySet):

@@ -48,6 +48,6 @@ ALLOWED_MODULES = {
     "titles.views_excel",
     "funds.views",
     "khuyenhoc.areas.views_villages",
-    "khuyenhoc.reports.jobs",
+    "khuyenhoc.reports.views",
     "khuyenhoc.jobs.backup",
 }

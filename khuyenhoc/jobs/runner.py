@@ -9,10 +9,9 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
-from khuyenhoc.areas.scope import can_touch, is_administrator, is_reviewer
-from khuyenhoc.spreadsheets import ImportRejected, rows_in
-from khuyenhoc.submissions.previews import ImportNeedsChoice, Preview
-from khuyenhoc.submissions.steps import imported
+from khuyenhoc.core.access.scope import can_touch, is_administrator, is_reviewer
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected, rows_in
+from khuyenhoc.submissions.previews import ImportNeedsChoice, Preview, imported
 
 from . import progress, registry
 from .models import Job

@@ -7,8 +7,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from khuyenhoc.areas.scope import is_administrator
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE
+from khuyenhoc.core.access.scope import is_administrator
+from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE
 from khuyenhoc.submissions.once import submits_once
 from khuyenhoc.submissions.steps import CHOICE, SKIP, STOP
 

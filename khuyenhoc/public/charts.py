@@ -7,7 +7,7 @@ from itertools import count
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from khuyenhoc.numbers import decimal, percent
+from khuyenhoc.core.numbers import decimal, percent
 
 WIDTH, HEIGHT = 360, 200
 LEFT, RIGHT, TOP, BOTTOM = 44, 28, 14, 30

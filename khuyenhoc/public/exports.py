@@ -5,7 +5,7 @@ import io
 
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RATE_TITLES
-from khuyenhoc.spreadsheets import safe_text, workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import safe_text, workbook_bytes
 
 
 def _rate(value):

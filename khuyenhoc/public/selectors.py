@@ -12,8 +12,8 @@ from django.http import Http404
 from khuyenhoc.areas.freshness import figures_stamp
 from khuyenhoc.areas.indicators import rank, summarise
 from khuyenhoc.areas.models import Commune, Province, Village
+from khuyenhoc.core.text import fold
 from khuyenhoc.figures import selectors as figures_api
-from khuyenhoc.text import fold
 
 
 def cache_seconds() -> int:

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RATE_TITLES, SHORT, SLUGS
 from khuyenhoc.areas.reform import is_legacy_year
-from khuyenhoc.numbers import decimal, money, number, percent
+from khuyenhoc.core.numbers import decimal, money, number, percent
 
 TEXT_KEYS = {"ten", "xep-hang"}  # ascending first; figures sort highest first
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from khuyenhoc.areas.admin_scope import ScopedHistoryAdmin
+from khuyenhoc.core.access.admin_scope import ScopedHistoryAdmin
 
 from .models import AnnualReport
 

@@ -6,5 +6,5 @@ class ReportsConfig(AppConfig):
     label = "reports"
     verbose_name = "Báo cáo năm"
     commune_links = [("Báo cáo năm", "reports:commune_latest")]
-    # What people type that may name a person (khuyenhoc.erasure): "the family of …"
+    # What people type that may name a person (khuyenhoc.core.erasure): "the family of …"
     free_texts = {"AnnualReport": ["highlights", "difficulties", "proposals"]}

@@ -3,7 +3,7 @@ the province a column per commune. Numbers stay numbers (rates rounded to 0,1)."
 
 from decimal import Decimal
 
-from khuyenhoc.spreadsheets import workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 
 from .indicators import flat_cells
 

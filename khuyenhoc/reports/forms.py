@@ -1,6 +1,6 @@
 from django import forms
 
-from khuyenhoc.forms import PlainTextMixin
+from khuyenhoc.core.web.forms import PlainTextMixin
 
 from .models import AnnualReport
 

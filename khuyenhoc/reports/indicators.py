@@ -9,7 +9,7 @@ that area and year, and "no data" (None) otherwise.
 
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RATE_TITLES, add_up, summarise
-from khuyenhoc.numbers import money, number, rate
+from khuyenhoc.core.numbers import money, number, rate
 from members.models import Branch
 
 __all__ = ["GROUPS", "add_up", "build", "find", "flat_cells", "headline"]

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 
 from khuyenhoc.areas.models import Commune
-from khuyenhoc.areas.querysets import scoped_manager
-from khuyenhoc.history import ChangeHistory
+from khuyenhoc.core.access.querysets import scoped_manager
+from khuyenhoc.core.db.history import ChangeHistory
 
 
 class AnnualReport(models.Model):

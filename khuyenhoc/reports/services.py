@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from khuyenhoc.areas.scope import require_writable
+from khuyenhoc.core.access.scope import require_writable
 
 from . import selectors
 from .models import AnnualReport

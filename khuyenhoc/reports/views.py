@@ -8,16 +8,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from khuyenhoc import params
 from khuyenhoc.areas.models import Province
-from khuyenhoc.areas.scope import get_commune_or_404, is_reviewer, reviewer_action
+from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer, reviewer_action
+from khuyenhoc.core.text import fold
+from khuyenhoc.core.web import params
+from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import job_start
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.text import fold
 
 from . import exports, indicators, selectors, services
 from .forms import NarrativeForm
-from .jobs import PROVINCE_REPORT
 
 NOT_SUBMITTED, SUBMITTED, CHANGED = "chua-nop", "da-nop", "thay-doi"
 STATUS_TEXT = {
@@ -191,6 +191,17 @@ def province_workbook(year) -> tuple[bytes, str]:
     ]
     data = exports.province_bytes(sections, columns, status_lines)
     return data, f"{_file_name('bao-cao-tinh', year)}.xlsx"
+
+
+PROVINCE_REPORT = "province-report"
+
+
+@registers(PROVINCE_REPORT)
+def province_report_job(*, job):
+    """The province's annual report made by a background job: the job's page then offers
+    the file, kept in the job's record and served only to those who may read the job."""
+    job.output, job.output_name = province_workbook(job.params["args"]["year"])
+    job.message = "Tệp báo cáo đã làm xong."
 
 
 @login_required

@@ -7,8 +7,8 @@ Rows repeated within one sheet are refused row by row, as any other error."""
 
 from dataclasses import dataclass
 
-from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import ImportResult, RowError
+from khuyenhoc.core.numbers import number
+from khuyenhoc.core.sheets.spreadsheets import ImportResult, RowError
 
 SHOWN = 10  # first rows of each group shown on the preview page
 KINDS = ("new", "same", "changed")
@@ -106,3 +106,13 @@ class ImportNeedsChoice(Exception):
 def differences(labels: dict[str, str], sheet: dict, stored: dict) -> str:
     """The labels of the fields whose sheet value differs from the stored one."""
     return ", ".join(label for key, label in labels.items() if sheet[key] != stored[key])
+
+
+def imported(outcome, what: str) -> str:
+    """The message after an import: «Đã nhập 3 hội viên mới; bỏ qua 9 dòng đã có.»"""
+    skipped = getattr(outcome, "skipped", 0)  # an import that skips nothing has none
+    if not skipped:
+        return f"Đã nhập {number(outcome.created)} {what}."
+    if not outcome.created:
+        return f"Không có dòng mới: không ghi gì; bỏ qua {number(skipped)} dòng đã có."
+    return f"Đã nhập {number(outcome.created)} {what} mới; bỏ qua {number(skipped)} dòng đã có."

@@ -14,9 +14,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
-from khuyenhoc import spreadsheets
-from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.core.sheets import spreadsheets
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 
 from .models import KEPT_FOR, HeldUpload, purge_expired
 from .previews import ImportNeedsChoice, ImportOutcome, Preview
@@ -88,16 +87,6 @@ def uploaded(field="file"):
     """import_step's `read` for a form whose file is in `field`: through the one reader
     that stops at the size limit."""
     return lambda form: spreadsheets.read_upload(form.cleaned_data[field])
-
-
-def imported(outcome, what: str) -> str:
-    """The message after an import: «Đã nhập 3 hội viên mới; bỏ qua 9 dòng đã có.»"""
-    skipped = getattr(outcome, "skipped", 0)  # an import that skips nothing has none
-    if not skipped:
-        return f"Đã nhập {number(outcome.created)} {what}."
-    if not outcome.created:
-        return f"Không có dòng mới: không ghi gì; bỏ qua {number(skipped)} dòng đã có."
-    return f"Đã nhập {number(outcome.created)} {what} mới; bỏ qua {number(skipped)} dòng đã có."
 
 
 def _choice(request, kind, key, run) -> Step:

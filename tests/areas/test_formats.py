@@ -3,7 +3,7 @@ from datetime import date
 from django.template import Context, Template
 from django.utils import formats, translation
 
-from khuyenhoc import numbers
+from khuyenhoc.core import numbers
 
 
 def test_numbers_are_written_the_vietnamese_way():

@@ -46,7 +46,7 @@ def test_unknown_kinds_of_record_are_404(client, reviewer):
 
 def test_imported_villages_have_history_rows(staff_a, commune_a):
     from khuyenhoc.areas.models import Village
-    from khuyenhoc.spreadsheets import workbook_bytes
+    from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 
     data = workbook_bytes([("Thôn", ["Tên thôn, bản, tổ dân phố", "Loại"], [["Bản Nà", "Bản"]])])
     services.villages_import(user=staff_a, commune=commune_a, data=data)

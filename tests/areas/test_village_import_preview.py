@@ -1,7 +1,7 @@
 import pytest
 
 from khuyenhoc.areas import services
-from khuyenhoc.spreadsheets import workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 from khuyenhoc.submissions.previews import ImportNeedsChoice
 
 pytestmark = pytest.mark.django_db

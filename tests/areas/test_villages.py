@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from khuyenhoc.areas import services
 from khuyenhoc.areas.models import Village
-from khuyenhoc.spreadsheets import workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 from tests.factories import login, once
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from khuyenhoc.areas.demo_names import person_name, village_names
 from khuyenhoc.areas.models import Village
-from khuyenhoc.spreadsheets import read_sheet, workbook_bytes
-from khuyenhoc.text import fold
+from khuyenhoc.core.sheets.spreadsheets import read_sheet, workbook_bytes
+from khuyenhoc.core.text import fold
 from tests.bench.util import bench_line, run_commit_checks, stopwatch
 from titles import bulk, recognition
 from titles.imports import REGISTRATION_HEADERS, registrations_import

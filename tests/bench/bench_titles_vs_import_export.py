@@ -25,7 +25,7 @@ from django.db import transaction
 from import_export.formats.base_formats import XLSX
 
 from khuyenhoc.areas.demo_names import person_name
-from khuyenhoc.spreadsheets import workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 from tests.bench.bench_titles import make_villages
 from tests.bench.import_export_resources import DefaultResource, TunedResource
 from tests.bench.util import bench_line, run_commit_checks, stopwatch

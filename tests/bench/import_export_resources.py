@@ -20,7 +20,7 @@ from import_export import fields, resources, widgets
 from simple_history.utils import bulk_create_with_history
 
 from khuyenhoc.areas.models import Village
-from khuyenhoc.text import fold, nfc
+from khuyenhoc.core.text import fold, nfc
 from titles.bulk import CHANGE_REASON
 from titles.models import Household, Registration
 

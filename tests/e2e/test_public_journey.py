@@ -3,7 +3,7 @@ from playwright.sync_api import expect
 
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.models import Figure
-from khuyenhoc.numbers import number
+from khuyenhoc.core.numbers import number
 from tests.e2e.conftest import SCREENSHOTS
 from tests.public.conftest import commune_figures, write_figures
 

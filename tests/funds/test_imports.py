@@ -8,7 +8,7 @@ from funds import imports
 from funds.models import Payout, Receipt
 from khuyenhoc.areas.metrics import FUND_RECEIPTS_CASH
 from khuyenhoc.areas.models import Figure
-from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 from tests.factories import login, once
 from tests.funds.conftest import a_day_of
 

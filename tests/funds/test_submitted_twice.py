@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from funds import imports, services
 from funds.models import Beneficiary, Payout, Receipt
-from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 from khuyenhoc.submissions.once import ALREADY_SENT
 from khuyenhoc.submissions.previews import ImportNeedsChoice
 from tests.factories import login, once

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from khuyenhoc.areas.models import Village
+from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 from khuyenhoc.jobs.models import Job
-from khuyenhoc.spreadsheets import workbook_bytes
 from members.models import Member
 from tests.factories import login, once
 from tests.jobs.sheets import many_people

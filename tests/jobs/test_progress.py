@@ -4,10 +4,10 @@ transaction is still open: on PostgreSQL they go out on a connection of their ow
 import pytest
 from django.db import connections, transaction
 
+from khuyenhoc.core.sheets.spreadsheets import ImportResult
 from khuyenhoc.jobs import progress
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background, import_job_start
-from khuyenhoc.spreadsheets import ImportResult
 from tests.jobs.worker import run_queued_tasks
 
 seen_meanwhile = []

@@ -1,6 +1,6 @@
 """Builds member sheets for the import tests and the benchmark."""
 
-from khuyenhoc.spreadsheets import workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 from members.imports import HEADERS
 
 

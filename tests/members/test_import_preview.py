@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 from khuyenhoc.submissions.models import HeldUpload
 from khuyenhoc.submissions.previews import ImportNeedsChoice
 from members.imports import members_import

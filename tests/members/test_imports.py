@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 from members.imports import members_import
 from members.models import Member
 from tests.factories import login, once
@@ -124,7 +124,7 @@ def test_the_upload_page_shows_row_errors_then_imports(client, staff_a, commune_
 def test_the_template_and_the_export_read_back_through_the_importer(
     client, staff_a, commune_a, branch_a
 ):
-    from khuyenhoc.spreadsheets import read_sheet
+    from khuyenhoc.core.sheets.spreadsheets import read_sheet
     from members.imports import HEADERS
 
     login(client, staff_a)

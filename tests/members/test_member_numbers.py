@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from khuyenhoc.spreadsheets import ImportRejected
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 from members import services
 from members.imports import members_import
 from members.models import Member

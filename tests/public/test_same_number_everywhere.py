@@ -16,8 +16,8 @@ from funds.models import Receipt
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RATE_TITLES
 from khuyenhoc.areas.reform import REFORM_YEAR
+from khuyenhoc.core.numbers import number
 from khuyenhoc.figures import selectors as figures_api
-from khuyenhoc.numbers import number
 from members.models import Branch
 from tests.demo_snapshot import restore_demo
 from tests.factories import login, make_user

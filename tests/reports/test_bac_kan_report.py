@@ -26,7 +26,7 @@ from funds import services as funds_services
 from khuyenhoc.areas import services as area_services
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.models import Commune, Village
-from khuyenhoc.text import fold
+from khuyenhoc.core.text import fold
 from members import services as member_services
 from members.models import Branch, Member
 from tests.factories import login, make_user

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from khuyenhoc.spreadsheets import ImportRejected, workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected, workbook_bytes
 from tests.factories import login
 from titles import imports, services
 from titles.models import CriteriaSet, Indicator

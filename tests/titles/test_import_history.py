@@ -3,7 +3,7 @@ created on a form: the import's bulk write adds them itself."""
 
 import pytest
 
-from khuyenhoc.spreadsheets import workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 from titles import bulk, imports
 from titles.models import Citizen, Clan, CriteriaSet, Evaluation, Household, Registration, Unit
 

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from khuyenhoc.spreadsheets import ImportRejected, workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected, workbook_bytes
 from khuyenhoc.submissions.models import HeldUpload
 from khuyenhoc.submissions.previews import ImportNeedsChoice
 from tests.factories import login, once

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from khuyenhoc.spreadsheets import ImportRejected, workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected, workbook_bytes
 from titles import bulk, imports, services
 from titles.models import CriteriaSet, Evaluation, Household, Registration
 

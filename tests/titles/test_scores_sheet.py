@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from khuyenhoc.spreadsheets import ImportRejected, workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected, workbook_bytes
 from tests.factories import login, once
 from titles import imports, services
 from titles.models import CriteriaSet, Evaluation, Registration

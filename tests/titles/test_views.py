@@ -196,7 +196,7 @@ def test_the_commune_page_links_to_titles(client, staff_a, commune_a):
 
 
 def test_the_import_page_offers_a_template_with_the_expected_columns(client, staff_a, commune_a):
-    from khuyenhoc.spreadsheets import read_sheet
+    from khuyenhoc.core.sheets.spreadsheets import read_sheet
     from titles.imports import REGISTRATION_HEADERS
 
     login(client, staff_a)

@@ -8,7 +8,7 @@ import operator
 from django.apps import apps
 from django.db import models
 
-from khuyenhoc.text import fold
+from khuyenhoc.core.text import fold
 
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)
 
@@ -23,7 +23,7 @@ def text_columns():
 
 
 def spellings(name: str) -> list[str]:
-    """How a name can sit in a column: as typed, folded for search (khuyenhoc.text.fold),
+    """How a name can sit in a column: as typed, folded for search (khuyenhoc.core.text.fold),
     and escaped by json.dumps (Django's admin log stores its change messages so)."""
     return [name, fold(name), json.dumps(name)[1:-1]]
 

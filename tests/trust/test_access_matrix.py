@@ -12,8 +12,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 
 from khuyenhoc.areas.models import Commune
+from khuyenhoc.core.numbers import number
 from khuyenhoc.figures import selectors as figures_api
-from khuyenhoc.numbers import number
 from tests.factories import login
 
 from .real_urls import real_url

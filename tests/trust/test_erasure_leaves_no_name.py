@@ -17,10 +17,10 @@ from simple_history.utils import update_change_reason
 from funds import services as funds
 from funds.models import Beneficiary
 from khuyenhoc.areas.models import Figure, Village
-from khuyenhoc.erasure import ERASED
+from khuyenhoc.core.erasure import ERASED
+from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
+from khuyenhoc.core.text import fold
 from khuyenhoc.reports import services as reports
-from khuyenhoc.spreadsheets import workbook_bytes
-from khuyenhoc.text import fold
 from members import imports as member_imports
 from members import services as members
 from members.models import Branch, Member

@@ -1,4 +1,4 @@
-"""How an erasure finds a person's name in text (khuyenhoc.erasure): in any case, with or
+"""How an erasure finds a person's name in text (khuyenhoc.core.erasure): in any case, with or
 without diacritics, in the admin log's JSON; only in the person's own commune, so a
 namesake elsewhere keeps his name; and in the erasure's own transaction."""
 
@@ -8,8 +8,8 @@ import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 
-from khuyenhoc import erasure
-from khuyenhoc.erasure import ERASED, Mentions
+from khuyenhoc.core import erasure
+from khuyenhoc.core.erasure import ERASED, Mentions
 from tests.titles.conftest import full_points
 from titles import corrections, recognition, services
 from titles.models import Citizen, RecognitionList, Transition

@@ -29,9 +29,14 @@ from hypothesis import strategies as st
 
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Village
-from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, read_sheet, workbook_bytes
-from khuyenhoc.text import fold
+from khuyenhoc.core.numbers import number
+from khuyenhoc.core.sheets.spreadsheets import (
+    XLSX_CONTENT_TYPE,
+    ImportRejected,
+    read_sheet,
+    workbook_bytes,
+)
+from khuyenhoc.core.text import fold
 from members.models import Member
 from tests.factories import login
 from tests.trust.db_counts import changed_since, row_counts
@@ -213,7 +218,7 @@ def test_every_import_refuses_a_file_over_the_size_limit_with_nothing_written(
     client, world, uploads, settings
 ):
     """Each page that takes a file reads it through spreadsheets.read_upload, of which
-    khuyenhoc.uploads kept one byte past MAX_IMPORT_BYTES, and the page says so."""
+    khuyenhoc.core.sheets.uploads kept one byte past MAX_IMPORT_BYTES, and the page says so."""
     login(client, world["staff"])
     settings.MAX_IMPORT_BYTES = 4096
     before = row_counts()

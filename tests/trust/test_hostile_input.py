@@ -13,14 +13,14 @@ from hypothesis import strategies as st
 
 from khuyenhoc.areas import services
 from khuyenhoc.areas.models import Village
-from khuyenhoc.spreadsheets import (
+from khuyenhoc.core.sheets.spreadsheets import (
     ImportRejected,
     clean_text,
     read_sheet,
     safe_text,
     workbook_bytes,
 )
-from khuyenhoc.text import fold, refold
+from khuyenhoc.core.text import fold, refold
 from tests.factories import login, once
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""PROXY_COUNT: which address the lock-out counts (khuyenhoc.lockout.client_address)."""
+"""PROXY_COUNT: which address the lock-out counts (khuyenhoc.core.access.lockout.client_address)."""
 
 import pytest
 from django.urls import reverse

@@ -1,5 +1,5 @@
 """Lock-outs count per (account, address) and per account, never per address alone
-(khuyenhoc/lockout.py): every test goes through the real login form."""
+(khuyenhoc/core/access/lockout.py): every test goes through the real login form."""
 
 import pytest
 from django.conf import settings

@@ -12,7 +12,7 @@ from django.utils import timezone
 from funds.models import Fund
 from funds.receipts import receipt_record
 from khuyenhoc.areas import services as area_services
-from khuyenhoc.areas.scope import can_touch, communes_for
+from khuyenhoc.core.access.scope import can_touch, communes_for
 from members import services as member_services
 from tests.factories import login
 from tests.html_forms import Form

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from funds.models import Fund, Receipt
 from khuyenhoc.areas.models import Village
-from khuyenhoc.spreadsheets import workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 from khuyenhoc.submissions.once import ALREADY_SENT, FIELD
 from members.models import Branch
 from tests.factories import login

@@ -1,5 +1,5 @@
 """The limits an uploaded workbook must keep to before python-calamine reads it
-(khuyenhoc/xlsx_guard.py), each one met just below and just above, and the ways a file
+(khuyenhoc/core/sheets/xlsx_guard.py), each one met just below and just above, and the ways a file
 could make the check look at other bytes than calamine will read. Every refusal goes
 through read_sheet, as the imports call it, and says why in Vietnamese with the limit in
 Vietnamese figures."""
@@ -14,9 +14,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from python_calamine import CalamineWorkbook
 
 from funds.imports import beneficiaries_from_text
-from khuyenhoc.spreadsheets import ImportRejected, read_sheet, read_upload
-from khuyenhoc.xlsx_quick import quick_last_row
-from khuyenhoc.xlsx_scan import scan_sheet
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected, read_sheet, read_upload
+from khuyenhoc.core.sheets.xlsx_quick import quick_last_row
+from khuyenhoc.core.sheets.xlsx_scan import scan_sheet
 from tests.trust import xlsx_bombs as bombs
 from tests.trust.xlsx_bombs import Part, book, header_row, shared_strings, sheet_part
 
@@ -318,7 +318,7 @@ def test_a_sheet_written_another_way_is_left_to_the_exact_walk_which_refuses_it(
 def test_no_more_than_one_byte_past_the_limit_of_an_upload_is_kept_in_memory_or_on_disk(
     settings, rf
 ):
-    """khuyenhoc.uploads drops the rest of a bigger file as it arrives."""
+    """khuyenhoc.core.sheets.uploads drops the rest of a bigger file as it arrives."""
     settings.MAX_IMPORT_BYTES = 4096
     for in_memory in (True, False):
         settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 10**6 if in_memory else 1000

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck
 from hypothesis import strategies as st
 
 from khuyenhoc.areas.models import Village
-from khuyenhoc.spreadsheets import workbook_bytes
-from khuyenhoc.text import fold
+from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
+from khuyenhoc.core.text import fold
 from members.models import Branch
 from tests.html_forms import Form
 from tests.trust.hostile_values import (

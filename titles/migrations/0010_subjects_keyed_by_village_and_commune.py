@@ -5,7 +5,7 @@ columns had (see titles.models.subjects.SubjectInVillage)."""
 import django.db.models.deletion
 from django.db import migrations, models
 
-from khuyenhoc.composite_keys import AddCompositeForeignKey
+from khuyenhoc.core.db.composite_keys import AddCompositeForeignKey
 
 
 class Migration(migrations.Migration):

@@ -6,7 +6,7 @@ needs (id, commune) unique on each subject table (see titles.models.registration
 import django.db.models.deletion
 from django.db import migrations, models
 
-from khuyenhoc.composite_keys import AddCompositeForeignKey
+from khuyenhoc.core.db.composite_keys import AddCompositeForeignKey
 
 
 class Migration(migrations.Migration):

@@ -5,7 +5,7 @@ generated column commune_itself. The commune column's own key goes."""
 import django.db.models.deletion
 from django.db import migrations, models
 
-from khuyenhoc.composite_keys import AddCompositeForeignKey
+from khuyenhoc.core.db.composite_keys import AddCompositeForeignKey
 
 
 class Migration(migrations.Migration):

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Commune, Village
-from khuyenhoc.areas.querysets import scoped_manager
-from khuyenhoc.history import ChangeHistory
+from khuyenhoc.core.access.querysets import scoped_manager
+from khuyenhoc.core.db.history import ChangeHistory
 
 from .criteria import TITLE_CHOICES, CriteriaSet, Indicator
 from .subjects import (
@@ -38,7 +38,7 @@ VILLAGE_TITLES = ("citizen", "household")
 
 def actor_key():
     """Who registered or evaluated, like a history row's user: no database key to the
-    account and no index (see khuyenhoc.history), so an import does not check the same
+    account and no index (see khuyenhoc.core.db.history), so an import does not check the same
     user once per row. Django still nulls it when the account is deleted."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,10 +1,10 @@
-"""Folded names composed again (khuyenhoc.text.fold): a name in Hangul, or in a script
+"""Folded names composed again (khuyenhoc.core.text.fold): a name in Hangul, or in a script
 whose vowels are written in two parts, was folded into more letters than it has, so a
 long one did not fit its column and a search folded the new way would miss the rest."""
 
 from django.db import migrations
 
-from khuyenhoc.text import refold
+from khuyenhoc.core.text import refold
 
 NAMES = [
     ("Village", "name"),

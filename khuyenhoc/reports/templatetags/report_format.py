@@ -3,7 +3,7 @@ Vietnamese format, by the row's unit (count, đồng, decimal)."""
 
 from django import template
 
-from khuyenhoc import numbers
+from khuyenhoc.core import numbers
 
 register = template.Library()
 

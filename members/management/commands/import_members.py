@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from khuyenhoc.areas.models import Commune
-from khuyenhoc.numbers import number
-from khuyenhoc.spreadsheets import ImportRejected, read_upload
+from khuyenhoc.core.numbers import number
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected, read_upload
 from khuyenhoc.submissions.previews import ImportNeedsChoice
 from members.imports import members_import
 

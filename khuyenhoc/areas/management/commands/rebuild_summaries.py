@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.models import Figure
-from khuyenhoc.numbers import number
+from khuyenhoc.core.numbers import number
 
 
 class Command(BaseCommand):

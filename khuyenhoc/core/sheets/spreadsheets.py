@@ -18,10 +18,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from python_calamine import CalamineWorkbook
 
-from khuyenhoc import xlsx_guard
+from khuyenhoc.core.numbers import number
+from khuyenhoc.core.sheets import xlsx_guard
+from khuyenhoc.core.text import plain
 from khuyenhoc.jobs import progress
-from khuyenhoc.numbers import number
-from khuyenhoc.text import plain
 
 # More digits than any count or amount in đồng can have; Python refuses int() of
 # thousands of digits with an English message, which must not reach a user.
@@ -66,7 +66,7 @@ def read_upload(upload) -> bytes:
     limit = settings.MAX_IMPORT_BYTES
     size = getattr(upload, "size", None)
     if size is not None and size > limit:
-        # limit + 1: all that khuyenhoc.uploads kept of a bigger file, whose size is unknown
+        # limit + 1: all that core.sheets.uploads kept of a bigger file, whose size is unknown
         raise ImportRejected(_too_big(size if size > limit + 1 else None, limit))
     data = upload.read(limit + 1)
     if len(data) > limit:
@@ -101,7 +101,7 @@ def read_sheet(data: bytes, *, headers: dict[str, str]) -> list[tuple[int, dict]
 def iter_sheet(data: bytes, *, headers: dict[str, str]) -> Iterator[tuple[int, dict]]:
     """read_sheet() one row at a time, for an import that checks and writes rows while
     the rest are still being turned into Python values. The file, its limits
-    (khuyenhoc.xlsx_guard: rows, columns, cells, text, zip bombs) and its header row are
+    (khuyenhoc.core.sheets.xlsx_guard: rows, columns, cells, text, zip bombs) and its header row are
     checked when this is called, before the first row and before the caller writes
     anything; a sheet without data rows raises after the last."""
     sheet = _first_sheet(data)
@@ -186,7 +186,7 @@ def _first_sheet(data: bytes):
 
 
 def _key(cell) -> str:
-    from khuyenhoc.text import fold
+    from khuyenhoc.core.text import fold
 
     return fold(str(cell or ""))
 

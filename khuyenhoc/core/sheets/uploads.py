@@ -2,7 +2,7 @@
 
 Django stores every uploaded file whole, in memory or in a temporary file, before a view
 runs: a file of several gigabytes would fill the disk even though read_upload
-(khuyenhoc/spreadsheets.py) refuses anything past MAX_IMPORT_BYTES. This handler, first
+(khuyenhoc/core/sheets/spreadsheets.py) refuses anything past MAX_IMPORT_BYTES. This handler, first
 in FILE_UPLOAD_HANDLERS, passes the next handlers MAX_IMPORT_BYTES + 1 bytes of each file
 and drops the rest as it arrives; read_upload then refuses the file as too big."""
 

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
-from .roles import Role, is_administrator, is_reviewer, role_of
+from khuyenhoc.core.access.roles import Role, is_administrator, is_reviewer, role_of
 
 
 class CommuneQuerySet(models.QuerySet):
@@ -31,9 +31,9 @@ class CommuneQuerySet(models.QuerySet):
         return self.for_user(user)
 
 
-def _communes():
-    # looked up when a query is built: the Commune model's manager is made from this
-    # module, so the model cannot be imported here
+def communes():
+    """The Commune model's manager, looked up when a query is built: the model's
+    manager is made from this module, and core imports no app's models."""
     return apps.get_model("areas", "Commune")._default_manager
 
 
@@ -49,14 +49,14 @@ class ScopedQuerySet(models.QuerySet):
     def for_user(self, user):
         if self.province_path and is_reviewer(user):
             return self.filter(**{self.province_path: settings.PROVINCE_CODE})
-        return self.filter(**{f"{self.commune_path}__in": _communes().for_user(user)})
+        return self.filter(**{f"{self.commune_path}__in": communes().for_user(user)})
 
     def writable_by(self, user):
         """What the user may change: reviewers change nothing here; the province's own
         records are the administrator's."""
         if self.province_path and is_administrator(user):
             return self.filter(**{self.province_path: settings.PROVINCE_CODE})
-        return self.filter(**{f"{self.commune_path}__in": _communes().writable_by(user)})
+        return self.filter(**{f"{self.commune_path}__in": communes().writable_by(user)})
 
     def in_commune(self, commune):
         return self.filter(**{self.commune_path: commune})

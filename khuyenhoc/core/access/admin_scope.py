@@ -14,8 +14,8 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Commune
-from .scope import communes_for, is_administrator, is_reviewer
+from khuyenhoc.core.access.querysets import communes
+from khuyenhoc.core.access.scope import communes_for, is_administrator, is_reviewer
 
 
 class CommuneListFilter(admin.RelatedFieldListFilter):
@@ -65,7 +65,7 @@ class ScopedAdmin(admin.ModelAdmin):
         return is_administrator(request.user)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.related_model is Commune:
+        if db_field.related_model is communes().model:
             kwargs["queryset"] = communes_for(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

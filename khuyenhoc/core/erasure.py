@@ -30,7 +30,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models, transaction
 
-from khuyenhoc.text import fold
+from khuyenhoc.core.text import fold
 
 ERASED = "(đã xoá thông tin cá nhân)"
 

@@ -27,9 +27,9 @@ import struct
 import zipfile
 import zlib
 
-from khuyenhoc.numbers import number
-from khuyenhoc.xlsx_quick import quick_last_row
-from khuyenhoc.xlsx_scan import (
+from khuyenhoc.core.numbers import number
+from khuyenhoc.core.sheets.xlsx_quick import quick_last_row
+from khuyenhoc.core.sheets.xlsx_scan import (
     MAX_RUN,
     Exceeded,
     Malformed,

@@ -2,13 +2,13 @@
 
 from django import forms
 
-from khuyenhoc.text import plain
+from khuyenhoc.core.text import plain
 
 
 class PlainTextMixin:
     """Every text field stores what the person meant to type: NFC, without control
     characters or direction marks (line ends kept), as imports do through
-    khuyenhoc.spreadsheets.clean_text. A value that was nothing else is empty, so a
+    khuyenhoc.core.sheets.spreadsheets.clean_text. A value that was nothing else is empty, so a
     required field says so."""
 
     def __init__(self, *args, **kwargs):

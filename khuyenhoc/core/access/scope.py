@@ -9,25 +9,25 @@ return or reopen a list, close a fund's year, allow an overdraft), each of which
 `require_reviewer` itself.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 
-from .models import Commune
-from .roles import Role, is_administrator, is_reviewer, role_of
+from khuyenhoc.core.access.querysets import communes
+from khuyenhoc.core.access.roles import Role, is_administrator, is_reviewer, role_of
 
 __all__ = ["Role", "is_administrator", "is_reviewer", "role_of"]  # and what follows
 
 
-def communes_for(user) -> models.QuerySet[Commune]:
+def communes_for(user) -> models.QuerySet:
     """The communes the user may read (querysets.CommuneQuerySet.for_user)."""
-    return Commune.objects.for_user(user)
+    return communes().for_user(user)
 
 
-def communes_writable_by(user) -> models.QuerySet[Commune]:
+def communes_writable_by(user) -> models.QuerySet:
     """The communes whose data the user may change: a reviewer reads them all and changes
     none (the review actions have their own rule)."""
-    return Commune.objects.writable_by(user)
+    return communes().writable_by(user)
 
 
 def can_touch(user, commune_code) -> bool:
@@ -97,10 +97,10 @@ REVIEWERS_READ_ONLY = (
 )
 
 
-def get_commune_or_404(user, code) -> Commune:
+def get_commune_or_404(user, code):
     """The commune with this code, if the user may work on it; 404 otherwise, so that a
     stranger cannot even learn whether the commune has data."""
     try:
         return communes_for(user).select_related("province").get(code=int(code))
-    except (Commune.DoesNotExist, TypeError, ValueError) as exc:
+    except (ObjectDoesNotExist, TypeError, ValueError) as exc:
         raise Http404("Không tìm thấy xã, phường này trong phạm vi của bạn.") from exc

@@ -2,7 +2,7 @@
 
 from django import template
 
-from khuyenhoc import numbers
+from khuyenhoc.core import numbers
 
 register = template.Library()
 

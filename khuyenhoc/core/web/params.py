@@ -10,7 +10,7 @@ Vietnamese what there is."""
 from django.urls.converters import IntConverter
 from django.utils import timezone
 
-from .errors import NotFound
+from khuyenhoc.core.web.errors import NotFound
 
 # The first year the portal holds a title's registrations or figures for: the criteria
 # of Quyết định 448 and the 2014 programme's first evaluations.

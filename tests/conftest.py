@@ -97,3 +97,24 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def each_password_hashed_once():
+    """Argon2 with 64 MiB costs about 80 ms a hash by design, and the suite makes staff
+    accounts by the thousand (one per fixture, per test). Each password is hashed once per
+    run and the hash reused: still a real Argon2id hash that verifies, with the tuned
+    costs (tests/areas/test_password_hashing.py), only sharing one salt."""
+    from khuyenhoc.core.access.hashers import TunedArgon2PasswordHasher
+
+    original = TunedArgon2PasswordHasher.encode
+    hashed = {}
+
+    def encode(self, password, salt):
+        if password not in hashed:
+            hashed[password] = original(self, password, salt)
+        return hashed[password]
+
+    TunedArgon2PasswordHasher.encode = encode
+    yield
+    TunedArgon2PasswordHasher.encode = original

@@ -52,16 +52,19 @@ def sources():
     return found
 
 
-def _store(prefix, computed, *, communes=None, years=None):
-    stale = Figure.objects.filter(metric__startswith=prefix + ".")
-    if communes is not None:
-        stale = stale.filter(commune__in=list(communes))
+def _replace(model, owner, prefix, computed, *, owners=None, years=None):
+    """Replaces the `prefix` figures of `model` (Figure, owned by a commune; or
+    ProvinceFigure, by a province's own association) with `computed`, {(owner code,
+    year): {metric: value}}, for the given owners and years (all when None)."""
+    stale = model.objects.filter(metric__startswith=prefix + ".")
+    if owners is not None:
+        stale = stale.filter(**{f"{owner}__in": list(owners)})
     if years is not None:
         stale = stale.filter(year__in=list(years))
     stale.delete()
-    Figure.objects.bulk_create(
+    model.objects.bulk_create(
         [
-            Figure(commune_id=code, year=year, metric=metric, value=value)
+            model(**{f"{owner}_id": code}, year=year, metric=metric, value=value)
             for (code, year), metrics in computed.items()
             for metric, value in metrics.items()
             if value
@@ -69,6 +72,10 @@ def _store(prefix, computed, *, communes=None, years=None):
         batch_size=2000,
     )
     figures_changed()
+
+
+def _store(prefix, computed, *, communes=None, years=None):
+    _replace(Figure, "commune", prefix, computed, owners=communes, years=years)
 
 
 @transaction.atomic
@@ -82,21 +89,7 @@ def refresh(source, *, commune, year):
 
 
 def _store_provincial(prefix, computed, *, provinces=None):
-    """Like _store, for the rows of the provinces' own associations (no commune)."""
-    stale = ProvinceFigure.objects.filter(metric__startswith=prefix + ".")
-    if provinces is not None:
-        stale = stale.filter(province__in=list(provinces))
-    stale.delete()
-    ProvinceFigure.objects.bulk_create(
-        [
-            ProvinceFigure(province_id=code, year=year, metric=metric, value=value)
-            for (code, year), metrics in computed.items()
-            for metric, value in metrics.items()
-            if value
-        ],
-        batch_size=2000,
-    )
-    figures_changed()
+    _replace(ProvinceFigure, "province", prefix, computed, owners=provinces)
 
 
 @transaction.atomic

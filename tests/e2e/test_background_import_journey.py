@@ -2,19 +2,13 @@
 the job's progress page, the worker (`manage.py db_worker`) imports it, and the page,
 which reloads itself, shows the result."""
 
-from datetime import date
-
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
 from playwright.sync_api import expect
 
-from khuyenhoc.areas.models import Village
-from members import services
-from members.models import Branch, Member
-from tests.e2e.conftest import SCREENSHOTS, sign_in
+from members.models import Member
+from tests.e2e.conftest import SCREENSHOTS, members_import_page
 from tests.e2e.test_members_journey import upload
-from tests.factories import PASSWORD
 from tests.jobs.sheets import many_people
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -26,19 +20,7 @@ ROWS = 2_500  # over the default IMPORT_IN_BACKGROUND_ROWS (2.000)
 def test_staff_upload_a_large_member_sheet_watch_its_progress_and_read_the_result(
     live_server, browser, staff_a, commune_a, width
 ):
-    village = Village.objects.create(commune=commune_a, name="Bản Mòng", kind="ban")
-    services.branch_create(
-        user=staff_a,
-        commune=commune_a,
-        kind=Branch.Kind.VILLAGE,
-        name="Chi hội Bản Mòng",
-        village=village,
-        founded_on=date(2010, 3, 1),
-    )
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    sign_in(page, live_server, staff_a.username, PASSWORD)
-    page.goto(live_server.url + reverse("members:import", args=[commune_a.code]))
+    context, page = members_import_page(live_server, browser, staff_a, commune_a, width)
     upload(page, "danh-sach-lon.xlsx", many_people(ROWS))
 
     expect(page.get_by_role("heading", name="Nhập hội viên từ Excel")).to_be_visible()

@@ -2,8 +2,6 @@
 which rows are already there and writes only the new one when the user skips them; a
 receipt form double-clicked records one receipt."""
 
-from datetime import date
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -11,12 +9,9 @@ from playwright.sync_api import expect
 
 from funds import services as funds_services
 from funds.models import Receipt
-from khuyenhoc.areas.models import Village
-from members import services
-from members.models import Branch, Member
-from tests.e2e.conftest import SCREENSHOTS, sign_in
+from members.models import Member
+from tests.e2e.conftest import SCREENSHOTS, members_import_page
 from tests.e2e.test_members_journey import upload
-from tests.factories import PASSWORD
 from tests.members.sheets import row, sheet
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -28,19 +23,7 @@ FIRST = [row("Lò Văn Tốt"), row("Cà Thị Sai", year=1980, gender="Nữ")]
 def test_staff_imports_a_sheet_again_sees_the_rows_already_there_and_skips_them(
     live_server, browser, staff_a, commune_a, width
 ):
-    village = Village.objects.create(commune=commune_a, name="Bản Mòng", kind="ban")
-    services.branch_create(
-        user=staff_a,
-        commune=commune_a,
-        kind=Branch.Kind.VILLAGE,
-        name="Chi hội Bản Mòng",
-        village=village,
-        founded_on=date(2010, 3, 1),
-    )
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    sign_in(page, live_server, staff_a.username, PASSWORD)
-    page.goto(live_server.url + reverse("members:import", args=[commune_a.code]))
+    context, page = members_import_page(live_server, browser, staff_a, commune_a, width)
     upload(page, "danh-sach.xlsx", sheet(FIRST))
     expect(page.get_by_role("status").first).to_contain_text("Đã nhập 2 hội viên")
 

@@ -3,7 +3,8 @@
 Every staff view, export, import and admin page asks here, through
 `communes_for(user)`, `Model.objects.for_user(user)` or `get_commune_or_404`; every
 service calls `require_writable(user, commune)` (or a `require_<role>` guard) before it
-writes. The rule itself is written once, in querysets.py; the roles are in roles.py.
+writes. The rule itself is written once, in querysets.py; the roles are in roles.py and
+are offered here too, so that a view needs one import.
 Reviewers read the whole province and write only through the review actions (approve,
 return or reopen a list, close a fund's year, allow an overdraft), each of which calls
 `require_reviewer` itself.
@@ -15,8 +16,6 @@ from django.http import Http404
 
 from khuyenhoc.core.access.querysets import communes
 from khuyenhoc.core.access.roles import Role, is_administrator, is_reviewer, role_of
-
-__all__ = ["Role", "is_administrator", "is_reviewer", "role_of"]  # and what follows
 
 
 def communes_for(user) -> models.QuerySet:

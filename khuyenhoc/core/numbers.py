@@ -32,8 +32,30 @@ def rate(part, whole, places=1) -> Decimal | None:
     return Decimal(part) * 100 / Decimal(whole)
 
 
+def is_whole(value) -> bool:
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    return exact == exact.to_integral_value()
+
+
 def percent(value, places=1) -> str:
-    return "–" if value is None else f"{decimal(value, places)} %"
+    """A rate the way the association's reports write it: a whole rate without decimals
+    ("100 %", "0 %"), any other with `places` decimals rounded half-up on the exact
+    fraction ("74,7 %" for 56.000 / 74.967). So 99,96 % prints "100,0 %", never "100 %":
+    "100 %" means every one."""
+    if value is None:
+        return "–"
+    return f"{decimal(value, 0 if is_whole(value) else places)} %"
+
+
+def percent_figure(value, places=1):
+    """The same rounding as percent() for a spreadsheet cell: an int when whole, else a
+    float with `places` decimals (Python's round() would round half to even)."""
+    if value is None:
+        return None
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    if is_whole(exact):
+        return int(exact)
+    return float(exact.quantize(_QUANTA.get(places) or Decimal(1).scaleb(-places), ROUND_HALF_UP))
 
 
 def money(value) -> str:

@@ -5,11 +5,12 @@ import io
 
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RATE_TITLES
+from khuyenhoc.core.numbers import percent_figure
 from khuyenhoc.core.sheets.spreadsheets import safe_text, workbook_bytes
 
 
 def _rate(value):
-    return None if value is None else float(round(value, 1))
+    return percent_figure(value)
 
 
 def headers(mode):

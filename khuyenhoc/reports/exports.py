@@ -3,6 +3,7 @@ the province a column per commune. Numbers stay numbers (rates rounded to 0,1)."
 
 from decimal import Decimal
 
+from khuyenhoc.core.numbers import percent_figure
 from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 
 from .indicators import flat_cells
@@ -30,7 +31,7 @@ CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.shee
 
 def cell(value):
     if isinstance(value, Decimal):
-        return float(round(value, 1))
+        return percent_figure(value)
     return value
 
 

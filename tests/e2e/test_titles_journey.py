@@ -311,7 +311,7 @@ def test_the_reviewer_compares_the_communes_and_opens_the_leading_communes_list(
     page.get_by_role("link", name="tỷ lệ đăng ký").click()
     first = page.locator("table.compare tbody tr").first
     expect(first.get_by_role("rowheader")).to_have_text(commune_a.name)
-    expect(first).to_contain_text("25,0 %")
+    expect(first).to_contain_text("25 %")
     page.screenshot(path=f"{SCREENSHOTS}/titles_compare.png", full_page=True)
     first.get_by_role("link", name=commune_a.name).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Gia đình học tập năm {year}")

@@ -14,8 +14,8 @@ def test_it_lists_every_commune_of_the_province_with_vietnamese_rates(client, se
     assert "năm 2026" in html
     for commune in Commune.objects.filter(province_id=settings.PROVINCE_CODE):
         assert commune.name in html
-    # households 2.500, recognised 2.000 → 80,0 %; registered 2.250 → 90,0 %
-    assert "80,0 %" in html and "90,0 %" in html
+    # households 2.500, recognised 2.000 → 80 %; registered 2.250 → 90 %
+    assert "80 %" in html and "90 %" in html
     assert "Toàn tỉnh" in html
 
 
@@ -77,7 +77,7 @@ def test_a_commune_with_only_denominators_shows_dashes_not_zero_rates(client, se
     write_figures(other.code, 2026, {m.POPULATION: 5000, m.HOUSEHOLDS: 1200})
     html = client.get("/thong-ke/?nam=2026").content.decode()
     row = html.split(f">{other.name}</a>")[1].split("</tr>")[0]
-    assert "0,0 %" not in row and "–" in row
+    assert ">0 %" not in row and "–" in row
 
 
 def _household_cell(html, commune):
@@ -88,15 +88,15 @@ def _household_cell(html, commune):
 def test_a_change_shows_on_the_public_page_once_the_short_cache_expires(client, seeded, settings):
     settings.PUBLIC_CACHE_SECONDS = 5
     first = seeded[0]
-    assert "80,0 %" in _household_cell(client.get("/thong-ke/?nam=2026").content.decode(), first)
+    assert "80 %" in _household_cell(client.get("/thong-ke/?nam=2026").content.decode(), first)
     Figure.objects.filter(
         commune=first, year=2026, metric=m.title_metric("household", "recognised")
     ).update(value=2_250)
     cached = client.get("/thong-ke/?nam=2026").content.decode()
-    assert "80,0 %" in _household_cell(cached, first)
+    assert "80 %" in _household_cell(cached, first)
     cache.clear()  # what the 5 s expiry does
     fresh = client.get("/thong-ke/?nam=2026").content.decode()
-    assert "90,0 %" in _household_cell(fresh, first)
+    assert "90 %" in _household_cell(fresh, first)
 
 
 def test_it_uses_commune_figures_only_from_the_summary_table(client, seeded):

@@ -245,7 +245,7 @@ def test_the_commune_page_gives_each_titles_rates_against_the_communes_denominat
     denominator_save(user=staff_a, commune=commune_a, year=YEAR, values={"households": 8})
     login(client, staff_a)
     page = client.get(reverse("titles:commune", args=[commune_a.code]), {"nam": YEAR}).text
-    assert "Tỷ lệ đăng ký <b>12,5 %</b> · công nhận <b>0,0 %</b>" in page
+    assert "Tỷ lệ đăng ký <b>12,5 %</b> · công nhận <b>0 %</b>" in page
     assert "(mẫu số 8)" in page
     # citizens have no denominator yet: the page says so and links to where it is entered
     denominator_url = reverse("areas:denominator", args=[commune_a.code, YEAR])

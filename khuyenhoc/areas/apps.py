@@ -5,3 +5,5 @@ class AreasConfig(AppConfig):
     name = "khuyenhoc.areas"
     label = "areas"
     verbose_name = "Đơn vị hành chính"
+    # (label, URL name, for reviewers only): the staff home's links across communes
+    province_links = [("Số liệu các năm trước sáp nhập (xã cũ)", "areas:legacy_home", False)]

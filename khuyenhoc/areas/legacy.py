@@ -1,13 +1,19 @@
-"""Demo figures of the old communes (LegacyFigure) that fed today's communes.
+"""Demo figures of the old communes that fed today's communes.
 
 Years before the reform belong to the old communes; they are read, as reported or
-mapped onto today's communes, through khuyenhoc.figures.selectors.
+mapped onto today's communes, through khuyenhoc.figures.selectors. The reports (the
+denominators and the titles) are written through the staff's own service
+(past_years.legacy_reports_save); members and funds of the old units, which staff do
+not enter, straight into the summary table.
 """
 
 from django.db import transaction
 
-from . import metrics
+from . import metrics, past_years
+from .legacy_models import FIELDS
 from .models import LegacyCommune, LegacyFigure
+
+FIELD_OF = {metric: name for name, (_label, metric) in FIELDS.items()}
 
 
 def _demo_figures(rng, year_index, population):
@@ -53,14 +59,21 @@ def seed(ctx):
     )
     average = total_people / len(olds)
     rows = []
+    reports: dict[int, dict[int, dict]] = {year: {} for year in ctx.legacy_years}
     for code in olds:
         population = int(average * rng.uniform(0.5, 1.5))
         for index, year in enumerate(sorted(ctx.legacy_years)):
             population = int(population * rng.uniform(1.002, 1.012))
+            report = reports[year].setdefault(code, {})
             for metric, value in _demo_figures(rng, index, population).items():
-                rows.append(
-                    LegacyFigure(legacy_commune_id=code, year=year, metric=metric, value=value)
-                )
+                if metric in FIELD_OF:
+                    report[FIELD_OF[metric]] = value
+                else:
+                    rows.append(
+                        LegacyFigure(legacy_commune_id=code, year=year, metric=metric, value=value)
+                    )
+    for year, by_commune in reports.items():
+        past_years.legacy_reports_save(user=None, year=year, reports=by_commune)
     LegacyFigure.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
     ctx.say(
         f"  {len(olds)} xã cũ: số liệu các năm {', '.join(map(str, ctx.legacy_years))} "

@@ -365,3 +365,7 @@ class StaffProfile(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()}"
+
+
+# The reports of the old communes, in their own module (this one is long enough).
+from .legacy_models import LegacyReport  # noqa: E402, F401

@@ -109,3 +109,6 @@ def rebuild_all():
         _store(source.PREFIX, source.compute())
         if hasattr(source, "compute_provincial"):
             _store_provincial(source.PREFIX, source.compute_provincial())
+    from .past_years import rebuild_figures  # the old units' rows, from their reports
+
+    rebuild_figures()

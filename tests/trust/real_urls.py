@@ -6,12 +6,19 @@ from django.urls import reverse
 from django.urls.converters import IntConverter
 
 from funds.models import Fund, Payout, Receipt
-from khuyenhoc.areas.models import Village
+from khuyenhoc.areas.models import LegacyCommune, Village
 from khuyenhoc.jobs.models import Job
 from members.models import Branch, Member
 from titles.models import Registration
 
 YEAR = 2025  # a year the demo seeds for today's communes
+LEGACY_YEAR = 2024  # a year of the old communes, for the pages of the years before the reform
+LEGACY_ROUTES = {
+    "areas:legacy_year",
+    "areas:legacy_report",
+    "areas:legacy_import",
+    "areas:legacy_template",
+}
 TITLE = "household"
 
 
@@ -59,6 +66,10 @@ RECORDS = {
         lambda c: Member.objects.filter(commune=c).first(),
         {"label": "members.member"},
     ),
+    "areas:legacy_report": (
+        lambda c: LegacyCommune.objects.filter(mappings__commune=c).order_by("pk").first(),
+        {},
+    ),
     "areas:village_edit": (_village, {}),
     "areas:village_merge": (
         lambda c: Village.objects.filter(commune=c, is_active=True).first(),
@@ -100,7 +111,7 @@ def real_url(name, converters, commune) -> str:
         if key == "code":
             kwargs[key] = commune.code
         elif key in ("year", "nam"):
-            kwargs[key] = YEAR
+            kwargs[key] = LEGACY_YEAR if name in LEGACY_ROUTES else YEAR
         elif isinstance(converter, IntConverter):
             found = record(commune)
             assert found is not None, f"{name}: the demo has no record for {commune}"

@@ -14,6 +14,7 @@ from khuyenhoc.areas.indicators import rank, summarise
 from khuyenhoc.areas.models import Commune, Province, Village
 from khuyenhoc.core.text import fold
 from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.legacy_tree import legacy_tree as _legacy_tree
 
 
 def cache_seconds() -> int:
@@ -53,6 +54,7 @@ def province_communes():
 def _row(code, name, kind, figures, year, **extra):
     row = summarise(figures, year)
     row.update(code=code, name=name, kind=kind, sort_name=sort_name(name, kind), **extra)
+    row["figures"] = figures  # for the "x/N" of the province (khuyenhoc.figures.coverage)
     return row
 
 
@@ -143,4 +145,13 @@ def villages(code):
         Village.objects.filter(commune_id=code, is_active=True)
         .order_by("name")
         .values_list("name", "kind")
+    )
+
+
+def legacy_tree(year) -> list[dict]:
+    """The old districts of a year before the reform with their old communes, totals
+    and "x/N" (khuyenhoc.figures.legacy_tree), cached as the province totals are."""
+    return _cached(
+        f"legacy-tree:{year}",
+        lambda: _legacy_tree(year=year, province_code=settings.PROVINCE_CODE),
     )

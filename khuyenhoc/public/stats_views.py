@@ -14,6 +14,8 @@ from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RANK_RULE, RATE_TITLES, SHORT, sort_rows, summarise
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.reform import is_legacy_year
+from khuyenhoc.figures import coverage
+from khuyenhoc.figures.legacy_tree import legacy_province_reached
 from khuyenhoc.figures.selectors import SPLIT_RULE
 from khuyenhoc.figures.years import pick_year
 
@@ -71,8 +73,37 @@ def overview(request):
         "rank_rule": RANK_RULE,
         "split_rule": SPLIT_RULE,
         "legacy_provinces": selectors.legacy_provinces() if mode != "current" else [],
+        **_levels(rows, mode, year),
     }
     return render(request, "public/overview.html", context)
+
+
+def _levels(rows, mode, year) -> dict:
+    """The "x/N" of the province and, for a year before the reform, its old districts:
+    today's communes in a current year, the old communes as reported in a past year
+    (the mapped view would count a split commune twice, so it has none)."""
+    if mode == "mapped":
+        return {}
+    if mode == "current":
+        reached = coverage.every_title(r["figures"] for r in rows)
+        return {"reached": coverage.statements(reached, "xã, phường")}
+    tree = selectors.legacy_tree(year)
+    districts = []
+    for entry in tree:
+        summary = tables.decorate(summarise(entry["figures"], year))
+        commune = entry["reached"]["commune"]
+        districts.append(
+            {
+                "code": entry["code"],
+                "name": entry["name"],
+                "communes": len(entry["communes"]),
+                "cells": summary["cells"],
+                "commune_registered": f"{commune['registered']}/{commune['total']}",
+                "commune_recognised": f"{commune['recognised']}/{commune['total']}",
+            }
+        )
+    reached = legacy_province_reached(tree)
+    return {"districts": districts, "reached": coverage.statements(reached, "xã, phường")}
 
 
 def _download(request):
@@ -224,6 +255,7 @@ def commune(request, code):
         "funds": _funds(figures),
         "figures": figures,
         "villages": villages,
+        "villages_reached": coverage.villages_reached(figures),
         "trends": _trends(available, mine_by_year, province_by_year) if available else [],
         "has_legacy_years": any(is_legacy_year(y) for y in available),
         "sources": sources,

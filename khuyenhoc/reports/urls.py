@@ -7,6 +7,11 @@ app_name = "reports"
 urlpatterns = [
     path("tinh/", views.province_latest, name="province_latest"),
     path("tinh/<year:year>/", views.province_report, name="province"),
+    path(
+        "tinh/<year:year>/huyen-cu/<int:district>/",
+        views.legacy_district_report,
+        name="legacy_district",
+    ),
     path("tinh/<year:year>/bao-cao.xlsx", views.province_xlsx, name="province_xlsx"),
     path("tinh/<year:year>/tao-xlsx/", views.province_xlsx_job, name="province_xlsx_job"),
     path("<int:code>/", views.commune_latest, name="commune_latest"),

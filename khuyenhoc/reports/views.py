@@ -9,14 +9,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from khuyenhoc.areas.models import Province
+from khuyenhoc.areas.reform import is_legacy_year
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer, reviewer_action
 from khuyenhoc.core.text import fold
 from khuyenhoc.core.web import params
+from khuyenhoc.figures import coverage
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import job_start
 from khuyenhoc.submissions.once import submits_once
 
-from . import exports, indicators, selectors, services
+from . import exports, indicators, legacy, selectors, services
 from .forms import NarrativeForm
 
 NOT_SUBMITTED, SUBMITTED, CHANGED = "chua-nop", "da-nop", "thay-doi"
@@ -153,7 +155,9 @@ def province_latest(request):
 @login_required
 def province_report(request, year):
     _require_reviewer(request.user)
-    communes, _figures, sections, statuses = _province_data(year)
+    if is_legacy_year(year):
+        return legacy.province_report(request, year)
+    communes, figures, sections, statuses = _province_data(year)
     counts = {key: sum(1 for _c, s, _r in statuses if s == key) for key in STATUS_TEXT}
     rows = [
         {"commune": c, "status": s, "text": STATUS_TEXT[s], "report": r} for c, s, r in statuses
@@ -164,16 +168,26 @@ def province_report(request, year):
     context = {
         "province": province,
         "year": year,
-        "years": [y for y in selectors.years_of() if y <= timezone.localdate().year],
+        "years": legacy.legacy_years()
+        + [y for y in selectors.years_of() if y <= timezone.localdate().year],
         "sections": sections,
         "headline": indicators.headline(sections, area="tỉnh"),
         "commune_count": len(communes),
+        "reached": coverage.statements(
+            coverage.every_title(figures.get(c.code, {}) for c in communes), "xã, phường"
+        ),
         "rows": rows,
         "counts": [
             (key, STATUS_TEXT[key], counts[key]) for key in (SUBMITTED, CHANGED, NOT_SUBMITTED)
         ],
     }
     return render(request, "reports/province.html", context)
+
+
+@login_required
+def legacy_district_report(request, year, district):
+    _require_reviewer(request.user)
+    return legacy.district_report(request, year, district)
 
 
 def province_workbook(year) -> tuple[bytes, str]:

@@ -14,6 +14,7 @@ from titles.models import Registration
 YEAR = 2025  # a year the demo seeds for today's communes
 LEGACY_YEAR = 2024  # a year of the old communes, for the pages of the years before the reform
 LEGACY_ROUTES = {
+    "reports:legacy_district",
     "areas:legacy_year",
     "areas:legacy_report",
     "areas:legacy_import",
@@ -68,6 +69,10 @@ RECORDS = {
     ),
     "areas:legacy_report": (
         lambda c: LegacyCommune.objects.filter(mappings__commune=c).order_by("pk").first(),
+        {},
+    ),
+    "reports:legacy_district": (
+        lambda c: LegacyCommune.objects.filter(mappings__commune=c).order_by("pk").first().district,
         {},
     ),
     "areas:village_edit": (_village, {}),

@@ -7,6 +7,7 @@ from django.urls import resolve, reverse
 from django.urls.converters import IntConverter
 
 from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.areas.reform import REFORM_YEAR
 from khuyenhoc.areas.views import current_year
 from tests.trust.test_access_matrix import STAFF_ROUTES
 
@@ -14,9 +15,13 @@ from tests.trust.test_access_matrix import STAFF_ROUTES
 def vocabulary(world):
     """Values of the routes' parameters other than a record's key: a page is tried in
     every combination (each title registers and imports with its own page)."""
+    old = world["mine"].legacy_sources.order_by("pk").first()
     return {
         "code": [world["mine"].code],
-        "year": [current_year()],
+        # this year first; the year before the reform for the pages of the old units
+        "year": [current_year(), REFORM_YEAR - 1],
+        "old": [old.pk],  # an old commune that today's commune took over
+        "district": [old.district_id],
         "title": list(TITLES),
         "kind": ["thu", "chi"],  # the receipt and payout books of funds:reverse
     }

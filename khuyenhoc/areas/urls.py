@@ -14,9 +14,11 @@ urlpatterns = [
     path("xa/<int:code>/thon/nhap-excel/", views_villages.village_import, name="village_import"),
     path("lich-su/<str:label>/<int:pk>/", views_history.record_history, name="history"),
     path("nam-cu/", views_past.legacy_home, name="legacy_home"),
-    path("nam-cu/<year:year>/", views_past.legacy_year, name="legacy_year"),
-    path("nam-cu/<year:year>/xa-cu/<int:old>/", views_past.legacy_report, name="legacy_report"),
-    path("nam-cu/<year:year>/nhap-excel/", views_past.legacy_import, name="legacy_import"),
-    path("nam-cu/<year:year>/mau.xlsx", views_past.legacy_template, name="legacy_template"),
+    path("nam-cu/<year:legacy_year>/", views_past.legacy_year, name="legacy_year"),
+    path(
+        "nam-cu/<year:legacy_year>/xa-cu/<int:old>/", views_past.legacy_report, name="legacy_report"
+    ),
+    path("nam-cu/<year:legacy_year>/nhap-excel/", views_past.legacy_import, name="legacy_import"),
+    path("nam-cu/<year:legacy_year>/mau.xlsx", views_past.legacy_template, name="legacy_template"),
     path("xa/<int:code>/thon/mau.xlsx", views_villages.village_template, name="village_template"),
 ]

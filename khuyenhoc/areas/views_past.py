@@ -38,7 +38,8 @@ def legacy_home(request):
 
 
 @login_required
-def legacy_year(request, year):
+def legacy_year(request, legacy_year):
+    year = legacy_year
     _year(year)
     olds = past_years.legacy_communes_for(request.user).select_related("district")
     writable = set(
@@ -78,7 +79,8 @@ def _sections(form):
 
 
 @login_required
-def legacy_report(request, year, old):
+def legacy_report(request, legacy_year, old):
+    year = legacy_year
     code = old
     _year(year)
     old = past_years.legacy_communes_for(request.user).select_related("district").filter(pk=code)
@@ -99,7 +101,7 @@ def legacy_report(request, year, old):
             form.add_error(None, exc.messages)
         else:
             messages.success(request, f"Đã lưu số liệu năm {year} của {old.name}.")
-            return redirect("areas:legacy_year", year=year)
+            return redirect("areas:legacy_year", legacy_year=year)
     if not writable:
         for field in form.fields.values():
             field.disabled = True
@@ -128,7 +130,8 @@ def run_import(data, *, user, year, picks, skip_existing):
 
 @login_required
 @submits_once
-def legacy_import(request, year):
+def legacy_import(request, legacy_year):
+    year = legacy_year
     _year(year)
     form = UploadForm(request.POST or None, request.FILES or None)
     run = partial(run_import, user=request.user, year=year, picks=_picks(request.POST))
@@ -142,14 +145,15 @@ def legacy_import(request, year):
             f"Đã ghi số liệu năm {year}: {number(o.created)} xã cũ mới, "
             f"{number(o.updated)} xã cũ thay số liệu, {number(o.skipped)} dòng giống hệt.",
         )
-        return redirect("areas:legacy_year", year=year)
+        return redirect("areas:legacy_year", legacy_year=year)
     ambiguous = step.held.preview.get("ambiguous", []) if step.held else []
     context = {"year": year, "form": form, "ambiguous": ambiguous, **step.context}
     return render(request, "areas/past_import.html", context)
 
 
 @login_required
-def legacy_template(request, year):
+def legacy_template(request, legacy_year):
+    year = legacy_year
     _year(year)
     olds = (
         past_years.legacy_communes_writable_by(request.user)

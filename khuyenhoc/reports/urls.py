@@ -8,7 +8,7 @@ urlpatterns = [
     path("tinh/", views.province_latest, name="province_latest"),
     path("tinh/<year:year>/", views.province_report, name="province"),
     path(
-        "tinh/<year:year>/huyen-cu/<int:district>/",
+        "tinh/<year:legacy_year>/huyen-cu/<int:district>/",
         views.legacy_district_report,
         name="legacy_district",
     ),

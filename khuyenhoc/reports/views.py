@@ -185,9 +185,9 @@ def province_report(request, year):
 
 
 @login_required
-def legacy_district_report(request, year, district):
+def legacy_district_report(request, legacy_year, district):
     _require_reviewer(request.user)
-    return legacy.district_report(request, year, district)
+    return legacy.district_report(request, legacy_year, district)
 
 
 def province_workbook(year) -> tuple[bytes, str]:

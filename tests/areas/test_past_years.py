@@ -164,3 +164,36 @@ def test_reviewers_read_the_old_communes_but_cannot_write(client, reviewer):
     assert page.status_code == 200 and "chỉ xem" in page.text
     assert client.post(f"/quan-ly/nam-cu/2024/xa-cu/{CHIENG_LE}/", {"adults": 1}).status_code == 403
     assert not LegacyReport.objects.exists()
+
+
+def test_reviewers_read_who_changed_an_old_commune_s_figures(client, reviewer, staff_a):
+    legacy_reports_save(user=staff_a, year=2024, reports={CHIENG_LE: {"adults": 7000}})
+    legacy_reports_save(user=staff_a, year=2024, reports={CHIENG_LE: {"adults": 7100}})
+    login(client, reviewer)
+    page = client.get(f"/quan-ly/nam-cu/2024/xa-cu/{CHIENG_LE}/").text
+    history = page.split('href="')[-1].split('"')[0]
+    assert history.startswith("/quan-ly/lich-su/areas.LegacyReport/")
+    text = client.get(history).text
+    assert "7.000" in text and "7.100" in text and staff_a.username in text
+
+
+def test_the_demo_writes_the_old_communes_reports_through_the_staff_service(demo_snapshot):
+    from khuyenhoc.areas.legacy_models import FIELDS
+    from tests.demo_snapshot import restore_demo
+
+    restore_demo(demo_snapshot)
+    reports = list(LegacyReport.objects.all())
+    assert reports and all(r.history.exists() for r in reports[:5])
+    stored = {
+        (code, year, metric): value
+        for code, year, metric, value in LegacyFigure.objects.filter(
+            metric__in=[metric for _label, metric in FIELDS.values()]
+        ).values_list("legacy_commune_id", "year", "metric", "value")
+    }
+    expected = {
+        (r.legacy_commune_id, r.year, metric): getattr(r, name)
+        for r in reports
+        for name, (_label, metric) in FIELDS.items()
+        if getattr(r, name) is not None
+    }
+    assert stored == expected

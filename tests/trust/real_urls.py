@@ -13,13 +13,6 @@ from titles.models import Registration
 
 YEAR = 2025  # a year the demo seeds for today's communes
 LEGACY_YEAR = 2024  # a year of the old communes, for the pages of the years before the reform
-LEGACY_ROUTES = {
-    "reports:legacy_district",
-    "areas:legacy_year",
-    "areas:legacy_report",
-    "areas:legacy_import",
-    "areas:legacy_template",
-}
 TITLE = "household"
 
 
@@ -116,7 +109,9 @@ def real_url(name, converters, commune) -> str:
         if key == "code":
             kwargs[key] = commune.code
         elif key in ("year", "nam"):
-            kwargs[key] = LEGACY_YEAR if name in LEGACY_ROUTES else YEAR
+            kwargs[key] = YEAR
+        elif key == "legacy_year":
+            kwargs[key] = LEGACY_YEAR
         elif isinstance(converter, IntConverter):
             found = record(commune)
             assert found is not None, f"{name}: the demo has no record for {commune}"

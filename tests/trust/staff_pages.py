@@ -18,8 +18,8 @@ def vocabulary(world):
     old = world["mine"].legacy_sources.order_by("pk").first()
     return {
         "code": [world["mine"].code],
-        # this year first; the year before the reform for the pages of the old units
-        "year": [current_year(), REFORM_YEAR - 1],
+        "year": [current_year()],
+        "legacy_year": [REFORM_YEAR - 1],  # the pages of the old units' years
         "old": [old.pk],  # an old commune that today's commune took over
         "district": [old.district_id],
         "title": list(TITLES),

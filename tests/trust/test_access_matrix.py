@@ -46,6 +46,8 @@ def _kwargs(converters, commune, pk=1):
             values[key] = commune.code
         elif key in ("year", "nam"):
             values[key] = 2025
+        elif key == "legacy_year":
+            values[key] = 2024
         elif key == "district":  # an old district that fed the commune
             values[key] = commune.legacy_sources.order_by("pk").first().district_id
         elif isinstance(converter, IntConverter):

@@ -34,6 +34,8 @@ UPLOAD = "only a file field: test_hostile_imports sends it random bytes and host
 EXCLUDED = {
     "areas:commune": READ_ONLY,
     "areas:history": READ_ONLY,
+    "areas:legacy_home": READ_ONLY,
+    "areas:legacy_year": READ_ONLY,
     "areas:staff_home": READ_ONLY,
     "areas:village_import": UPLOAD,
     "funds:fund": READ_ONLY,
@@ -49,6 +51,7 @@ EXCLUDED = {
     "members:import": UPLOAD,
     "members:list": READ_ONLY,  # its filter form is a GET
     "reports:commune_latest": READ_ONLY,
+    "reports:legacy_district": READ_ONLY,
     "reports:narrative": "takes the form shown on reports:commune, attacked there",
     "reports:province": READ_ONLY,
     "reports:province_latest": READ_ONLY,

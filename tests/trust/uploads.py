@@ -92,7 +92,12 @@ def _file_form(url, page):
 
 
 # Pages whose parameters the vocabulary cannot fill; none shows a form.
-NOT_SEARCHED = {"areas:history": "one record's change history, by model label: read only"}
+NOT_SEARCHED = {
+    "areas:history": "one record's change history, by model label: read only",
+    # previews every sheet and writes only when the preview is confirmed (its matching,
+    # per-row errors and all-or-nothing: tests/areas/test_past_years.py)
+    "areas:legacy_import": "the years before the reform: preview, then confirm",
+}
 
 
 # A sheet without the header row of any import: each import refuses it by naming the

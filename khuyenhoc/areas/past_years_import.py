@@ -155,9 +155,9 @@ def legacy_reports_import(*, user, year, data: bytes, confirmed=False, picks=Non
                 bad = True
         if bad:
             continue
-        for name, message in check(values).items():
-            errors.append(RowError(row, message, HEADERS.get(name, "")))
-        if check(values):
+        problems = check(values)
+        errors += [RowError(row, message, HEADERS[name]) for name, message in problems.items()]
+        if problems:
             continue
         text = f"{_label(by_code[code])}: " + _describe(values)
         differs = ""

@@ -69,6 +69,7 @@ def commune_report(request, code, year, form=None):
         "years": [y for y in selectors.years_of(commune.code) if y <= timezone.localdate().year],
         "sections": sections,
         "headline": indicators.headline(sections, area=commune.kind.lower()),
+        "villages_reached": coverage.villages_reached(figures),
         "has_figures": bool(figures),
         "report": report,
         "status": status,

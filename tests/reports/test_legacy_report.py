@@ -48,3 +48,12 @@ def test_a_year_without_figures_of_the_old_units_is_404(client, reviewer, city_2
     login(client, reviewer)
     assert client.get("/quan-ly/bao-cao/tinh/2019/").status_code == 404
     assert client.get("/quan-ly/bao-cao/tinh/2024/huyen-cu/1/").status_code == 404
+
+
+def test_a_commune_s_report_states_how_many_of_its_villages_reached_the_village_title(
+    client, commune_a, staff_a, with_figures
+):
+    login(client, staff_a)
+    html = client.get(f"/quan-ly/bao-cao/{commune_a.code}/2025/").content.decode()
+    assert "<strong>40/40</strong> thôn, bản, tổ dân phố đăng ký" in html
+    assert "<strong>30/40</strong> được công nhận" in html

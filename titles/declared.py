@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F
 from django.db.models.functions import Coalesce
 
-from khuyenhoc.areas.metrics import TITLES, declared_metric, title_metric
+from khuyenhoc.areas.indicators import DECLARED, LISTED
+from khuyenhoc.areas.metrics import TITLES
 
 from .models import DECLARABLE, DeclaredCount, Registration
 
@@ -31,7 +32,6 @@ RULE = (
     "chính thôn). Dòng họ và đơn vị không thuộc riêng một thôn: chỉ cần xã có một đăng ký có "
     "tên là danh sách thay cho mọi số lượng khai báo của danh hiệu ấy."
 )
-DECLARED, LISTED, BOTH = "tổng hợp", "theo danh sách", "theo danh sách và tổng hợp"
 
 # The village a named registration belongs to; None for clans, units and the commune.
 _VILLAGE_OF = Coalesce(F("citizen__village_id"), F("household__village_id"), F("village_id"))
@@ -80,18 +80,6 @@ def in_use(*, communes=None, years=None) -> dict[tuple[int, int], dict[str, list
         sums[0] += registered
         sums[1] += recognised
     return result
-
-
-def source_of(figures: dict[str, int], title: str) -> str:
-    """How a title's figures of an area were made, in the words the pages print:
-    "tổng hợp", "theo danh sách", both, or "" when there is nothing to count."""
-    total = figures.get(title_metric(title, "registered"), 0)
-    declared = figures.get(declared_metric(title, "registered"), 0)
-    if not total:
-        return ""
-    if not declared:
-        return LISTED
-    return DECLARED if declared == total else BOTH
 
 
 # The staff page: declared against named, village by village -----------------------------

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from khuyenhoc.areas import services as area_services
+from khuyenhoc.areas.indicators import source_of
 from khuyenhoc.areas.metrics import declared_metric, title_metric
 from khuyenhoc.areas.models import Figure, Village
 from khuyenhoc.figures import selectors as figures_api
@@ -62,7 +63,7 @@ def test_declared_counts_are_the_commune_s_figures_and_marked_as_declared(
     assert got[title_metric("household", "registered")] == 200
     assert got[title_metric("household", "recognised")] == 160
     assert got[declared_metric("household", "registered")] == 200
-    assert declared.source_of(got, "household") == "tổng hợp"
+    assert source_of(got, "household") == "tổng hợp"
     row = DeclaredCount.objects.get(village=village_a, year=YEAR, title="household")
     assert row.history.first().history_user == staff_a
 
@@ -127,7 +128,7 @@ def test_a_named_list_of_a_village_takes_over_its_declared_count_only(
     assert got[title_metric("household", "registered")] == 2 + 80  # list of A, count of C
     assert got[title_metric("household", "recognised")] == 60
     assert got[declared_metric("household", "registered")] == 80
-    assert declared.source_of(got, "household") == "theo danh sách và tổng hợp"
+    assert source_of(got, "household") == "theo danh sách và tổng hợp"
 
     villages = {village_a.pk: village_a.name, village_c.pk: village_c.name}
     block = next(
@@ -156,7 +157,7 @@ def test_any_named_clan_of_the_commune_takes_over_every_declared_clan_count(
     got = figures(commune_a)
     assert got[title_metric("clan", "registered")] == 1
     assert declared_metric("clan", "registered") not in got
-    assert declared.source_of(got, "clan") == "theo danh sách"
+    assert source_of(got, "clan") == "theo danh sách"
     block = next(
         b
         for b in declared.comparison(commune=commune_a, year=YEAR, villages={})

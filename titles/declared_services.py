@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from khuyenhoc.areas import summaries
-from khuyenhoc.areas.metrics import TITLES, title_metric
+from khuyenhoc.areas.metrics import TITLES, declared_metric, title_metric
 from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.core.access.scope import require_writable
 from khuyenhoc.core.numbers import number
@@ -71,11 +71,14 @@ def _denominators(commune, year, titles) -> dict[str, int]:
 def _check_within_denominators(commune, year, titles):
     """After the write, inside its transaction: the commune's figures as the summary
     table will hold them (named lists and the declared counts in use) against the year's
-    denominators. Raising rolls the write back."""
+    denominators, for each title with a declared count in use. Raising rolls the write
+    back. A title without any (its named list took over) is the named list's business."""
     limits = _denominators(commune, year, titles)
     computed = figures.compute(communes=[commune.code], years=[year]).get((commune.code, year), {})
     problems = []
     for title in titles:
+        if not computed.get(declared_metric(title, "registered")):
+            continue  # every count of the title is taken over by a named list: none is used
         registered = computed.get(title_metric(title, "registered"), 0)
         if registered > limits[title]:
             problems.append(

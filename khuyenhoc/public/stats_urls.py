@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from . import groups
 from . import stats_views as views
 
 app_name = "stats"
@@ -12,4 +13,5 @@ urlpatterns = [
     path("du-lieu.xlsx", views.download_xlsx, name="xlsx"),
     path("ping", views.ping, name="ping"),
     path("<int:code>/", views.commune, name="commune"),
+    path("nhom/<int:pk>/", groups.group, name="group"),
 ]

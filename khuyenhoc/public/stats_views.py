@@ -19,6 +19,7 @@ from khuyenhoc.figures.years import pick_year
 
 from . import charts, exports, selectors, tables
 from .caching import anonymous_cache
+from .groups import groups_of_province
 
 MODES = {"don-vi-cu": "legacy", "quy-doi": "mapped"}
 
@@ -71,6 +72,7 @@ def overview(request):
         "rank_rule": RANK_RULE,
         "split_rule": SPLIT_RULE,
         "legacy_provinces": selectors.legacy_provinces() if mode != "current" else [],
+        "groups": groups_of_province() if mode == "current" else [],
     }
     return render(request, "public/overview.html", context)
 

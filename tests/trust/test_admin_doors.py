@@ -29,6 +29,8 @@ EVERYTHING = {"change", "add", "delete", "delete_selected"}
 # What the roles table lets each role write in the admin; every other door is refused.
 ADMIN_WRITES = {
     ("areas.commune", "administrator"): {"change"},  # the disadvantaged-area flag
+    # named groups of communes: reference data, through areas.services (no bulk delete)
+    ("areas.communegroup", "administrator"): {"add", "change", "delete", "revert"},
     ("members.member", "administrator"): {"change", "erase_selected"},
     ("funds.fund", "administrator"): {"add", "change", "revert"},
     ("titles.recognitionlist", "reviewer"): REVIEW_ACTIONS,

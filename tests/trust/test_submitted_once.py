@@ -49,6 +49,7 @@ NOT_CREATING = {
     "reports:submit": "a submitted report cannot be submitted again",
     "titles:review": "approves, sends back or reopens a list: each step once, from its state",
     "titles:correct": "corrects a subject",
+    "titles:declared_edit": "sets the year's counts of a title per village: the same values twice",
     "titles:evaluate": "saves the scores of one registration: the same scores twice",
 }
 

@@ -93,6 +93,7 @@ class VillageLine:
     named: tuple[int, int] = (0, 0)  # (registered, recognised) of the named list
     taken_over: bool = False
     per_village: bool = True  # False for clans and units: compared for the whole commune
+    record_id: int | None = None  # the declared count's row, for its change history
 
     @property
     def used(self) -> str:
@@ -133,6 +134,15 @@ class TitleComparison:
         return [line for line in self.lines if line.difference is not None]
 
     @property
+    def differs(self) -> bool:
+        """Whether a named list took over a declared count that says otherwise."""
+        return any(
+            d != (0, 0)
+            for d in (*map(lambda line: line.difference, self.differences), self.commune_difference)
+            if d
+        )
+
+    @property
     def commune_difference(self) -> tuple[int, int] | None:
         """Clans and units: the commune's named list minus every declared count, once
         the list has taken over."""
@@ -146,12 +156,12 @@ def comparison(*, commune, year, villages) -> list[TitleComparison]:
     """Per declarable title, every village of `villages` ({id: name}) and those with a
     declared count: what was declared, what the named list counts, which one the
     figures use and their difference. Three queries."""
-    declared = {
-        (title, village): (registered, recognised)
-        for title, village, registered, recognised in DeclaredCount.objects.filter(
-            commune=commune, year=year
-        ).values_list("title", "village_id", "registered", "recognised")
-    }
+    declared, records = {}, {}
+    for pk, title, village, registered, recognised in DeclaredCount.objects.filter(
+        commune=commune, year=year
+    ).values_list("pk", "title", "village_id", "registered", "recognised"):
+        declared[title, village] = (registered, recognised)
+        records[title, village] = pk
     named: dict[tuple, list[int]] = {}
     rows = _named(Registration.objects.filter(commune=commune, year=year, title__in=DECLARABLE))
     for title, place, state, n in (
@@ -178,7 +188,13 @@ def comparison(*, commune, year, villages) -> list[TitleComparison]:
             else:
                 mine, taken = (0, 0), bool(whole[0])
             line = VillageLine(
-                village, name, declared.get((title, village)), mine, taken, title in PER_VILLAGE
+                village,
+                name,
+                declared.get((title, village)),
+                mine,
+                taken,
+                title in PER_VILLAGE,
+                records.get((title, village)),
             )
             block.lines.append(line)
         result.append(block)

@@ -13,6 +13,7 @@ from django.db import transaction
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import TITLES, declared_metric, title_metric
 from khuyenhoc.areas.models import Denominator, Village
+from khuyenhoc.areas.reform import REFORM_YEAR, is_legacy_year
 from khuyenhoc.core.access.scope import require_writable
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.text import fold
@@ -30,6 +31,10 @@ DENOMINATOR_WORDS = {
     "unit": "cơ quan, đơn vị",
 }
 RECOGNISED_ABOVE = "số được công nhận ({rec}) lớn hơn số đăng ký ({reg})."
+LEGACY_YEAR = (
+    f"Năm trước {REFORM_YEAR} thuộc các đơn vị hành chính cũ: số lượng của năm ấy được nhập "
+    "theo xã cũ (số liệu các năm trước sáp nhập), không theo thôn của xã, phường hiện nay."
+)
 ONE_VILLAGE = (
     "một thôn chỉ đăng ký và được công nhận Cộng đồng học tập cấp thôn một lần (0 hoặc 1)."
 )
@@ -39,6 +44,12 @@ ONE_VILLAGE = (
 class Count:
     registered: int
     recognised: int
+
+
+def check_declarable_year(year):
+    check_year(year)
+    if is_legacy_year(year):
+        raise ValidationError(LEGACY_YEAR)
 
 
 def count_problem(title, registered, recognised) -> str:
@@ -132,7 +143,7 @@ def declared_counts_save(
     """Sets the declared counts of one title and year, {village id: Count, or None to
     remove the village's count}; returns how many villages changed."""
     require_writable(user, commune)
-    check_year(year)
+    check_declarable_year(year)
     if title not in DECLARABLE:
         raise ValidationError("Danh hiệu này không khai báo theo số lượng.")
     villages = _villages_of(commune, counts)
@@ -229,7 +240,7 @@ def declared_counts_import(*, user, commune, year: int, data: bytes, skip_existi
     )
 
     require_writable(user, commune)
-    check_year(year)
+    check_declarable_year(year)
     headers = sheet_headers()
     rows = read_sheet(data, headers=headers)
     villages = {v.name_folded: v for v in Village.objects.filter(commune=commune, is_active=True)}

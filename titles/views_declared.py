@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Village
+from khuyenhoc.areas.reform import REFORM_YEAR
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer
 from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
 from khuyenhoc.core.web import params
@@ -49,7 +50,7 @@ def overview(request, code):
         {
             "commune": commune,
             "year": year,
-            "years": year_choices(),
+            "years": [y for y in year_choices() if y >= REFORM_YEAR],
             "blocks": blocks,
             "is_reviewer": is_reviewer(request.user),
             "rule": declared.RULE,

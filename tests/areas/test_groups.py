@@ -128,3 +128,11 @@ def test_the_province_report_has_a_line_per_group(client, reviewer, filled, grou
     line = html[html.index(f'data-group="{group.pk}"') :].split("</tr>")[0]
     assert group.name in line
     assert "165 / 330 (4,1 %)" in line  # citizens: recognised / registered (165 of 4.000 adults)
+
+
+def test_the_public_group_page_costs_a_few_queries(
+    client, settings, filled, group, django_assert_max_num_queries
+):
+    settings.PUBLIC_CACHE_SECONDS = 0
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("stats:group", args=[group.pk])).status_code == 200

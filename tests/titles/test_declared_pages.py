@@ -3,6 +3,7 @@ import (per-row errors, all or nothing, preview), the staff page comparing them 
 the named lists, and the public commune page and report saying where a figure comes from."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from khuyenhoc.areas import services as area_services
@@ -190,3 +191,33 @@ def test_the_public_page_and_the_report_say_a_figure_is_declared(
     report = client.get(reverse("reports:commune", args=[commune_a.code, YEAR])).content.decode()
     line = report[report.index('data-key="household"') :].split("</tr>")[0]
     assert "(tổng hợp)" in line and ">30<" in line
+
+
+def test_the_titles_page_warns_when_a_named_list_differs_from_the_declared_count(
+    client, staff_a, commune_a, village_a, denominators
+):
+    declared_counts_save(
+        user=staff_a,
+        commune=commune_a,
+        year=YEAR,
+        title="household",
+        counts={village_a.pk: Count(40, 30)},
+    )
+    login(client, staff_a)
+    url = reverse("titles:commune", args=[commune_a.code])
+    assert "khác số lượng đã khai báo" not in client.get(url, {"nam": YEAR}).content.decode()
+    household_registered(staff_a, commune_a, village_a, "Lò Văn Sơn")
+    assert "khác số lượng đã khai báo" in client.get(url, {"nam": YEAR}).content.decode()
+
+
+def test_years_before_the_reform_are_declared_per_old_commune_not_per_village(
+    staff_a, commune_a, village_a
+):
+    with pytest.raises(ValidationError, match="đơn vị hành chính cũ"):
+        declared_counts_save(
+            user=staff_a,
+            commune=commune_a,
+            year=2024,
+            title="household",
+            counts={village_a.pk: Count(4, 3)},
+        )

@@ -60,6 +60,7 @@ def test_staff_declare_a_village_s_counts_and_the_public_page_marks_them_declare
     block = page.get_by_role("region", name="Gia đình học tập")
     expect(block).to_contain_text("120 / 96")
     expect(block).to_contain_text("tổng hợp")
+    page.screenshot(path=f"{SCREENSHOTS}/declared_overview_{width}.png", full_page=True)
 
     page.goto(live_server.url + reverse("stats:commune", args=[commune_a.code]))
     row = page.get_by_role("row", name="Gia đình học tập", exact=False).first

@@ -187,3 +187,35 @@ def test_removing_a_count_and_a_full_rebuild_give_what_each_write_kept(
     assert (
         sorted(Figure.objects.values_list("commune_id", "year", "metric", "value")) == incremental
     )
+
+
+def test_a_household_moved_to_another_village_moves_the_takeover_and_keeps_the_rebuild_equal(
+    staff_a, commune_a, village_a, village_c, denominators
+):
+    from titles import corrections
+
+    save(
+        staff_a,
+        commune_a,
+        "household",
+        {village_a.pk: Count(120, 100), village_c.pk: Count(80, 60)},
+    )
+    registration = household_registered(staff_a, commune_a, village_a, "Lò Văn Sơn")
+    assert figures(commune_a)[title_metric("household", "registered")] == 1 + 80
+    household = registration.household
+    corrections.subject_correct(
+        user=staff_a,
+        registration=registration,
+        data={
+            "head_name": household.head_name,
+            "members": household.members,
+            "village": village_c,
+        },
+    )
+    assert figures(commune_a)[title_metric("household", "registered")] == 120 + 1
+    incremental = sorted(Figure.objects.values_list("commune_id", "year", "metric", "value"))
+    Figure.objects.all().delete()
+    call_command("rebuild_summaries")
+    assert (
+        sorted(Figure.objects.values_list("commune_id", "year", "metric", "value")) == incremental
+    )

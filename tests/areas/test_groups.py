@@ -136,3 +136,18 @@ def test_the_public_group_page_costs_a_few_queries(
     settings.PUBLIC_CACHE_SECONDS = 0
     with django_assert_max_num_queries(8):
         assert client.get(reverse("stats:group", args=[group.pk])).status_code == 200
+
+
+def test_the_province_workbook_has_a_sheet_of_the_groups(client, reviewer, filled, group):
+    import io
+
+    from openpyxl import load_workbook
+
+    login(client, reviewer)
+    body = client.get(reverse("reports:province_xlsx", args=[YEAR])).content
+    sheet = load_workbook(io.BytesIO(body), read_only=True)["Nhóm xã, phường"]
+    head, line = list(sheet.iter_rows(values_only=True))[:2]
+    cells = dict(zip(head, line, strict=True))
+    assert cells["Nhóm"] == group.name and cells["Số xã, phường"] == 2
+    assert cells["Công dân học tập: đăng ký"] == 330
+    assert cells["Công dân học tập: đạt"] == 165

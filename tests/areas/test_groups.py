@@ -151,3 +151,21 @@ def test_the_province_workbook_has_a_sheet_of_the_groups(client, reviewer, fille
     assert cells["Nhóm"] == group.name and cells["Số xã, phường"] == 2
     assert cells["Công dân học tập: đăng ký"] == 330
     assert cells["Công dân học tập: đạt"] == 165
+
+
+def test_an_administrator_reverts_a_group_to_an_earlier_version_through_the_service(
+    client, administrator, commune_a, commune_b
+):
+    group = services.commune_group_save(user=administrator, name="Cụm 1", communes=[commune_a])
+    first = group.history.order_by("history_id").first()
+    services.commune_group_save(
+        user=administrator, group=group, name="Cụm 1 mới", communes=[commune_a, commune_b]
+    )
+    login(client, administrator)
+    url = reverse("admin:areas_communegroup_simple_history", args=[group.pk, first.history_id])
+    form = client.get(url)
+    assert form.status_code == 200
+    response = client.post(url, {"name": "Cụm 1", "description": "", "communes": [commune_a.code]})
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.name == "Cụm 1" and list(group.communes.all()) == [commune_a]

@@ -15,6 +15,7 @@ from .models import (
     Clan,
     CriteriaGroup,
     CriteriaSet,
+    DeclaredCount,
     Evaluation,
     Household,
     Indicator,
@@ -150,6 +151,17 @@ class RegistrationAdmin(ScopedHistoryAdmin):
     raw_id_fields = ["citizen", "household", "clan", "village", "unit", "created_by"]
     list_select_related = ["commune", "citizen", "household", "clan", "village", "unit"]
     show_full_result_count = False  # a second count of every registration of the province
+
+
+@admin.register(DeclaredCount)
+class DeclaredCountAdmin(ScopedHistoryAdmin):
+    """Read here by reviewers; declared and changed on the commune's staff pages."""
+
+    list_display = ["village", "commune", "year", "title", "registered", "recognised"]
+    list_filter = ["year", "title", ("commune", CommuneListFilter)]
+    search_fields = ["village__name", "commune__name"]
+    list_select_related = ["village", "commune"]
+    readonly_fields = ["updated_at", "updated_by"]
 
 
 @admin.register(Evaluation)

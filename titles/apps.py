@@ -4,7 +4,10 @@ from django.apps import AppConfig
 class TitlesConfig(AppConfig):
     name = "titles"
     verbose_name = "Danh hiệu học tập"
-    commune_links = [("Danh hiệu học tập", "titles:commune")]
+    commune_links = [
+        ("Danh hiệu học tập", "titles:commune"),
+        ("Số lượng không kèm danh sách", "titles:declared"),
+    ]
     # What people type that may name a person: an erasure on request takes the person's
     # name out of it (khuyenhoc.core.erasure). A reviewer's reason names whom to correct.
     free_texts = {"Transition": ["note"], "RecognitionList": ["return_reason"]}

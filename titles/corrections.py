@@ -10,6 +10,7 @@ from khuyenhoc.core import erasure
 from khuyenhoc.core.access.scope import require_writable
 
 from .models import SUBJECT_MODELS, Evaluation, RecognitionList, Registration
+from .models.registrations import SUBJECT_FIELDS
 from .services import (
     editable_registration,
     refresh_figures,
@@ -64,7 +65,24 @@ def subject_correct(*, user, registration, data):
         subject.villages.set(new_villages)
     if "group" in changed:
         _regroup_open_registrations(user, subject)
+    if "village" in changed:
+        _refresh_years_of(subject, title)
     return subject
+
+
+def _refresh_years_of(subject, title):
+    """A subject moved to another village changes which village has a named list, and
+    so which declared counts the figures use (declared.py): every year it is registered
+    in is counted again."""
+    years = (
+        Registration.objects.filter(**{SUBJECT_FIELDS[title]: subject})
+        .exclude(state=Registration.State.WITHDRAWN)
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by()
+    )
+    for year in years:
+        refresh_figures(subject.commune, year)
 
 
 @transaction.atomic

@@ -1,11 +1,16 @@
 """Stage counts per commune, year and title for the summary table. A stage counts every
 registration that reached it: "registered" is every one not withdrawn, "evaluated" those
-evaluated or beyond, "proposed" those put on a proposed list, so rates read correctly."""
+evaluated or beyond, "proposed" those put on a proposed list, so rates read correctly.
+
+Counts declared without a named list (declared.py) add to "registered" and "recognised"
+where no named list takes over, and are also written apart (declared_metric) so that the
+pages can say "tổng hợp" or "theo danh sách"."""
 
 from django.db.models import Count
 
-from khuyenhoc.areas.metrics import citizen_group_metric, title_metric
+from khuyenhoc.areas.metrics import citizen_group_metric, declared_metric, title_metric
 
+from . import declared
 from .models import Registration
 
 PREFIX = "titles"
@@ -39,4 +44,10 @@ def compute(*, communes=None, years=None):
             if row["citizen_group"]:
                 key = citizen_group_metric(row["citizen_group"], stage)
                 metrics[key] = metrics.get(key, 0) + row["n"]
+    for area, titles in declared.in_use(communes=communes, years=years).items():
+        metrics = result.setdefault(area, {})
+        for title, counts in titles.items():
+            for stage, value in zip(("registered", "recognised"), counts, strict=True):
+                for key in (title_metric(title, stage), declared_metric(title, stage)):
+                    metrics[key] = metrics.get(key, 0) + value
     return result

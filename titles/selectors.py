@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from khuyenhoc.areas.indicators import source_of
 from khuyenhoc.areas.metrics import TITLES, title_metric
 from khuyenhoc.core.access.scope import communes_for, get_commune_or_404, is_reviewer
 from khuyenhoc.core.numbers import rate
@@ -179,7 +180,10 @@ class Progress:
             recognised=figures.get(title_metric(title, "recognised"), 0),
             denominator=figures.get(denominator) if denominator else None,
             rlist=rlist,
+            source=source_of(figures, title),
         )
+
+    source: str = ""
 
     @property
     def title_name(self):

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.urls import path
 from django.views.generic import RedirectView
 
-from . import views, views_excel, views_print, views_review
+from . import views, views_declared, views_excel, views_print, views_review
 
 app_name = "titles"
 
@@ -18,6 +18,18 @@ urlpatterns = [
     path("cho-tham-dinh/", views_review.queue, name="queue"),
     path("so-sanh/", views_review.compare, name="compare"),
     path("<int:code>/", views.commune, name="commune"),
+    path("<int:code>/so-luong/", views_declared.overview, name="declared"),
+    path(
+        "<int:code>/so-luong/<year:year>/nhap-excel/",
+        views_declared.import_counts,
+        name="declared_import",
+    ),
+    path(
+        "<int:code>/so-luong/<year:year>/mau.xlsx",
+        views_declared.import_template,
+        name="declared_template",
+    ),
+    path("<int:code>/so-luong/<year:year>/<str:title>/", views_declared.edit, name="declared_edit"),
     path(LIST, views.registration_list, name="list"),
     path(LIST + "dang-ky/", views.register, name="register"),
     path(LIST + "de-nghi/", views.propose, name="propose"),

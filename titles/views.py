@@ -13,7 +13,7 @@ from khuyenhoc.areas.views import current_year
 from khuyenhoc.core.web import params
 from khuyenhoc.submissions.once import submits_once
 
-from . import corrections, recognition, selectors, services
+from . import corrections, declared, recognition, selectors, services
 from .forms import ListFilterForm, ScoresForm, SubjectForm
 from .models import SUBJECT_MODELS, CriteriaSet, Registration
 from .models.registrations import subject_label
@@ -37,11 +37,16 @@ def commune(request, code):
     commune = selectors.get_commune_or_404(request.user, code)
     year = requested_year(request)
     rows = selectors.progress_by_title(commune, year)
-    return render(
-        request,
-        "titles/commune.html",
-        {"commune": commune, "year": year, "rows": rows, "years": year_choices()},
-    )
+    # titles whose named list took over a declared count that says otherwise
+    blocks = declared.comparison(commune=commune, year=year, villages={})
+    context = {
+        "commune": commune,
+        "year": year,
+        "rows": rows,
+        "years": year_choices(),
+        "differing": {block.title for block in blocks if block.differs},
+    }
+    return render(request, "titles/commune.html", context)
 
 
 def searched_list(request, commune, year, title):

@@ -161,3 +161,6 @@ class LoginAttemptAdmin(AccessAttemptAdmin):
     def cleanup_expired_attempts(self, request, queryset):
         request.axes_attempt_time = timezone.now()
         return super().cleanup_expired_attempts(request, queryset)
+
+
+from . import admin_groups  # noqa: E402, F401  (registers the groups' admin)

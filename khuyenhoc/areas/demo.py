@@ -26,6 +26,7 @@ DEMO_ACCOUNTS = [
     ("quantri", "QuanTri@Demo2026", StaffProfile.Role.ADMINISTRATOR, "Trần Minh Quân"),
 ]
 
+DEMO_GROUP = "Cụm thi đua số 1"
 # Years whose records belong to today's communes; earlier years belong to the legacy units.
 RECORD_YEARS = (REFORM_YEAR, REFORM_YEAR + 1)
 LEGACY_YEARS = (REFORM_YEAR - 2, REFORM_YEAR - 1)
@@ -135,5 +136,12 @@ def seed(ctx: DemoContext):
     ctx.say(
         f"  {len(ctx.communes)} xã, phường: {number(len(villages))} thôn, bản, tổ dân phố; "
         f"số liệu nền các năm {', '.join(map(str, ctx.record_years))}."
+    )
+    # a named group, as an administrator would define one: the communes the demo fills
+    services.commune_group_save(
+        user=None,
+        name=DEMO_GROUP,
+        description="Nhóm mẫu: các xã, phường có số liệu đầy đủ của bản dùng thử.",
+        communes=ctx.active_communes,
     )
     legacy.seed(ctx)

@@ -44,6 +44,22 @@ _TITLE_KEYS = {
 }
 
 
+# How a title's figures of an area were made (titles/declared.py): from counts declared
+# per village without a named list, from named lists, or both.
+DECLARED, LISTED, BOTH = "tổng hợp", "theo danh sách", "theo danh sách và tổng hợp"
+
+
+def source_of(figures: dict[str, int], title: str) -> str:
+    """ "tổng hợp", "theo danh sách", both, or "" when nothing is registered."""
+    total = figures.get(m.title_metric(title, "registered"), 0)
+    declared = figures.get(m.declared_metric(title, "registered"), 0)
+    if not total:
+        return ""
+    if not declared:
+        return LISTED
+    return DECLARED if declared == total else BOTH
+
+
 def _apps_with_figures(figures) -> set[str]:
     """The apps ("titles", "members", "funds") with at least one figure, in one pass."""
     return {app for app, dot, _rest in (key.partition(".") for key in figures) if dot}
@@ -74,6 +90,7 @@ def summarise(figures: dict[str, int], year: int) -> dict:
             "recognised_rate": recognised_rate,
             "target": target,
             "below": is_below,
+            "source": source_of(figures, title),
         }
     scored = [
         titles[t]["recognised_rate"]

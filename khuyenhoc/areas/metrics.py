@@ -41,6 +41,16 @@ def title_metric(title: str, stage: str) -> str:
     return f"titles.{title}.{stage}"
 
 
+def declared_metric(title: str, stage: str) -> str:
+    """The part of title_metric(title, stage) ("registered" or "recognised") that comes
+    from counts declared without a named list (titles/declared.py): the pages say
+    "tổng hợp" or "theo danh sách" by it."""
+    return f"titles.{title}.declared.{stage}"
+
+
+DECLARED_STAGES = ("registered", "recognised")
+
+
 def citizen_group_metric(group: int, stage: str) -> str:
     return f"titles.citizen.g{group}.{stage}"
 

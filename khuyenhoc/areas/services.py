@@ -1,15 +1,17 @@
-"""Every write of the areas app: denominators, villages, staff accounts."""
+"""Every write of the areas app: denominators, villages, staff accounts, groups of communes."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from khuyenhoc.core.access.scope import require_writable
+from khuyenhoc.core.access.scope import require_administrator, require_writable
 from khuyenhoc.core.text import fold, nfc
 
 from . import figures, summaries
-from .models import Commune, Denominator, StaffProfile, Village
+from .freshness import figures_changed
+from .models import Commune, CommuneGroup, Denominator, StaffProfile, Village
 
 
 @transaction.atomic
@@ -154,3 +156,40 @@ def villages_import(*, user, commune: Commune, data: bytes, skip_existing=False)
         raise ImportNeedsChoice(preview)
     bulk_create_with_history(villages, Village, default_user=user)
     return ImportOutcome(created=len(villages), skipped=preview.already)
+
+
+GROUP_NEEDS_COMMUNES = "Nhóm cần ít nhất một xã, phường."
+GROUP_OUTSIDE = "Nhóm chỉ gồm các xã, phường của tỉnh: {names} thuộc tỉnh khác."
+
+
+@transaction.atomic
+def commune_group_save(
+    *, user, group: CommuneGroup | None = None, name: str, description: str = "", communes
+) -> CommuneGroup:
+    """Creates (group None) or changes a named group of today's communes of the
+    province: an administrator's reference data, whatever the door (admin form, history
+    revert)."""
+    require_administrator(user, "tạo hay sửa nhóm xã, phường")
+    communes = list(communes)
+    if not communes:
+        raise ValidationError(GROUP_NEEDS_COMMUNES)
+    outside = [c.name for c in communes if c.province_id != settings.PROVINCE_CODE]
+    if outside:
+        raise ValidationError(GROUP_OUTSIDE.format(names=", ".join(outside)))
+    group = group or CommuneGroup(province_id=settings.PROVINCE_CODE)
+    group.name = nfc(name).strip()
+    group.description = nfc(description).strip()
+    group._history_user = user
+    group.full_clean()
+    group.save()
+    group.communes.set(communes)
+    figures_changed()  # the public pages list the groups
+    return group
+
+
+@transaction.atomic
+def commune_group_delete(*, user, group: CommuneGroup) -> None:
+    require_administrator(user, "xoá nhóm xã, phường")
+    group._history_user = user
+    group.delete()
+    figures_changed()

@@ -256,3 +256,28 @@ def legacy_totals(province_code) -> dict[int, dict[str, int]]:
 def all_totals(province_code) -> dict[int, dict[str, int]]:
     """Province totals of every year: old communes before the reform, today's after."""
     return {**legacy_totals(province_code), **province_totals(province_code)}
+
+
+# Named groups of today's communes ------------------------------------------------------
+
+
+def group_totals(*, year, groups) -> dict[int, dict[str, int]]:
+    """{group id: {metric: sum over the group's communes}} for a year, from the reform
+    on (a group is made of today's communes): one query. A commune in two groups counts
+    in each; within a group, once."""
+    totals: dict[int, dict[str, int]] = {}
+    rows = (
+        Figure.objects.filter(year=year, commune__groups__in=list(groups))
+        .values("commune__groups", "metric")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    for row in rows:
+        totals.setdefault(row["commune__groups"], {})[row["metric"]] = row["total"]
+    return totals
+
+
+def years_of_group(group) -> list[int]:
+    """Years from the reform on with figures of at least one commune of the group: one query."""
+    rows = _current(Figure.objects.filter(commune__groups=group))
+    return sorted(rows.values_list("year", flat=True).distinct().order_by())

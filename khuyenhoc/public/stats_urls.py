@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import legacy_views
+from . import groups, legacy_views
 from . import stats_views as views
 
 app_name = "stats"
@@ -14,4 +14,5 @@ urlpatterns = [
     path("ping", views.ping, name="ping"),
     path("<int:code>/", views.commune, name="commune"),
     path("huyen-cu/<int:district>/", legacy_views.district, name="legacy_district"),
+    path("nhom/<int:pk>/", groups.group, name="group"),
 ]

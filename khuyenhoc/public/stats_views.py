@@ -21,6 +21,7 @@ from khuyenhoc.figures.years import pick_year
 
 from . import charts, exports, selectors, tables
 from .caching import anonymous_cache
+from .groups import groups_of_province
 
 MODES = {"don-vi-cu": "legacy", "quy-doi": "mapped"}
 
@@ -74,6 +75,7 @@ def overview(request):
         "split_rule": SPLIT_RULE,
         "legacy_provinces": selectors.legacy_provinces() if mode != "current" else [],
         **_levels(rows, mode, year),
+        "groups": groups_of_province() if mode == "current" else [],
     }
     return render(request, "public/overview.html", context)
 

@@ -76,8 +76,9 @@ def commune_bytes(sections, report=None) -> bytes:
     return workbook_bytes(sheets)
 
 
-def province_bytes(total_sections, communes, statuses) -> bytes:
-    """communes: [(commune, sections)] in column order; statuses: [(commune, text, date)]."""
+def province_bytes(total_sections, communes, statuses, groups_sheet=None) -> bytes:
+    """communes: [(commune, sections)] in column order; statuses: [(commune, text, date)];
+    groups_sheet: the sheet of the named groups of communes (groups.sheet), if any."""
     sheets = [_summary(total_sections)]
     names = [c.name for c, _s in communes]
     for index, section in enumerate(total_sections):
@@ -94,4 +95,6 @@ def province_bytes(total_sections, communes, statuses) -> bytes:
             [[c.code_display, c.name, text, when] for c, text, when in statuses],
         )
     )
+    if groups_sheet is not None:
+        sheets.append(groups_sheet)
     return workbook_bytes(sheets)

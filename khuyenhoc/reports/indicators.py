@@ -64,6 +64,7 @@ def _title_row(key, label, t, *, level=0):
         target=t["target"],
         below=t["below"],
         has_stages=True,
+        source=t["source"],
     )
 
 

@@ -18,7 +18,7 @@ from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import job_start
 from khuyenhoc.submissions.once import submits_once
 
-from . import exports, indicators, legacy, selectors, services
+from . import exports, groups, indicators, legacy, selectors, services
 from .forms import NarrativeForm
 
 NOT_SUBMITTED, SUBMITTED, CHANGED = "chua-nop", "da-nop", "thay-doi"
@@ -181,6 +181,8 @@ def province_report(request, year):
         "counts": [
             (key, STATUS_TEXT[key], counts[key]) for key in (SUBMITTED, CHANGED, NOT_SUBMITTED)
         ],
+        "groups": groups.group_lines(year),
+        "group_titles": groups.TITLE_NAMES,
     }
     return render(request, "reports/province.html", context)
 
@@ -204,7 +206,10 @@ def province_workbook(year) -> tuple[bytes, str]:
         )
         for c, s, r in statuses
     ]
-    data = exports.province_bytes(sections, columns, status_lines)
+    lines = groups.group_lines(year)
+    data = exports.province_bytes(
+        sections, columns, status_lines, groups.sheet(lines) if lines else None
+    )
     return data, f"{_file_name('bao-cao-tinh', year)}.xlsx"
 
 

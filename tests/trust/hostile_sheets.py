@@ -74,10 +74,18 @@ def _xlsx(columns, rows):
     return buffer.getvalue()
 
 
+# A column naming the record a whole row is about: a second row of it would be refused.
+ONCE_PER_SHEET = "Thôn, bản, tổ dân phố"
+
+
 @st.composite
 def valid_rows(draw, upload, most=3):
     count = draw(st.integers(1, most))
-    return [[draw(upload.valid[c]) for c in upload.columns] for _ in range(count)]
+    rows = [[draw(upload.valid[c]) for c in upload.columns] for _ in range(count)]
+    if ONCE_PER_SHEET not in upload.columns:
+        return rows
+    key = upload.columns.index(ONCE_PER_SHEET)
+    return list({row[key]: row for row in reversed(rows)}.values())
 
 
 @st.composite

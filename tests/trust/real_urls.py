@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.urls.converters import IntConverter
 
 from funds.models import Fund, Payout, Receipt
-from khuyenhoc.areas.models import LegacyCommune, Village
+from khuyenhoc.areas.models import CommuneGroup, LegacyCommune, Village
 from khuyenhoc.jobs.models import Job
 from members.models import Branch, Member
 from titles.models import Registration
@@ -92,6 +92,7 @@ RECORDS = {
     "members:edit": (_member, {}),
     "members:erase": (_member, {}),
     "members:leave": (_member, {}),
+    "stats:group": (lambda c: CommuneGroup.objects.filter(communes=c).first(), {}),
     "titles:certificate": (lambda c: _registration(c, recognised=True), {}),
     "titles:correct": (_registration, {}),
     "titles:erase": (_registration, {}),

@@ -29,6 +29,8 @@ EVERYTHING = {"change", "add", "delete", "delete_selected"}
 # What the roles table lets each role write in the admin; every other door is refused.
 ADMIN_WRITES = {
     ("areas.commune", "administrator"): {"change"},  # the disadvantaged-area flag
+    # named groups of communes: reference data, through areas.services (no bulk delete)
+    ("areas.communegroup", "administrator"): {"add", "change", "delete", "revert"},
     ("members.member", "administrator"): {"change", "erase_selected"},
     ("funds.fund", "administrator"): {"add", "change", "revert"},
     ("titles.recognitionlist", "reviewer"): REVIEW_ACTIONS,
@@ -151,16 +153,25 @@ def _a_record(model, model_admin, world):
 
 @pytest.fixture
 def every_model_has_a_record(world):
-    """The demo has no login records, groups, overdraft grants or annual reports: one
-    of each, made the way they are made in use."""
+    """The demo has no login records, groups, overdraft grants, annual reports or
+    declared counts: one of each, made the way they are made in use."""
     from axes.models import AccessAttempt, AccessFailureLog
     from django.contrib.auth.models import Group
 
     from funds.models import Fund
     from funds.services import overdraft_allow
     from khuyenhoc.reports.services import report_narrative_save
+    from titles.declared_services import Count, declared_counts_save
 
     Group.objects.create(name="Nhóm thử")
+    village = world["mine"].villages.filter(is_active=True).first()
+    declared_counts_save(
+        user=world["staff"],
+        commune=world["mine"],
+        year=2025,
+        title="household",
+        counts={village.pk: Count(3, 1)},
+    )
     guess = {"username": "ke_doan_mat_khau", "ip_address": "203.0.113.9", "user_agent": "x"}
     AccessAttempt.objects.create(**guess, get_data="", post_data="", failures_since_start=1)
     AccessFailureLog.objects.create(**guess)

@@ -61,6 +61,8 @@ EXCLUDED = {
     "titles:compare": READ_ONLY,
     "titles:home": "redirects to titles:compare",
     "titles:decision": READ_ONLY,
+    "titles:declared": READ_ONLY,
+    "titles:declared_import": UPLOAD,
     "titles:erase": ACTION,
     "titles:proposal": READ_ONLY,
     "titles:import_registrations": UPLOAD,

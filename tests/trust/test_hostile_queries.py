@@ -23,6 +23,7 @@ from khuyenhoc.areas.views import current_year
 from tests.factories import login
 from tests.trust.db_counts import table_checksums, tables_changed
 from tests.trust.query_keys import COMMON_KEYS, recording
+from tests.trust.real_urls import RECORDS
 from tests.trust.staff_pages import record_pks, vocabulary
 from tests.trust.test_access_matrix import PUBLIC_ROUTES, STAFF_ROUTES
 
@@ -68,10 +69,16 @@ def _history_pairs(world):
                 yield {"label": model._meta.label, "pk": pk}
 
 
+PUBLIC_NAMES = {r[0] for r in PUBLIC_ROUTES}
+
+
 def _candidates(world, name, converters):
     """Values of the route's parameters, those most likely to open its page first."""
     if "label" in converters:
         yield from _history_pairs(world)
+        return
+    if name in RECORDS and name in PUBLIC_NAMES:  # a public record's page (a group)
+        yield {"pk": RECORDS[name][0](world["mine"]).pk}
         return
     values_of = vocabulary(world)
     # households first: their list has every filter the citizens' has, at fewer rows

@@ -28,6 +28,7 @@ from tests.trust.staff_pages import any_kwargs
 from tests.trust.test_access_matrix import STAFF_ROUTES
 from tests.trust.test_hostile_forms import _targets
 from titles import services as titles_services
+from titles.declared_services import sheet_headers
 from titles.models import CriteriaSet
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,7 @@ NOT_CREATING = {
     "reports:submit": "a submitted report cannot be submitted again",
     "titles:review": "approves, sends back or reopens a list: each step once, from its state",
     "titles:correct": "corrects a subject",
+    "titles:declared_edit": "sets the year's counts of a title per village: the same values twice",
     "titles:evaluate": "saves the scores of one registration: the same scores twice",
 }
 
@@ -147,6 +149,10 @@ def submission(name, world, client):
     if name == "areas:village_import":
         data = _sheet(["Tên thôn, bản, tổ dân phố", "Loại"], [["Bản Hai Lần", "Bản"]])
         return staff, reverse(name, args=[code]), {}, {"file": data}
+    if name == "titles:declared_import":  # this year: the demo has its denominators
+        headers = list(sheet_headers().values())
+        row = [village.name, 2, 1] + [""] * (len(headers) - 3)
+        return staff, reverse(name, args=[code, today.year]), {}, {"file": _sheet(headers, [row])}
     if name == "funds:commune":
         fields = {"name": "Quỹ Một Lần", "opening_year": str(today.year)}
         return staff, reverse(name, args=[code]), fields | {"opening_balance": "0"}, {}

@@ -14,7 +14,8 @@ from django.utils import timezone
 from hypothesis import HealthCheck
 from hypothesis import strategies as st
 
-from khuyenhoc.areas.models import Village
+from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 from khuyenhoc.core.text import fold
 from members.models import Branch
@@ -24,6 +25,7 @@ from tests.trust.hostile_values import (
 )
 from tests.trust.staff_pages import record_pks, vocabulary
 from tests.trust.test_access_matrix import STAFF_ROUTES
+from titles.declared_services import sheet_headers
 from titles.models import CriteriaSet, RecognitionList, Registration
 
 FUZZ = {
@@ -41,6 +43,7 @@ KNOWN = {
     "members:import",
     "titles:import_registrations",
     "titles:import_scores",
+    "titles:declared_import",
 }
 
 
@@ -145,6 +148,18 @@ def unique_names(names_):
     return sorted(n for n, f in zip(names_, folded, strict=True) if folded.count(f) == 1)
 
 
+def declared_count_values():
+    """Counts small enough for any demo denominator, recognised never above registered."""
+    values = {}
+    for column in sheet_headers().values():
+        if column.endswith(": đăng ký"):
+            once = column.startswith(TITLES["village"][0])  # a village counts once
+            values[column] = st.just(1) if once else st.integers(1, 3)
+        elif column.endswith(": được công nhận"):
+            values[column] = st.integers(0, 1)
+    return values
+
+
 def valid_values(world, upload):
     """A strategy of accepted values for each column of the import, so that a row with a
     hostile value in one column is valid in the others and goes past the first check.
@@ -165,6 +180,11 @@ def valid_values(world, upload):
         "Chi hội": st.sampled_from(unique_names(list(branches.values_list("name", flat=True)))),
         "Ngày vào hội": st.sampled_from([today, today.strftime("%d/%m/%Y")]),
         "Tên thôn, bản, tổ dân phố": fresh,
+        # the counts declared without a named list: a village once per sheet (valid_rows)
+        "Thôn, bản, tổ dân phố": st.sampled_from(
+            unique_names(list(villages.values_list("name", flat=True)))
+        ),
+        **declared_count_values(),
         "Thôn, bản, tổ": st.sampled_from(
             unique_names(list(villages.values_list("name", flat=True)))
         ),
@@ -205,6 +225,8 @@ def _takes_rows(world, upload):
     approved refuses every sheet, and scores need registrations waiting for them.
     test_a_sheet_of_valid_rows_is_imported_whole_by_each_import checks the others do."""
     kwargs = kwargs_of(upload)
+    if upload.route == "titles:declared_import":  # counts need the year's denominators
+        return Denominator.objects.filter(commune=world["mine"], year=kwargs["year"]).exists()
     if "title" not in kwargs:
         return True
     lists = RecognitionList.objects.filter(

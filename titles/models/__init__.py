@@ -1,6 +1,7 @@
 """Subjects, criteria sets, registrations with their evaluations, and recognition lists."""
 
 from .criteria import CriteriaGroup, CriteriaSet, Indicator
+from .declared import DECLARABLE, DeclaredCount
 from .registrations import (
     Evaluation,
     RecognitionList,
@@ -24,6 +25,8 @@ __all__ = [
     "Clan",
     "CriteriaGroup",
     "CriteriaSet",
+    "DECLARABLE",
+    "DeclaredCount",
     "Evaluation",
     "Household",
     "Indicator",

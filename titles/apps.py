@@ -4,10 +4,17 @@ from django.apps import AppConfig
 class TitlesConfig(AppConfig):
     name = "titles"
     verbose_name = "Danh hiệu học tập"
-    commune_links = [("Danh hiệu học tập", "titles:commune")]
+    commune_links = [
+        ("Danh hiệu học tập", "titles:commune"),
+        ("Hồ sơ người dân tự đăng ký", "titles:self_queue"),
+    ]
     # What people type that may name a person: an erasure on request takes the person's
     # name out of it (khuyenhoc.core.erasure). A reviewer's reason names whom to correct.
-    free_texts = {"Transition": ["note"], "RecognitionList": ["return_reason"]}
+    free_texts = {
+        "Transition": ["note"],
+        "RecognitionList": ["return_reason"],
+        "SelfRegistration": ["reason"],
+    }
     # (label, URL name, for reviewers only): the staff home's links across communes
     province_links = [
         ("Danh sách chờ thẩm định", "titles:queue", True),

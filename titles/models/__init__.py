@@ -8,6 +8,7 @@ from .registrations import (
     Score,
     Transition,
 )
+from .selfservice import HouseholdCode, SelfEvidence, SelfRegistration
 from .subjects import (
     SUBJECT_ELSEWHERE,
     SUBJECT_MODELS,
@@ -26,12 +27,15 @@ __all__ = [
     "CriteriaSet",
     "Evaluation",
     "Household",
+    "HouseholdCode",
     "Indicator",
     "RecognitionList",
     "Registration",
     "SUBJECT_ELSEWHERE",
     "SUBJECT_MODELS",
     "Score",
+    "SelfEvidence",
+    "SelfRegistration",
     "Transition",
     "Unit",
     "VILLAGE_ELSEWHERE",

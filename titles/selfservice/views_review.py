@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from khuyenhoc.core.access.roles import Role, role_of
 from khuyenhoc.core.access.scope import get_commune_or_404
 from khuyenhoc.core.web import params
 
@@ -124,8 +125,11 @@ def detail(request, pk):
 @login_required
 @never_cache
 def evidence(request, pk):
-    """One evidence file, to the staff who may read its commune: 404 to anyone else
-    (another commune's staff, a household's code, the public)."""
+    """One evidence file, to the staff of its commune only: 404 to anyone else (another
+    commune's staff, the province's reviewers and administrators, who decide on lists
+    and have no need of a person's photos; a household's code opens no staff page)."""
+    if role_of(request.user) != Role.COMMUNE_STAFF:
+        raise Http404("Không tìm thấy minh chứng này.")
     found = get_object_or_404(SelfEvidence.objects.for_user(request.user), pk=pk)
     response = HttpResponse(bytes(found.content), content_type=found.content_type)
     response["Content-Disposition"] = f'inline; filename="minh-chung-{found.pk}"'

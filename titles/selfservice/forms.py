@@ -70,7 +70,10 @@ class EvidenceField(forms.FileField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,.pdf"})
+            "widget",
+            MultipleFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp,.pdf", "data-resize": ""}
+            ),
         )
         super().__init__(*args, **kwargs)
 

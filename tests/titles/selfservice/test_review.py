@@ -46,6 +46,17 @@ def test_accepting_registers_and_evaluates_and_the_public_figures_follow(
     assert "Người dân gửi" in reasons and "Xã tiếp nhận" in reasons
 
 
+def test_the_evaluation_page_of_an_accepted_registration_links_what_was_sent(
+    client, staff_a, village_a, issued
+):
+    sent = sent_directly(issued[0][0], village_a)
+    services.submission_accept(user=staff_a, submission=sent)
+    sent.refresh_from_db()
+    login(client, staff_a)
+    page = client.get(reverse("titles:evaluate", args=[sent.registration_id])).content.decode()
+    assert reverse("titles:self_detail", args=[sent.pk]) in page
+
+
 def test_next_year_the_code_registers_the_same_household_again(
     staff_a, commune_a, village_a, issued
 ):

@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from khuyenhoc.areas.models import Commune
 from khuyenhoc.core.access.scope import require_writable
 from khuyenhoc.core.text import fold
 
@@ -35,8 +36,9 @@ def codes_issue(*, user, commune, village, count) -> list[tuple[HouseholdCode, s
     services.village_of(commune, village)
     if not 1 <= count <= MAX_CODES:
         raise ValidationError(f"Mỗi lần cấp từ 1 đến {MAX_CODES} mã.")
-    # numbers follow each other in a commune; the lock keeps two issues from taking one
-    list(HouseholdCode.objects.select_for_update().filter(commune=commune).values_list("pk"))
+    # numbers follow each other in a commune; locking its row keeps two issues from
+    # taking the same numbers
+    list(Commune.objects.select_for_update().filter(pk=commune.pk).values_list("pk"))
     last = HouseholdCode.objects.filter(commune=commune).aggregate(n=Max("number"))["n"] or 0
     now = timezone.now()
     issued = []
@@ -286,6 +288,21 @@ def _delete(submissions) -> int:
     # after the rows: deleting one writes a last history row, with every field
     SelfRegistration.history.filter(id__in=ids).delete()
     return len(ids)
+
+
+@transaction.atomic
+def submission_erase(*, user, submission) -> None:
+    """On the person's request, before the commune decided (or after it refused): what
+    they sent goes, with its history; the household's code stays. An accepted one is
+    erased with the person (titles.corrections.person_erase), so that the
+    registration's subject goes too."""
+    require_writable(user, submission.commune)
+    submission = SelfRegistration.objects.select_for_update().get(pk=submission.pk)
+    if submission.state == State.ACCEPTED:
+        raise ValidationError(
+            "Hồ sơ đã vào danh sách: xoá thông tin cá nhân ở trang đăng ký của người đó."
+        )
+    _delete(SelfRegistration.objects.filter(pk=submission.pk))
 
 
 def submissions_erase(*, registrations) -> int:

@@ -82,6 +82,7 @@ ACTIONS = {
     "accept": (services.submission_accept, "Đã tiếp nhận hồ sơ của {name}."),
     "return": (services.submission_return, "Đã trả lại hồ sơ của {name} để bổ sung."),
     "reject": (services.submission_reject, "Đã không tiếp nhận hồ sơ của {name}."),
+    "erase": (services.submission_erase, "Đã xoá hồ sơ theo yêu cầu của người gửi."),
 }
 
 
@@ -94,7 +95,8 @@ def detail(request, pk):
     action = request.POST.get("action")
     if request.method == "POST" and action in ACTIONS and form.is_valid():
         service, done = ACTIONS[action]
-        extra = {} if action == "accept" else {"reason": form.cleaned_data["reason"]}
+        needs_reason = action in ("return", "reject")
+        extra = {"reason": form.cleaned_data["reason"]} if needs_reason else {}
         try:
             service(user=request.user, submission=submission, **extra)
         except ValidationError as exc:

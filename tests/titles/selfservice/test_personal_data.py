@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -111,3 +112,19 @@ def test_the_household_prints_its_certificate_once_recognised_and_no_other_can(
     cache.clear()
     open_with(client, other_code)
     assert client.get(url).status_code == 404
+
+
+def test_staff_erase_a_waiting_submission_on_request_and_nothing_of_it_stays(
+    client, staff_a, with_photo
+):
+    login(client, staff_a)
+    response = client.post(reverse("titles:self_detail", args=[with_photo.pk]), {"action": "erase"})
+    assert response.status_code == 302
+    assert not SelfRegistration.objects.exists() and not SelfEvidence.objects.exists()
+    assert not SelfRegistration.history.exists()
+
+
+def test_an_accepted_submission_is_erased_with_the_person_not_alone(staff_a, with_photo):
+    services.submission_accept(user=staff_a, submission=with_photo)
+    with pytest.raises(ValidationError, match="xoá thông tin cá nhân ở trang đăng ký"):
+        services.submission_erase(user=staff_a, submission=with_photo)

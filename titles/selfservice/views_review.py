@@ -93,7 +93,9 @@ def detail(request, pk):
     submission = _submission_or_404(request.user, pk)
     form = DecisionForm(request.POST or None)
     action = request.POST.get("action")
-    if request.method == "POST" and action in ACTIONS and form.is_valid():
+    if request.method == "POST" and action not in ACTIONS:
+        form.add_error(None, "Hãy bấm một trong các nút: tiếp nhận, trả lại, không tiếp nhận.")
+    elif request.method == "POST" and form.is_valid():
         service, done = ACTIONS[action]
         needs_reason = action in ("return", "reject")
         extra = {"reason": form.cleaned_data["reason"]} if needs_reason else {}

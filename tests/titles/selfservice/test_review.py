@@ -178,3 +178,20 @@ def test_staff_of_another_commune_see_neither_queue_nor_submission(
     response = client.post(reverse("titles:self_detail", args=[sent.pk]), {"action": "accept"})
     assert response.status_code == 404
     assert SelfRegistration.objects.get().state == "sent"
+
+
+@pytest.mark.parametrize("reason", ["\x00\u202e", "x" * 5000, "", "   "])
+def test_a_hostile_or_empty_reason_is_a_form_error_and_changes_nothing(
+    client, staff_a, village_a, issued, reason
+):
+    sent = sent_directly(issued[0][0], village_a)
+    login(client, staff_a)
+    url = reverse("titles:self_detail", args=[sent.pk])
+    for action in ("return", "reject"):
+        response = client.post(url, {"action": action, "reason": reason})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Cần ghi lý do" in html or "tối đa 2000" in html
+    response = client.post(url, {"action": "nonsense", "reason": reason})
+    assert "Hãy bấm một trong các nút" in response.content.decode()
+    assert SelfRegistration.objects.get().state == "sent"

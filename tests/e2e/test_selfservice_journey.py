@@ -6,7 +6,6 @@ from khuyenhoc.areas.models import Village
 from tests.e2e.conftest import SCREENSHOTS, sign_in
 from tests.factories import PASSWORD
 from tests.titles.selfservice.conftest import photo_bytes
-from titles.selfservice import codes, services
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -23,15 +22,24 @@ def _registered_citizens(page, live_server, commune):
 def test_a_citizen_registers_from_a_phone_with_a_code_and_staff_accept(
     live_server, browser, staff_a, commune_a
 ):
-    village = Village.objects.create(commune=commune_a, name="Bản Mòng", name_folded="ban mong")
-    [(_, code)] = services.codes_issue(user=staff_a, commune=commune_a, village=village, count=1)
+    Village.objects.create(commune=commune_a, name="Bản Mòng", name_folded="ban mong")
+    desk = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    staff = desk.new_page()
+    sign_in(staff, live_server, staff_a.username, PASSWORD)
+    staff.goto(live_server.url + reverse("titles:self_codes", args=[commune_a.code]))
+    staff.get_by_label("Thôn, bản, tổ dân phố").select_option(label="Bản Mòng")
+    staff.get_by_label("Số mã").fill("2")
+    staff.get_by_role("button", name="Cấp mã và in phiếu").click()
+    expect(staff.locator(".slip")).to_have_count(2)
+    staff.screenshot(path=f"{SCREENSHOTS}/selfservice_code_sheet_1280.png", full_page=True)
+    code = staff.locator(".slip-code").first.inner_text()
 
     phone = browser.new_context(viewport={"width": 360, "height": 800}, locale="vi-VN")
     page = phone.new_page()
     before = _registered_citizens(page, live_server, commune_a)
     page.goto(live_server.url + reverse("selfservice:commune", args=[commune_a.code]))
     expect(page.get_by_role("heading", level=1)).to_contain_text(commune_a.name)
-    page.get_by_label("Mã đăng ký").fill(codes.shown(code).lower())
+    page.get_by_label("Mã đăng ký").fill(code.lower())
     page.get_by_role("button", name="Mở hồ sơ của hộ").click()
     expect(page.get_by_role("heading", name="Hồ sơ tự đăng ký của hộ")).to_be_visible()
     page.get_by_role("link", name="Nông dân và lao động nông thôn").click()
@@ -57,9 +65,6 @@ def test_a_citizen_registers_from_a_phone_with_a_code_and_staff_accept(
     expect(page.locator(".sent li")).to_contain_text("Đã gửi, chờ xã xem xét")
     page.screenshot(path=f"{SCREENSHOTS}/selfservice_household_360.png", full_page=True)
 
-    desk = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    staff = desk.new_page()
-    sign_in(staff, live_server, staff_a.username, PASSWORD)
     staff.goto(live_server.url + reverse("titles:self_queue", args=[commune_a.code]))
     staff.get_by_role("link", name="Lo Thi Hoa").click()
     expect(staff.get_by_role("link", name="giay-khen.jpg")).to_be_visible()

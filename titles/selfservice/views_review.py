@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from khuyenhoc.core.access.roles import Role, role_of
-from khuyenhoc.core.access.scope import get_commune_or_404
+from khuyenhoc.core.access.scope import can_touch, get_commune_or_404
 from khuyenhoc.core.web import params
 
 from ..models import CriteriaSet, Indicator, SelfEvidence, SelfRegistration
@@ -20,6 +20,7 @@ from . import selectors, services
 from .forms import DecisionForm
 
 State = SelfRegistration.State
+PAGE = 50
 
 
 def _state(request) -> str:
@@ -31,7 +32,7 @@ def _state(request) -> str:
 def queue(request, code):
     commune = get_commune_or_404(request.user, code)
     state = _state(request)
-    page = Paginator(selectors.queue(commune, state), 50).get_page(params.query_page(request))
+    page = Paginator(selectors.queue(commune, state), PAGE).get_page(params.query_page(request))
     for submission in page:
         submission.self_total = selectors.self_total(submission)
     counts = selectors.state_counts(commune)
@@ -42,6 +43,7 @@ def queue(request, code):
             "commune": commune,
             "page": page,
             "state": state,
+            "can_decide": can_touch(request.user, commune.code),
             "states": [(value, label, counts.get(value, 0)) for value, label in State.choices],
         },
     )
@@ -52,8 +54,9 @@ def queue(request, code):
 def accept_many(request, code):
     commune = get_commune_or_404(request.user, code)
     ids = [n for n in map(params.whole, request.POST.getlist("chon")) if n is not None]
+    # a page of the queue holds 50; each acceptance refreshes the figures (~0.15 s)
     chosen = SelfRegistration.objects.for_user(request.user).filter(
-        commune=commune, pk__in=ids[:500], state=State.SENT
+        commune=commune, pk__in=ids[:PAGE], state=State.SENT
     )
     try:
         accepted, refused = services.submissions_accept(user=request.user, submissions=chosen)
@@ -115,6 +118,7 @@ def detail(request, pk):
         {
             "s": submission,
             "commune": submission.commune,
+            "can_decide": can_touch(request.user, submission.commune_id),
             "form": form,
             "answers": answers,
             "total": selectors.self_total(submission),

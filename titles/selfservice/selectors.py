@@ -1,7 +1,7 @@
 """Reads of self-service: a household's own submissions, the commune's queue and the
 possible duplicates its staff should look at before accepting."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from ..models import Citizen, Household, SelfRegistration
 
@@ -19,11 +19,43 @@ def of_household(code):
 
 
 def queue(commune, state):
+    """The commune's submissions in `state`, each marked `maybe_duplicate` by the rules of
+    duplicates() in one query (the page shows why)."""
     return (
         SelfRegistration.objects.filter(commune=commune, state=state)
         .select_related("village", "code")
-        .annotate(files=Count("evidence"))
+        .annotate(files=Count("evidence"), maybe_duplicate=_maybe_duplicate())
         .order_by("sent_at", "id")
+    )
+
+
+def _maybe_duplicate():
+    others = SelfRegistration.objects.filter(commune=OuterRef("commune")).exclude(
+        Q(pk=OuterRef("pk")) | Q(state=State.REJECTED)
+    )
+    same_id = others.filter(id_number=OuterRef("id_number")).exclude(id_number="")
+    same_name = others.filter(
+        name_folded=OuterRef("name_folded"),
+        village=OuterRef("village"),
+        year=OuterRef("year"),
+        title=OuterRef("title"),
+    ).filter(Q(title="household") | Q(birth_year=OuterRef("birth_year")))
+    citizen = Citizen.objects.filter(
+        commune=OuterRef("commune"),
+        name_folded=OuterRef("name_folded"),
+        birth_year=OuterRef("birth_year"),
+        village=OuterRef("village"),
+    ).exclude(pk=OuterRef("citizen"))
+    household = Household.objects.filter(
+        commune=OuterRef("commune"),
+        name_folded=OuterRef("name_folded"),
+        village=OuterRef("village"),
+    ).exclude(pk=OuterRef("code__household"))
+    return (
+        Exists(same_id)
+        | Exists(same_name)
+        | (Q(title="citizen") & Exists(citizen))
+        | (Q(title="household") & Exists(household))
     )
 
 

@@ -148,11 +148,14 @@ def test_the_queue_flags_a_possible_duplicate_typed_without_diacritics(
     (row, _), (other, _) = issued
     sent_directly(row, village_a, name="lo thi hoa")
     twin = sent_directly(other, village_a, name="Lò Thị Hoa")
+    sent_directly(other, village_a, name="Quàng Văn Khác")
     login(client, staff_a)
     page = client.get(reverse("titles:self_detail", args=[twin.pk])).content.decode()
     assert "Có thể trùng" in page
     assert "Trùng với công dân đã có" in page
     assert "Cùng họ tên, năm sinh, thôn với một hồ sơ khác năm nay" in page
+    queue = client.get(reverse("titles:self_queue", args=[commune_a.code])).content.decode()
+    assert queue.count("có thể trùng") == 2
 
 
 def test_reviewers_read_the_queue_but_cannot_decide(client, reviewer, commune_a, village_a, issued):

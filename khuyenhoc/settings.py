@@ -198,6 +198,16 @@ FILE_UPLOAD_HANDLERS = [
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 IMPORT_IN_BACKGROUND_ROWS = env.int("IMPORT_IN_BACKGROUND_ROWS", default=2000)
 
+# Self-service (titles/selfservice): wrong registration codes allowed per address in a
+# window before the form refuses for the rest of it; the size of one evidence file as
+# sent (photos are then kept at about 300 KB); and how long what people send (answers,
+# ID numbers, evidence) is kept after the commune's decision: `manage.py
+# purge_self_service`, run daily, deletes it afterwards (Nghị định 13/2023/NĐ-CP).
+SELF_SERVICE_CODE_FAILURES = env.int("SELF_SERVICE_CODE_FAILURES", default=10)
+SELF_SERVICE_CODE_WINDOW_MINUTES = env.int("SELF_SERVICE_CODE_WINDOW_MINUTES", default=15)
+SELF_SERVICE_EVIDENCE_BYTES = env.int("SELF_SERVICE_EVIDENCE_BYTES", default=5 * 1024 * 1024)
+SELF_SERVICE_RETENTION_DAYS = env.int("SELF_SERVICE_RETENTION_DAYS", default=730)
+
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=2 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True  # idle expiry: the clock restarts on each request
 

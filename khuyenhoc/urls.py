@@ -27,6 +27,7 @@ urlpatterns = [
     path("dang-xuat/", LogoutView.as_view(), name="logout"),
     path("thong-ke/quy/", include("funds.public_urls")),
     path("thong-ke/", include("khuyenhoc.public.stats_urls")),
+    path("tu-danh-gia/", include("titles.selfservice.public_urls")),
     path("quan-ly/bao-cao/", include("khuyenhoc.reports.urls")),
     path("quan-ly/", include("khuyenhoc.areas.urls")),
     path("quan-ly/hoi-vien/", include("members.urls")),

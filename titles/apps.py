@@ -7,10 +7,15 @@ class TitlesConfig(AppConfig):
     commune_links = [
         ("Danh hiệu học tập", "titles:commune"),
         ("Số lượng không kèm danh sách", "titles:declared"),
+        ("Hồ sơ người dân tự đăng ký", "titles:self_queue"),
     ]
     # What people type that may name a person: an erasure on request takes the person's
     # name out of it (khuyenhoc.core.erasure). A reviewer's reason names whom to correct.
-    free_texts = {"Transition": ["note"], "RecognitionList": ["return_reason"]}
+    free_texts = {
+        "Transition": ["note"],
+        "RecognitionList": ["return_reason"],
+        "SelfRegistration": ["reason"],
+    }
     # (label, URL name, for reviewers only): the staff home's links across communes
     province_links = [
         ("Danh sách chờ thẩm định", "titles:queue", True),

@@ -11,6 +11,7 @@ from khuyenhoc.core.access.scope import require_writable
 
 from .models import SUBJECT_MODELS, Evaluation, RecognitionList, Registration
 from .models.registrations import SUBJECT_FIELDS
+from .selfservice.services import submissions_erase
 from .services import (
     editable_registration,
     refresh_figures,
@@ -110,9 +111,10 @@ def person_erase(*, user, registration):
     subject._change_reason = ERASE_REASON
     subject.save()
     subject.history.all().update(**model.PERSONAL)
-    erasure.mentions_erase(
-        names=names, commune=registration.commune, records=_described_by(subject, registration)
-    )
+    records = _described_by(subject, registration)
+    # what the person sent from a phone (answers, ID number, evidence) goes too
+    submissions_erase(registrations=records[1][1])
+    erasure.mentions_erase(names=names, commune=registration.commune, records=records)
     return subject
 
 

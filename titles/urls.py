@@ -3,6 +3,8 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from . import views, views_declared, views_excel, views_print, views_review
+from .selfservice import views_codes
+from .selfservice import views_review as self_review
 
 app_name = "titles"
 
@@ -46,4 +48,12 @@ urlpatterns = [
     path("dang-ky/<int:pk>/xoa-thong-tin/", views.erase, name="erase"),
     path("dang-ky/<int:pk>/rut/", views.withdraw, name="withdraw"),
     path("dang-ky/<int:pk>/giay-chung-nhan/", views_print.certificate, name="certificate"),
+    # what households send from their phones (titles/selfservice)
+    path("<int:code>/tu-dang-ky/", self_review.queue, name="self_queue"),
+    path("<int:code>/tu-dang-ky/tiep-nhan/", self_review.accept_many, name="self_accept_many"),
+    path("<int:code>/tu-dang-ky/ma/", views_codes.codes_page, name="self_codes"),
+    path("<int:code>/tu-dang-ky/ma/in/", views_codes.codes_sheet, name="self_codes_sheet"),
+    path("tu-dang-ky/ma/<int:pk>/thu-hoi/", views_codes.code_revoke, name="self_code_revoke"),
+    path("tu-dang-ky/<int:pk>/", self_review.detail, name="self_detail"),
+    path("tu-dang-ky/minh-chung/<int:pk>/", self_review.evidence, name="self_evidence"),
 ]

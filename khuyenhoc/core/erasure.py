@@ -1,7 +1,8 @@
 """An erasure on request leaves no copy of the person's name (Luật Bảo vệ dữ liệu cá nhân).
 
 The services that blank a person's own fields (members.services.member_erase,
-titles.corrections.person_erase) call mentions_erase() in their transaction. It takes
+titles.corrections.person_erase) call mentions_erase() in their transaction; the
+latter also deletes what the person sent from a phone (titles.selfservice). It takes
 every name the person was ever stored under out of
 
 - the admin's "recent actions" (LogEntry's object_repr and change_message) about the

@@ -9,7 +9,7 @@ from funds.models import Fund, Payout, Receipt
 from khuyenhoc.areas.models import CommuneGroup, LegacyCommune, Village
 from khuyenhoc.jobs.models import Job
 from members.models import Branch, Member
-from titles.models import Registration
+from titles.models import HouseholdCode, Registration, SelfEvidence, SelfRegistration
 
 YEAR = 2025  # a year the demo seeds for today's communes
 LEGACY_YEAR = 2024  # a year of the old communes, for the pages of the years before the reform
@@ -44,6 +44,33 @@ def _finished_job(commune):
             output_name="ket-qua.csv",
         )
     return job
+
+
+def _self_submission(commune):
+    """What a household of the commune sent, with one evidence file: the demo seeds no
+    self-service, so one is made here (the module's transaction takes it back)."""
+    found = SelfRegistration.objects.filter(commune=commune).first()
+    if found is None:
+        village = _village(commune)
+        code = HouseholdCode.objects.create(
+            commune=commune, village=village, number=900_000, digest=f"{commune.pk:064}"
+        )
+        found = SelfRegistration.objects.create(
+            code=code,
+            commune=commune,
+            year=YEAR,
+            title="citizen",
+            village=village,
+            full_name="Người Tự Đăng Ký",
+            birth_year=1990,
+            sex="nu",
+            group=1,
+            consent_at=code.issued_at,
+        )
+        SelfEvidence.objects.create(
+            submission=found, name="anh.jpg", content_type="image/jpeg", size=3, content=b"abc"
+        )
+    return found
 
 
 def _village(commune):
@@ -98,6 +125,9 @@ RECORDS = {
     "titles:erase": (_registration, {}),
     "titles:evaluate": (_registration, {}),
     "titles:withdraw": (_registration, {}),
+    "titles:self_detail": (_self_submission, {}),
+    "titles:self_evidence": (lambda c: _self_submission(c).evidence.first(), {}),
+    "titles:self_code_revoke": (lambda c: _self_submission(c).code, {}),
 }
 TEXTS = {"kind": "thu", "title": TITLE}
 

@@ -124,6 +124,9 @@ def test_staff_pages_answer_each_role_as_expected(
         if role == "staff" and name in HIDDEN_FROM_COMMUNE_STAFF:
             assert response.status_code == 404, f"{real} must not show itself to commune staff"
             continue
+        if role != "staff" and name in COMMUNE_STAFF_ONLY:
+            assert response.status_code == 404, f"{real} must not show itself to a {role}"
+            continue
         if role != "administrator" and name in ADMINISTRATORS_ONLY:
             assert response.status_code == 404, f"{real} must not show itself to a {role}"
             continue
@@ -139,6 +142,8 @@ def test_staff_pages_answer_each_role_as_expected(
 
 # Reviewers' pages answer commune staff as if they did not exist.
 HIDDEN_FROM_COMMUNE_STAFF = {"areas:history", "funds:overdraft", "titles:queue", "titles:review"}
+# A person's evidence answers everyone but the staff of its commune so.
+COMMUNE_STAFF_ONLY = {"titles:self_evidence"}
 # The administrators' pages answer everyone else so too.
 ADMINISTRATORS_ONLY = {"jobs:backup"}
 

@@ -52,6 +52,9 @@ NOT_CREATING = {
     "titles:correct": "corrects a subject",
     "titles:declared_edit": "sets the year's counts of a title per village: the same values twice",
     "titles:evaluate": "saves the scores of one registration: the same scores twice",
+    "titles:self_accept_many": "only submissions still waiting are accepted: once each",
+    "titles:self_detail": "accepts, returns or refuses a waiting submission: once, from its state",
+    "titles:self_code_revoke": "a revoked code cannot be revoked again",
 }
 
 
@@ -187,6 +190,8 @@ def submission(name, world, client):
     if name == "titles:import_scores":
         args, data = _scores_sheet(client, _waiting_registration(world, village))
         return staff, reverse(name, args=args), {}, {"file": data}
+    if name == "titles:self_codes":
+        return staff, reverse(name, args=[code]), {"village": village.pk, "count": "2"}, {}
     if name == "reports:province_xlsx_job":
         return "reviewer", reverse(name, args=[today.year]), {}, {}
     if name == "jobs:backup":

@@ -9,6 +9,7 @@ from .registrations import (
     Score,
     Transition,
 )
+from .selfservice import HouseholdCode, SelfEvidence, SelfRegistration
 from .subjects import (
     SUBJECT_ELSEWHERE,
     SUBJECT_MODELS,
@@ -29,12 +30,15 @@ __all__ = [
     "DeclaredCount",
     "Evaluation",
     "Household",
+    "HouseholdCode",
     "Indicator",
     "RecognitionList",
     "Registration",
     "SUBJECT_ELSEWHERE",
     "SUBJECT_MODELS",
     "Score",
+    "SelfEvidence",
+    "SelfRegistration",
     "Transition",
     "Unit",
     "VILLAGE_ELSEWHERE",

@@ -48,6 +48,12 @@ def reship_migration_data():
 
     if not CriteriaSet.objects.exists():
         import_module("titles.migrations.0002_criteria_sets").ship(apps, None)
+    from khuyenhoc.quality.models import ValidationRule
+
+    if not ValidationRule.objects.exists():
+        import_module("khuyenhoc.quality.migrations.0002_default_validation_rules").add_rules(
+            apps, None
+        )
 
 
 @pytest.fixture

@@ -14,8 +14,10 @@ from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RANK_RULE, RATE_TITLES, SHORT, sort_rows, summarise
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.reform import is_legacy_year
+from khuyenhoc.figures.reporting import REPORTED_RULE
 from khuyenhoc.figures.selectors import SPLIT_RULE
-from khuyenhoc.figures.years import pick_year
+from khuyenhoc.figures.years import pick_public_year
+from khuyenhoc.quality.selectors import published_year
 
 from . import charts, exports, selectors, tables
 from .caching import anonymous_cache
@@ -43,8 +45,7 @@ def _query(year, mode):
 @anonymous_cache
 def overview(request):
     totals = selectors.province_totals()
-    available = sorted(totals)
-    year = pick_year(request, available)
+    year, available = pick_public_year(request, totals, published=published_year())
     if year is None:
         return render(request, "public/overview.html", {"year": None, "years": []})
     mode = _mode(request, year)
@@ -70,6 +71,7 @@ def overview(request):
         ],
         "rank_rule": RANK_RULE,
         "split_rule": SPLIT_RULE,
+        "reported_rule": REPORTED_RULE,
         "legacy_provinces": selectors.legacy_provinces() if mode != "current" else [],
     }
     return render(request, "public/overview.html", context)
@@ -77,7 +79,7 @@ def overview(request):
 
 def _download(request):
     totals = selectors.province_totals()
-    year = pick_year(request, sorted(totals))
+    year, _available = pick_public_year(request, totals, published=published_year())
     if year is None:
         year = 0
         rows, total, mode = [], summarise({}, 0), "current"
@@ -116,7 +118,11 @@ def _title_rows(mine, province):
     rows = []
     for title in RATE_TITLES:
         t, p = mine["titles"][title], province["titles"][title]
-        if t["target"] is None or t["recognised_rate"] is None:
+        if t["undecided"]:
+            status = "Chưa xét"
+        elif t["exceeds"]:
+            status = "Số liệu cần kiểm tra"
+        elif t["target"] is None or t["recognised_rate"] is None:
             status = "–"
         else:
             status = "Dưới chỉ tiêu" if t["below"] else "Đạt chỉ tiêu"
@@ -205,12 +211,14 @@ def _chart(title, labels, series, target_title, years):
 def commune(request, code):
     commune = selectors.commune_or_404(code)
     province_by_year = selectors.province_totals()
-    available = sorted(province_by_year)
+    year, available = pick_public_year(request, province_by_year, published=published_year())
     mine_by_year, sources = selectors.commune_figures(code)
-    year = pick_year(request, available)
     figures = mine_by_year.get(year, {}) if year else {}
     mine = summarise(figures, year or 0)
-    province = summarise(province_by_year.get(year, {}), year or 0)
+    if year and not is_legacy_year(year):
+        province = selectors.province_row(year)
+    else:
+        province = summarise(province_by_year.get(year, {}), year or 0)
     villages = [(name, Village.Kind(kind).label) for name, kind in selectors.villages(code)]
     context = {
         "commune": commune,

@@ -56,6 +56,18 @@ def _sortable(value):
     return "" if value is None else f"{float(value):.4f}"
 
 
+UNDECIDED = "chưa xét"
+TO_CHECK = "cần kiểm tra"
+
+
+def _rate_text(value, t):
+    """A rate, or why there is none: the year is not decided yet, or a count exceeds its
+    denominator (never published above 100 %)."""
+    if value is None and t.get("exceeds"):
+        return TO_CHECK
+    return percent(value)
+
+
 def cells(row):
     """The figure cells of a row, in header order."""
     out = []
@@ -66,7 +78,7 @@ def cells(row):
             {
                 "key": f"{slug}-dk",
                 "v": _sortable(t["registered_rate"]),
-                "text": percent(t["registered_rate"]),
+                "text": _rate_text(t["registered_rate"], t),
                 "below": False,
             }
         )
@@ -74,7 +86,7 @@ def cells(row):
             {
                 "key": f"{slug}-cn",
                 "v": _sortable(t["recognised_rate"]),
-                "text": percent(t["recognised_rate"]),
+                "text": UNDECIDED if t.get("undecided") else _rate_text(t["recognised_rate"], t),
                 "below": t["below"],
             }
         )

@@ -1,0 +1,1 @@
+from tests.public.conftest import fresh_cache, province_communes  # noqa: F401

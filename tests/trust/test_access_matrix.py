@@ -134,7 +134,14 @@ def test_staff_pages_answer_each_role_as_expected(
 
 
 # Reviewers' pages answer commune staff as if they did not exist.
-HIDDEN_FROM_COMMUNE_STAFF = {"areas:history", "funds:overdraft", "titles:queue", "titles:review"}
+HIDDEN_FROM_COMMUNE_STAFF = {
+    "areas:history",
+    "funds:overdraft",
+    "titles:queue",
+    "titles:review",
+    "quality:violations",
+    "quality:completeness",
+}
 # The administrators' pages answer everyone else so too.
 ADMINISTRATORS_ONLY = {"jobs:backup"}
 

@@ -66,6 +66,10 @@ EXCLUDED = {
     "titles:propose": ACTION,
     "titles:queue": READ_ONLY,
     "titles:withdraw": ACTION,
+    "quality:violations": READ_ONLY,
+    "quality:completeness": "its reminder forms post free text to quality:remind (tests/quality)",
+    "quality:remind": ACTION + "; reviewers only",
+    "quality:reminder_read": ACTION,
 }
 
 # Who is tried, in turn, until one of them is shown the page's form.

@@ -11,9 +11,17 @@ from django.shortcuts import render
 from django.utils.text import slugify
 
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RANK_RULE, RATE_TITLES, SHORT, sort_rows, summarise
+from khuyenhoc.areas.indicators import (
+    RANK_RULE,
+    RATE_TITLES,
+    SHORT,
+    SLUGS,
+    sort_rows,
+    summarise,
+)
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.reform import is_legacy_year
+from khuyenhoc.core.numbers import percent
 from khuyenhoc.figures.reporting import REPORTED_RULE
 from khuyenhoc.figures.selectors import SPLIT_RULE
 from khuyenhoc.figures.years import pick_public_year
@@ -40,6 +48,46 @@ def _query(year, mode):
     if _mode_param(mode):
         query["xem"] = _mode_param(mode)
     return query
+
+
+CHART_TITLES = {SLUGS[t]: t for t in RATE_TITLES}
+
+
+def commune_chart(rows, year, slug):
+    """The overview's chart: one title's rate per commune, highest first, against the
+    target of the year; before the year's decisions, the registration rate alone."""
+    title = CHART_TITLES.get(slug, "household")
+    decided = any(r["titles"][title]["recognised_rate"] is not None for r in rows)
+    field = "recognised_rate" if decided else "registered_rate"
+    bars = sorted(
+        (
+            (r["name"], r["titles"][title][field], r["titles"][title]["below"])
+            for r in rows
+            if r["titles"][title][field] is not None
+        ),
+        key=lambda bar: (-bar[1], bar[0]),
+    )
+    target = m.target_for(title, year) if decided else None
+    what = "được công nhận" if decided else "đăng ký"
+    heading = f"Tỷ lệ {what} {m.TITLES[title][0]} năm {year}, từng xã, phường"
+    if bars:
+        desc = (
+            f"{len(bars)} xã, phường có số liệu; cao nhất {bars[0][0]} {percent(bars[0][1])}, "
+            f"thấp nhất {bars[-1][0]} {percent(bars[-1][1])}."
+        )
+        if target is not None:
+            desc += f" {sum(1 for b in bars if b[2])} xã, phường dưới chỉ tiêu {target} %."
+    else:
+        desc = "Chưa có số liệu."
+    return {
+        "slug": SLUGS[title],
+        "heading": heading,
+        "svg": charts.bar_chart(title=heading, desc=desc, bars=bars, target=target)
+        if bars
+        else None,
+        "desc": desc,
+        "choices": [(SLUGS[t], m.TITLES[t][0]) for t in RATE_TITLES],
+    }
 
 
 @anonymous_cache
@@ -72,6 +120,9 @@ def overview(request):
         "rank_rule": RANK_RULE,
         "split_rule": SPLIT_RULE,
         "reported_rule": REPORTED_RULE,
+        "chart": commune_chart(rows, year, request.GET.get("danhhieu", ""))
+        if mode != "legacy"
+        else None,
         "legacy_provinces": selectors.legacy_provinces() if mode != "current" else [],
     }
     return render(request, "public/overview.html", context)
@@ -190,7 +241,8 @@ def _trends(years, mine_by_year, province_by_year):
 
 
 def _chart(title, labels, series, target_title, years):
-    target = m.target_for(target_title, years[-1]) if target_title and years else None
+    # each year against the target in force that year (2025's, then 2030's)
+    target = [m.target_for(target_title, y) for y in years] if target_title else None
     unit = "%" if target_title else ""
     svg = charts.line_chart(
         title=title,

@@ -1,6 +1,7 @@
 """The overview table as the template draws it: header links for sorting without
 JavaScript, and cells already formatted the Vietnamese way (cheaper than filters)."""
 
+from collections import Counter
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -141,11 +142,19 @@ def _name_html(row, mode, year, prefix):
     return html
 
 
+def rank_text(rank, shared) -> str:
+    """A place shared by several communes says so: every tie is not «Hạng 1» alone."""
+    if rank is None:
+        return "–"
+    return f"{rank} (đồng hạng)" if shared.get(rank, 0) > 1 else str(rank)
+
+
 def body_html(rows, mode, year):
     """The table body, built here rather than in the template: with 150 communes and
     17 columns the template engine alone took most of the page's time."""
     out = []
     prefix = reverse("stats:overview")
+    shared = Counter(row["rank"] for row in rows if row["rank"] is not None)
     for row in rows:
         rank = row["rank"]
         below = (
@@ -156,7 +165,7 @@ def body_html(rows, mode, year):
         out.append(
             f"<tr{' class="row-below"' if row['below'] else ''}>"
             f'<td class="num" data-k="xep-hang" data-v="{"" if rank is None else rank}">'
-            f"{'–' if rank is None else rank}</td>"
+            f"{rank_text(rank, shared)}</td>"
             f'<th scope="row" class="name-col" data-k="ten" data-v="{escape(row["sort_name"])}">'
             f"{_name_html(row, mode, year, prefix)}</th>"
             + "".join(_cell_html(c) for c in row["cells"])

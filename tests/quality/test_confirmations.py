@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from funds.models import FundYear
 from tests.factories import login
-from tests.funds.conftest import fund_a, this_year  # noqa: F401
 
 
 def test_closing_a_year_shows_what_will_happen_before_it_closes(client, reviewer, fund_a):

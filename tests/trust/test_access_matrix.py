@@ -136,7 +136,6 @@ def test_staff_pages_answer_each_role_as_expected(
 
 # Reviewers' pages answer commune staff as if they did not exist.
 HIDDEN_FROM_COMMUNE_STAFF = {
-    "areas:history",
     "funds:overdraft",
     "titles:queue",
     "titles:review",

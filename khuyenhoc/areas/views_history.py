@@ -1,7 +1,6 @@
 """Change history of any record, for staff (their communes) and reviewers on the staff
-pages: who changed what,
-when, and what it was before. Works for every model with django-simple-history and a
-scoped manager, so each app gets it without writing a page."""
+pages: who changed what, when, and what it was before. Works for every model with
+django-simple-history and a scoped manager, so each app gets it without writing a page."""
 
 from datetime import date, datetime
 

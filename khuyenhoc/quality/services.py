@@ -47,7 +47,9 @@ def reminder_send(*, user, commune, year, text) -> Reminder:
     text = (text or "").strip()
     if not text:
         raise ValidationError("Cần ghi nội dung lời nhắc.")
-    return Reminder.objects.create(
+    # the same words still unread are not sent again (a double click, a reload)
+    waiting = Reminder.objects.filter(commune=commune, year=year, text=text, read_at__isnull=True)
+    return waiting.first() or Reminder.objects.create(
         commune=commune, year=year, text=text, sent_at=timezone.now(), sent_by=user
     )
 

@@ -73,3 +73,11 @@ def test_commune_staff_cannot_send_a_reminder(client, staff_a, commune_b, lists)
     )
     assert response.status_code == 404
     assert not Reminder.objects.exists()
+
+
+def test_the_same_reminder_sent_twice_is_one_message(client, reviewer, commune_b, lists):
+    login(client, reviewer)
+    url = f"/quan-ly/kiem-tra/bao-cao/{commune_b.code}/2026/nhac/"
+    for _ in range(2):
+        client.post(url, {"noi_dung": "Đề nghị gửi danh sách."})
+    assert Reminder.objects.count() == 1

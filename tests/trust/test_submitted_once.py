@@ -50,6 +50,7 @@ NOT_CREATING = {
     "titles:review": "approves, sends back or reopens a list: each step once, from its state",
     "titles:correct": "corrects a subject",
     "titles:evaluate": "saves the scores of one registration: the same scores twice",
+    "quality:remind": "the same reminder still unread is not sent again (reminder_send)",
 }
 
 

@@ -74,3 +74,11 @@ def test_only_an_administrator_publishes_a_year(province_communes, reviewer):
     province = Province.objects.get(code=settings.PROVINCE_CODE)
     with pytest.raises(ValidationError):
         services.publication_set(user=reviewer, province=province, published_year=2025)
+
+
+def test_the_commune_page_says_over_how_many_communes_the_province_rate_is(
+    client, province_communes
+):
+    fill(province_communes[:3])
+    html = client.get(f"/thong-ke/{province_communes[0].code}/?nam=2025").content.decode()
+    assert "Cột «Toàn tỉnh» tính trên 3 xã, phường đã báo cáo số liệu năm 2025." in html

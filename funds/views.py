@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer, reviewer_action
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, read_upload
-from khuyenhoc.core.web import params
+from khuyenhoc.core.web import confirm, params
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
 from khuyenhoc.submissions.once import submits_once
@@ -234,6 +234,19 @@ def statement(request, pk, year):
     fund = fund_or_404(request.user, pk)
     year = book_year(fund, year)
     book = FundYear.objects.filter(fund=fund, year=year).select_related("closed_by").first()
+    if request.method == "POST" and not confirm.confirmed(request):
+        return confirm.confirmation(
+            request,
+            heading=f"Duyệt quyết toán và khóa sổ năm {year}: {fund.name}",
+            consequences=[
+                f"Quyết toán năm {year} được chốt như trang này đang hiện.",
+                "Không phiếu thu, chi, điều chỉnh hay tệp nhập nào ghi được ngày trong năm "
+                f"{year}; sai sót sửa bằng phiếu điều chỉnh ghi vào năm đang mở.",
+                "Sổ đã khóa không mở lại được.",
+            ],
+            button=f"Xác nhận khóa sổ năm {year}",
+            cancel_url=request.path,
+        )
     if request.method == "POST":
         try:
             services.year_close(user=request.user, fund=fund, year=year)

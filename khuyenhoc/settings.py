@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "khuyenhoc.submissions",
     "django_tasks_db",
     "khuyenhoc.jobs",
+    "khuyenhoc.quality",
     "members",
     "titles",
     "funds",

@@ -34,6 +34,7 @@ urlpatterns = [
     path("quan-ly/danh-hieu/", include("titles.urls")),
     path("quan-ly/quy/", include("funds.urls")),
     path("quan-ly/viec/", include("khuyenhoc.jobs.urls")),
+    path("quan-ly/kiem-tra/", include("khuyenhoc.quality.urls")),
     path("quan-tri/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     # pages name the icon; the admin's pages do not, and browsers then ask for this

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from khuyenhoc.core.access.admin_scope import CommuneListFilter, ScopedAdmin, ScopedHistoryAdmin
 from khuyenhoc.core.access.scope import is_administrator, is_reviewer
 
-from . import recognition
+from . import criteria, recognition
 from .forms import DecisionForm, ReasonForm
 from .models import (
     Citizen,
@@ -109,8 +109,59 @@ class CriteriaSetAdmin(ReferenceDataAdmin):
         "min_per_indicator",
         "to_be_checked",
     ]
-    list_filter = ["title", "to_be_checked"]
+    list_filter = ["title", "status", "to_be_checked"]
+    readonly_fields = ["status"]
     inlines = [CriteriaGroupInline]
+    actions = ["check_version", "activate_version"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            # a new version scores nobody until checked and activated (titles/criteria.py)
+            obj.status = CriteriaSet.Status.DRAFT
+        super().save_model(request, obj, form, change)
+
+    @admin.action(
+        description="Kiểm tra bộ tiêu chí đã chọn (bản nháp → đã kiểm tra)", permissions=["change"]
+    )
+    def check_version(self, request, queryset):
+        for criteria_set in queryset:
+            try:
+                criteria.criteria_set_check(user=request.user, criteria_set=criteria_set)
+            except ValidationError as exc:
+                self.message_user(
+                    request, f"{criteria_set}: {' '.join(exc.messages)}", messages.ERROR
+                )
+            else:
+                self.message_user(request, f"Đã kiểm tra: {criteria_set}.", messages.SUCCESS)
+
+    @admin.action(
+        description="Áp dụng bộ tiêu chí đã chọn (xem trước kết quả năm trước)",
+        permissions=["change"],
+    )
+    def activate_version(self, request, queryset):
+        if "apply" in request.POST:
+            for criteria_set in queryset:
+                try:
+                    criteria.criteria_set_activate(user=request.user, criteria_set=criteria_set)
+                except ValidationError as exc:
+                    self.message_user(
+                        request, f"{criteria_set}: {' '.join(exc.messages)}", messages.ERROR
+                    )
+                else:
+                    self.message_user(request, f"Đã áp dụng: {criteria_set}.", messages.SUCCESS)
+            return None
+        return render(
+            request,
+            "titles/criteria_activate.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Áp dụng bộ tiêu chí",
+                "sets": [
+                    (s, criteria.problems(s), criteria.activation_preview(s)) for s in queryset
+                ],
+                "opts": self.model._meta,
+            },
+        )
 
 
 class SubjectAdmin(ScopedAdmin):

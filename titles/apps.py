@@ -17,6 +17,9 @@ class TitlesConfig(AppConfig):
         "SelfRegistration": ["reason"],
     }
     # (label, URL name, for reviewers only): the staff home's links across communes
+    # read by khuyenhoc.quality's completeness page, which imports no app
+    list_submissions = "titles.selectors.list_submissions"
+    inbox = "titles.selectors.inbox"  # the staff home's inbox
     province_links = [
         ("Danh sách chờ thẩm định", "titles:queue", True),
         ("So sánh danh hiệu giữa các xã, phường", "titles:compare", False),

@@ -3,10 +3,12 @@ first; if any row is wrong nothing is written and each error names its row."""
 
 from functools import lru_cache, partial
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Village
+from khuyenhoc.core import checks
 from khuyenhoc.core.access.scope import require_writable
 from khuyenhoc.core.sheets.spreadsheets import (
     ImportRejected,
@@ -244,9 +246,16 @@ def registration_rows_write(
         if already and not skip_existing:
             raise ImportNeedsChoice(preview)
     created = writer.written
+    warnings = []
     if created:
         services.refresh_figures(commune, year)
-    return ImportOutcome(created=created, skipped=len(already))
+        try:
+            warnings = checks.check_figures(
+                commune=commune, year=year, stage=checks.IMPORT, titles=[title]
+            )
+        except ValidationError as exc:
+            raise ImportRejected(exc.messages) from exc  # the rows written are undone
+    return ImportOutcome(created=created, skipped=len(already), warnings=warnings)
 
 
 SCORE_ID = "Mã đăng ký"

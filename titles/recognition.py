@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from khuyenhoc.core import checks
 from khuyenhoc.core.access.scope import require_writable
 
 from . import bulk
@@ -74,6 +75,10 @@ def list_propose(*, user, commune, year, title, when=None) -> RecognitionList:
         fields=["proposed_at", "proposed_by", "return_reason"],
     )
     refresh_figures(commune, year)
+    # a list breaking a blocking rule (more registered than the denominator) is not sent up
+    rlist.warnings = checks.check_figures(
+        commune=commune, year=year, stage=checks.SUBMISSION, titles=[title]
+    )
     return rlist
 
 

@@ -310,3 +310,62 @@ def _matches(title, subjects, year) -> list[Match]:
         )
         for s in subjects
     ]
+
+
+def list_submissions(*, year, communes) -> dict[tuple[int, str], tuple[str, object]]:
+    """{(commune code, title): (list state, proposed at)} of a year's lists with at least
+    one registration: what the completeness page (khuyenhoc.quality) reads through
+    TitlesConfig.list_submissions. Two queries."""
+    lists = {
+        (code, title): (state, proposed_at)
+        for code, title, state, proposed_at in RecognitionList.objects.filter(
+            year=year, commune__in=communes
+        ).values_list("commune_id", "title", "state", "proposed_at")
+    }
+    registered = (
+        Registration.objects.filter(year=year, commune__in=communes)
+        .exclude(state=Registration.State.WITHDRAWN)
+        .values_list("commune_id", "title")
+        .distinct()
+        .order_by()
+    )
+    return {key: lists.get(key, (RecognitionList.State.OPEN, None)) for key in registered}
+
+
+def inbox(*, user, communes) -> list[dict]:
+    """The staff home's inbox (TitlesConfig.inbox): lists the reviewer returned, with the
+    reason; for a reviewer, the lists awaiting review."""
+    from django.urls import reverse
+
+    out = []
+    if is_reviewer(user):
+        waiting = RecognitionList.objects.filter(
+            state=RecognitionList.State.PROPOSED, commune__in=communes_for(user)
+        ).count()
+        if waiting:
+            out.append(
+                {
+                    "kind": "Chờ thẩm định",
+                    "text": f"{waiting} danh sách đề nghị công nhận đang chờ thẩm định.",
+                    "when": None,
+                    "url": reverse("titles:queue"),
+                }
+            )
+        return out
+    returned = (
+        RecognitionList.objects.for_user(user)
+        .filter(state=RecognitionList.State.RETURNED)
+        .select_related("commune")
+        .order_by("-year")[:20]
+    )
+    for rlist in returned:
+        out.append(
+            {
+                "kind": "Danh sách bị trả lại",
+                "text": f"{rlist.commune.name}: {rlist.get_title_display()} {rlist.year}. "
+                f"Lý do: {rlist.return_reason}",
+                "when": rlist.proposed_at,
+                "url": reverse("titles:list", args=[rlist.commune_id, rlist.year, rlist.title]),
+            }
+        )
+    return out

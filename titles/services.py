@@ -11,6 +11,7 @@ from django.utils import timezone
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Village
+from khuyenhoc.core import checks
 from khuyenhoc.core.access.scope import require_reviewer, require_writable
 from khuyenhoc.core.web import params
 
@@ -191,6 +192,9 @@ def registration_create(*, user, commune, year, title, subject=None, when=None) 
     except IntegrityError as exc:
         raise ValidationError("Đối tượng này đã đăng ký danh hiệu này trong năm.") from exc
     refresh_figures(commune, year)
+    registration.warnings = checks.check_figures(
+        commune=commune, year=year, stage=checks.ENTRY, titles=[title]
+    )
     return registration
 
 

@@ -308,9 +308,11 @@ def withdraw(request, pk):
 def propose(request, code, year, title):
     commune = commune_and_title(request.user, code, title, year)
     try:
-        recognition.list_propose(user=request.user, commune=commune, year=year, title=title)
+        rlist = recognition.list_propose(user=request.user, commune=commune, year=year, title=title)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "Đã gửi danh sách đề nghị công nhận lên Hội tỉnh.")
+        for warning in rlist.warnings:
+            messages.warning(request, warning)
     return back_to_list(commune, year, title)

@@ -61,6 +61,8 @@ def _import(request, code, year, title, run, heading, columns, template_url=None
         return step.response
     if step.outcome:
         messages.success(request, imported(step.outcome, "dòng"))
+        for warning in getattr(step.outcome, "warnings", ()):
+            messages.warning(request, warning)
         return back_to_list(commune, year, title)
     return render(
         request,

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.core.access.scope import reviewer_action
-from khuyenhoc.core.web import params
+from khuyenhoc.core.web import confirm, params
 
 from . import recognition, selectors
 from .forms import DecisionForm, ReasonForm
@@ -84,6 +84,54 @@ def compare(request):
     )
 
 
+# A list's move that asks first, from the state it can be taken in.
+WHEN_POSSIBLE = {
+    "approve": RecognitionList.State.PROPOSED,
+    "send_back": RecognitionList.State.PROPOSED,
+    "reopen": RecognitionList.State.APPROVED,
+}
+CONFIRM_HEADINGS = {
+    "approve": "Công nhận danh sách",
+    "send_back": "Trả lại danh sách",
+    "reopen": "Mở lại danh sách đã công nhận",
+}
+CONFIRM_BUTTONS = {
+    "approve": "Xác nhận công nhận",
+    "send_back": "Xác nhận trả lại",
+    "reopen": "Xác nhận mở lại",
+}
+
+
+def _consequences(action, rlist, data) -> list[str]:
+    """What the move will do, in numbers, for the confirmation page."""
+    entries = Registration.objects.filter(commune=rlist.commune, year=rlist.year, title=rlist.title)
+    if action == "approve":
+        proposed = entries.filter(state=Registration.State.PROPOSED)
+        passed = proposed.filter(evaluation__passed=True).count()
+        failed = proposed.count() - passed
+        return [
+            f"Quyết định số {data['decision_number']} ngày {data['decision_date']:%d/%m/%Y}, "
+            f"người ký {data['signer']}, được ghi vào danh sách.",
+            f"{passed} đăng ký đạt được công nhận (in được giấy chứng nhận); {failed} đăng ký "
+            "không đạt ghi «không được công nhận».",
+            "Danh sách bị khóa; chỉ cán bộ Hội tỉnh mở lại được. Số liệu công khai cập nhật ngay.",
+        ]
+    if action == "send_back":
+        count = entries.filter(state=Registration.State.PROPOSED).count()
+        return [
+            f"{count} đăng ký trở về «đã đánh giá»; xã, phường sửa rồi đề nghị lại.",
+            f"Lý do «{data['reason']}» hiện trong mục «Việc cần làm» của cán bộ xã, phường.",
+        ]
+    count = entries.filter(
+        state__in=[Registration.State.RECOGNISED, Registration.State.NOT_RECOGNISED]
+    ).count()
+    return [
+        f"Kết quả công nhận của {count} đăng ký bị huỷ; các đăng ký trở về «đã đánh giá».",
+        "Giấy chứng nhận đã in không còn giá trị cho đến khi danh sách được công nhận lại.",
+        f"Lý do «{data['reason']}» được ghi vào lịch sử của danh sách.",
+    ]
+
+
 @reviewer_action
 @login_required
 def review(request, code, year, title):
@@ -97,6 +145,15 @@ def review(request, code, year, title):
         bound = decision if action == "approve" else reason
         if bound.is_valid():
             data = bound.cleaned_data
+            if rlist.state == WHEN_POSSIBLE.get(action) and not confirm.confirmed(request):
+                return confirm.confirmation(
+                    request,
+                    heading=f"{CONFIRM_HEADINGS[action]}: {TITLES[title][0]} {year}, "
+                    f"{commune.name}",
+                    consequences=_consequences(action, rlist, data),
+                    button=CONFIRM_BUTTONS[action],
+                    cancel_url=request.path,
+                )
             try:
                 if action == "approve":
                     recognition.list_approve(user=request.user, rlist=rlist, **data)

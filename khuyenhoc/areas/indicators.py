@@ -4,6 +4,10 @@ Pure functions, no database: the public pages, the downloads and the annual repo
 through `summarise`, so a rate is computed one way everywhere. A figure missing from the
 summary table means zero when its app has written anything for that area and year (the
 table stores no zero rows), and "no data" otherwise.
+
+Two rules keep a published rate true: before any decision of the area's year the
+recognised rate is "not yet decided" (None, `undecided`), not 0 %; and a count above its
+denominator gives no rate at all (None, `exceeds`): nothing above 100 % is published.
 """
 
 from khuyenhoc.areas import metrics as m
@@ -42,6 +46,17 @@ _TITLE_KEYS = {
     )
     for title in RATE_TITLES
 }
+# Any of these above zero means the area's year has decisions (recognised or refused).
+_DECISION_KEYS = tuple(
+    m.title_metric(title, stage) for title in m.TITLES for stage in ("recognised", "not_recognised")
+)
+
+
+def _within(part, whole):
+    """The rate of part in whole, or None when part exceeds whole (bad data, never shown)."""
+    if part is not None and whole and part > whole:
+        return None
+    return rate(part, whole)
 
 
 # How a title's figures of an area were made (titles/declared.py): from counts declared
@@ -72,12 +87,16 @@ def summarise(figures: dict[str, int], year: int) -> dict:
     has_funds = "funds" in apps
     titles = {}
     below = []
+    decided = has_titles and any(figures.get(key) for key in _DECISION_KEYS)
     for title in RATE_TITLES:
         denominator_key, registered_key, recognised_key = _TITLE_KEYS[title]
         denominator = figures.get(denominator_key)
         registered = figures.get(registered_key, 0) if has_titles else None
         recognised = figures.get(recognised_key, 0) if has_titles else None
-        recognised_rate = rate(recognised, denominator)
+        undecided = has_titles and not decided and bool(denominator)
+        recognised_rate = None if undecided else _within(recognised, denominator)
+        registered_rate = _within(registered, denominator)
+        exceeds = bool(denominator) and max(registered or 0, recognised or 0) > denominator
         target = m.target_for(title, year)
         is_below = target is not None and recognised_rate is not None and recognised_rate < target
         if is_below:
@@ -86,11 +105,13 @@ def summarise(figures: dict[str, int], year: int) -> dict:
             "registered": registered,
             "recognised": recognised,
             "denominator": denominator,
-            "registered_rate": rate(registered, denominator),
+            "registered_rate": registered_rate,
             "recognised_rate": recognised_rate,
             "target": target,
             "below": is_below,
             "source": source_of(figures, title),
+            "undecided": undecided,
+            "exceeds": exceeds,
         }
     scored = [
         titles[t]["recognised_rate"]
@@ -113,7 +134,8 @@ def summarise(figures: dict[str, int], year: int) -> dict:
         else None,
         "population": population,
         "members": members,
-        "members_per_100": rate(members, population),
+        "members_per_100": _within(members, population),
+        "decided": decided,
         "receipts": receipts,
         "payouts": payouts,
         "below": below,

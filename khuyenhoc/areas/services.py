@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from khuyenhoc.core import checks
 from khuyenhoc.core.access.scope import require_administrator, require_writable
 from khuyenhoc.core.text import fold, nfc
 
@@ -28,6 +29,8 @@ def denominator_save(*, user, commune: Commune, year: int, values: dict) -> Deno
     row.full_clean()
     row.save()
     summaries.refresh(figures, commune=commune, year=year)
+    # the validation rules (khuyenhoc.quality): a blocking one undoes the save
+    row.warnings = checks.check_figures(commune=commune, year=year, stage=checks.ENTRY)
     return row
 
 

@@ -38,6 +38,11 @@ def deferred():
         _deferred.reset(token)
 
 
+def is_deferred() -> bool:
+    """Whether refresh() is holding off (the summary table is not up to date yet)."""
+    return _deferred.get()
+
+
 def sources():
     """The figures modules of the installed apps, in INSTALLED_APPS order."""
     found = []

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from khuyenhoc.core.access.scope import communes_for, get_commune_or_404, is_reviewer
 from khuyenhoc.core.web import params
@@ -41,6 +42,19 @@ def province_links(user) -> list[tuple[str, str]]:
     ]
 
 
+def inbox(user, communes) -> list[dict]:
+    """What to do now: each app lists its items on its AppConfig as `inbox = "module.function"`,
+    a function (user, communes) → [{kind, text, when, url or read_url}], so this app
+    imports none of them. Dated items first, newest first."""
+    items = []
+    for config in apps.get_app_configs():
+        path = getattr(config, "inbox", None)
+        if path:
+            items += import_string(path)(user=user, communes=communes)
+    dated = sorted((i for i in items if i["when"]), key=lambda i: i["when"], reverse=True)
+    return dated + [i for i in items if not i["when"]]
+
+
 @login_required
 def staff_home(request):
     year = current_year()
@@ -53,7 +67,12 @@ def staff_home(request):
     return render(
         request,
         "areas/staff_home.html",
-        {"rows": rows, "year": year, "province_links": province_links(request.user)},
+        {
+            "rows": rows,
+            "year": year,
+            "province_links": province_links(request.user),
+            "inbox": inbox(request.user, communes),
+        },
     )
 
 
@@ -86,13 +105,15 @@ def denominator_edit(request, code, year):
     form = DenominatorForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            services.denominator_save(
+            row = services.denominator_save(
                 user=request.user, commune=commune, year=year, values=form.cleaned_data
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, f"Đã lưu số liệu nền năm {year} của {commune.name}.")
+            for warning in row.warnings:
+                messages.warning(request, warning)
             return redirect("areas:commune", code=commune.code)
     return render(
         request, "areas/denominator_form.html", {"commune": commune, "year": year, "form": form}

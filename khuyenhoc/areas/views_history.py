@@ -1,6 +1,6 @@
-"""Change history of any record, for reviewers on the staff pages: who changed what,
-when, and what it was before. Works for every model with django-simple-history and a
-scoped manager, so each app gets it without writing a page."""
+"""Change history of any record, for staff (their communes) and reviewers on the staff
+pages: who changed what, when, and what it was before. Works for every model with
+django-simple-history and a scoped manager, so each app gets it without writing a page."""
 
 from datetime import date, datetime
 
@@ -10,7 +10,6 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from khuyenhoc.core.access.scope import is_reviewer
 from khuyenhoc.core.numbers import number
 
 
@@ -46,27 +45,43 @@ def _shown(field, value):
     return value
 
 
+def _values(entry, fields):
+    """(label, None, value) of every field the entry holds a value in: what a record was
+    created with, or held when it was deleted."""
+    out = []
+    for name, field in fields.items():
+        if name in ("id",) or not hasattr(entry, field.attname):
+            continue
+        value = _shown(field, getattr(entry, field.attname))
+        if value is not None:
+            out.append((str(field.verbose_name), None, value))
+    return out
+
+
 def _changes(entries, model):
-    """Each history entry with the fields that changed against the one before it."""
+    """Each history entry with its fields: those that changed against the entry before
+    (for a change), every value it was created with (for a creation, or the first entry
+    kept), every value it held (for a deletion)."""
     fields = {f.name: f for f in model._meta.fields}
     rows = []
     for entry in entries:
-        previous = entry.prev_record
+        previous = entry.prev_record if entry.history_type == "~" else None
+        if previous is None or entry.history_type == "-":
+            rows.append({"entry": entry, "changes": _values(entry, fields), "whole": True})
+            continue
         changes = []
-        if previous is not None:
-            delta = entry.diff_against(previous)
-            for change in delta.changes:
-                field = fields.get(change.field)
-                label = str(field.verbose_name) if field else change.field
-                changes.append((label, _shown(field, change.old), _shown(field, change.new)))
-        rows.append({"entry": entry, "changes": changes})
+        for change in entry.diff_against(previous).changes:
+            field = fields.get(change.field)
+            label = str(field.verbose_name) if field else change.field
+            changes.append((label, _shown(field, change.old), _shown(field, change.new)))
+        rows.append({"entry": entry, "changes": changes, "whole": False})
     return rows
 
 
 @login_required
 def record_history(request, label, pk):
-    if not is_reviewer(request.user):
-        raise Http404("Chỉ cán bộ Hội tỉnh xem được lịch sử thay đổi.")
+    # staff see the history of their own communes' records, reviewers the province's:
+    # the record is looked up through its scope (_record)
     model, record = _record(request.user, label, pk)
     entries = record.history.select_related("history_user").order_by("-history_date")[:200]
     return render(

@@ -5,6 +5,7 @@ class JobsConfig(AppConfig):
     name = "khuyenhoc.jobs"
     label = "jobs"
     verbose_name = "Việc chạy nền"
+    inbox = "khuyenhoc.jobs.inbox.items"  # the staff home's inbox
 
     def ready(self):
         # jobs are read on their own pages, scoped (Job.objects.for_user); the backend's

@@ -20,7 +20,7 @@ def headers(mode):
         head += [
             f"{name}: đăng ký",
             f"{name}: được công nhận",
-            f"{name}: mẫu số",
+            f"{name}: tổng số để tính tỷ lệ",
             f"{name}: tỷ lệ đăng ký (%)",
             f"{name}: tỷ lệ công nhận (%)",
         ]
@@ -65,8 +65,16 @@ def _line(row, code, name, where, mode):
     return line
 
 
+def code_text(code) -> str:
+    """A commune's official code as text with its leading zeros (03646), the way the
+    official lists write it: a number would lose them in every spreadsheet."""
+    return f"{code:05d}"
+
+
 def table(rows, total, mode, province_name):
-    lines = [_line(r, r["code"], r["name"], r.get("place", r["kind"]), mode) for r in rows]
+    lines = [
+        _line(r, code_text(r["code"]), r["name"], r.get("place", r["kind"]), mode) for r in rows
+    ]
     lines.append(_line(total, "", f"Toàn tỉnh: {province_name}", "", mode))
     return headers(mode), lines
 
@@ -79,7 +87,8 @@ def _csv_text(value):
 
 def csv_bytes(head, lines) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    # every text quoted: a spreadsheet that opens the file keeps "03646" as text
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_STRINGS)
     writer.writerow(head)
     for line in lines:
         writer.writerow(

@@ -15,6 +15,7 @@ from khuyenhoc.areas.models import Commune, Province, Village
 from khuyenhoc.core.text import fold
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.legacy_tree import legacy_tree as _legacy_tree
+from khuyenhoc.figures.reporting import over_reporters
 
 
 def cache_seconds() -> int:
@@ -96,7 +97,22 @@ def overview(*, year, mode, totals):
     rank(rows)
     total_row = summarise(totals, year)
     total_row["unit_count"] = unit_count
+    if mode != "mapped":  # mapped rows count a split old commune more than once
+        over_reporters(total_row, rows)
     return rows, total_row
+
+
+def province_row(year) -> dict:
+    """The province's row of a year of today's communes, rates over the communes that
+    reported (what the overview's "Toàn tỉnh" shows), for the commune pages: one query,
+    cached."""
+
+    def compute():
+        by_commune = figures_api.of_communes(year=year, province_code=settings.PROVINCE_CODE)
+        rows = [summarise(figures, year) for figures in by_commune.values()]
+        return over_reporters(summarise(province_totals().get(year, {}), year), rows)
+
+    return _cached(f"province-row:{year}", compute)
 
 
 def legacy_provinces() -> list[str]:

@@ -11,13 +11,23 @@ from django.shortcuts import render
 from django.utils.text import slugify
 
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RANK_RULE, RATE_TITLES, SHORT, sort_rows, summarise
+from khuyenhoc.areas.indicators import (
+    RANK_RULE,
+    RATE_TITLES,
+    SHORT,
+    SLUGS,
+    sort_rows,
+    summarise,
+)
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.reform import is_legacy_year
+from khuyenhoc.core.numbers import percent
 from khuyenhoc.figures import coverage
 from khuyenhoc.figures.legacy_tree import legacy_province_reached
+from khuyenhoc.figures.reporting import REPORTED_RULE
 from khuyenhoc.figures.selectors import SPLIT_RULE
-from khuyenhoc.figures.years import pick_year
+from khuyenhoc.figures.years import pick_public_year
+from khuyenhoc.quality.selectors import published_year
 
 from . import charts, exports, selectors, tables
 from .caching import anonymous_cache
@@ -43,11 +53,50 @@ def _query(year, mode):
     return query
 
 
+CHART_TITLES = {SLUGS[t]: t for t in RATE_TITLES}
+
+
+def commune_chart(rows, year, slug):
+    """The overview's chart: one title's rate per commune, highest first, against the
+    target of the year; before the year's decisions, the registration rate alone."""
+    title = CHART_TITLES.get(slug, "household")
+    decided = any(r["titles"][title]["recognised_rate"] is not None for r in rows)
+    field = "recognised_rate" if decided else "registered_rate"
+    bars = sorted(
+        (
+            (r["name"], r["titles"][title][field], r["titles"][title]["below"])
+            for r in rows
+            if r["titles"][title][field] is not None
+        ),
+        key=lambda bar: (-bar[1], bar[0]),
+    )
+    target = m.target_for(title, year) if decided else None
+    what = "được công nhận" if decided else "đăng ký"
+    heading = f"Tỷ lệ {what} {m.TITLES[title][0]} năm {year}, từng xã, phường"
+    if bars:
+        desc = (
+            f"{len(bars)} xã, phường có số liệu; cao nhất {bars[0][0]} {percent(bars[0][1])}, "
+            f"thấp nhất {bars[-1][0]} {percent(bars[-1][1])}."
+        )
+        if target is not None:
+            desc += f" {sum(1 for b in bars if b[2])} xã, phường dưới chỉ tiêu {target} %."
+    else:
+        desc = "Chưa có số liệu."
+    return {
+        "slug": SLUGS[title],
+        "heading": heading,
+        "svg": charts.bar_chart(title=heading, desc=desc, bars=bars, target=target)
+        if bars
+        else None,
+        "desc": desc,
+        "choices": [(SLUGS[t], m.TITLES[t][0]) for t in RATE_TITLES],
+    }
+
+
 @anonymous_cache
 def overview(request):
     totals = selectors.province_totals()
-    available = sorted(totals)
-    year = pick_year(request, available)
+    year, available = pick_public_year(request, totals, published=published_year())
     if year is None:
         return render(request, "public/overview.html", {"year": None, "years": []})
     mode = _mode(request, year)
@@ -73,6 +122,10 @@ def overview(request):
         ],
         "rank_rule": RANK_RULE,
         "split_rule": SPLIT_RULE,
+        "reported_rule": REPORTED_RULE,
+        "chart": commune_chart(rows, year, request.GET.get("danhhieu", ""))
+        if mode != "legacy"
+        else None,
         "legacy_provinces": selectors.legacy_provinces() if mode != "current" else [],
         **_levels(rows, mode, year),
         "groups": groups_of_province() if mode == "current" else [],
@@ -110,7 +163,7 @@ def _levels(rows, mode, year) -> dict:
 
 def _download(request):
     totals = selectors.province_totals()
-    year = pick_year(request, sorted(totals))
+    year, _available = pick_public_year(request, totals, published=published_year())
     if year is None:
         year = 0
         rows, total, mode = [], summarise({}, 0), "current"
@@ -149,7 +202,11 @@ def _title_rows(mine, province):
     rows = []
     for title in RATE_TITLES:
         t, p = mine["titles"][title], province["titles"][title]
-        if t["target"] is None or t["recognised_rate"] is None:
+        if t["undecided"]:
+            status = "Chưa xét"
+        elif t["exceeds"]:
+            status = "Số liệu cần kiểm tra"
+        elif t["target"] is None or t["recognised_rate"] is None:
             status = "–"
         else:
             status = "Dưới chỉ tiêu" if t["below"] else "Đạt chỉ tiêu"
@@ -217,7 +274,8 @@ def _trends(years, mine_by_year, province_by_year):
 
 
 def _chart(title, labels, series, target_title, years):
-    target = m.target_for(target_title, years[-1]) if target_title and years else None
+    # each year against the target in force that year (2025's, then 2030's)
+    target = [m.target_for(target_title, y) for y in years] if target_title else None
     unit = "%" if target_title else ""
     svg = charts.line_chart(
         title=title,
@@ -238,12 +296,14 @@ def _chart(title, labels, series, target_title, years):
 def commune(request, code):
     commune = selectors.commune_or_404(code)
     province_by_year = selectors.province_totals()
-    available = sorted(province_by_year)
+    year, available = pick_public_year(request, province_by_year, published=published_year())
     mine_by_year, sources = selectors.commune_figures(code)
-    year = pick_year(request, available)
     figures = mine_by_year.get(year, {}) if year else {}
     mine = summarise(figures, year or 0)
-    province = summarise(province_by_year.get(year, {}), year or 0)
+    if year and not is_legacy_year(year):
+        province = selectors.province_row(year)
+    else:
+        province = summarise(province_by_year.get(year, {}), year or 0)
     villages = [(name, Village.Kind(kind).label) for name, kind in selectors.villages(code)]
     context = {
         "commune": commune,

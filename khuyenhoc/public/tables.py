@@ -1,6 +1,7 @@
 """The overview table as the template draws it: header links for sorting without
 JavaScript, and cells already formatted the Vietnamese way (cheaper than filters)."""
 
+from collections import Counter
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -56,6 +57,18 @@ def _sortable(value):
     return "" if value is None else f"{float(value):.4f}"
 
 
+UNDECIDED = "chưa xét"
+TO_CHECK = "cần kiểm tra"
+
+
+def _rate_text(value, t):
+    """A rate, or why there is none: the year is not decided yet, or a count exceeds its
+    denominator (never published above 100 %)."""
+    if value is None and t.get("exceeds"):
+        return TO_CHECK
+    return percent(value)
+
+
 def cells(row):
     """The figure cells of a row, in header order."""
     out = []
@@ -66,7 +79,7 @@ def cells(row):
             {
                 "key": f"{slug}-dk",
                 "v": _sortable(t["registered_rate"]),
-                "text": percent(t["registered_rate"]),
+                "text": _rate_text(t["registered_rate"], t),
                 "below": False,
             }
         )
@@ -74,7 +87,7 @@ def cells(row):
             {
                 "key": f"{slug}-cn",
                 "v": _sortable(t["recognised_rate"]),
-                "text": percent(t["recognised_rate"]),
+                "text": UNDECIDED if t.get("undecided") else _rate_text(t["recognised_rate"], t),
                 "below": t["below"],
             }
         )
@@ -129,11 +142,19 @@ def _name_html(row, mode, year, prefix):
     return html
 
 
+def rank_text(rank, shared) -> str:
+    """A place shared by several communes says so: every tie is not «Hạng 1» alone."""
+    if rank is None:
+        return "–"
+    return f"{rank} (đồng hạng)" if shared.get(rank, 0) > 1 else str(rank)
+
+
 def body_html(rows, mode, year):
     """The table body, built here rather than in the template: with 150 communes and
     17 columns the template engine alone took most of the page's time."""
     out = []
     prefix = reverse("stats:overview")
+    shared = Counter(row["rank"] for row in rows if row["rank"] is not None)
     for row in rows:
         rank = row["rank"]
         below = (
@@ -144,7 +165,7 @@ def body_html(rows, mode, year):
         out.append(
             f"<tr{' class="row-below"' if row['below'] else ''}>"
             f'<td class="num" data-k="xep-hang" data-v="{"" if rank is None else rank}">'
-            f"{'–' if rank is None else rank}</td>"
+            f"{rank_text(rank, shared)}</td>"
             f'<th scope="row" class="name-col" data-k="ten" data-v="{escape(row["sort_name"])}">'
             f"{_name_html(row, mode, year, prefix)}</th>"
             + "".join(_cell_html(c) for c in row["cells"])

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from khuyenhoc.core import checks
 from khuyenhoc.core.access.scope import require_writable
 
 from . import selectors
@@ -58,4 +59,5 @@ def report_submit(*, user, commune, year) -> AnnualReport:
     report.snapshot = figures
     report._change_reason = "Nộp báo cáo"
     report.save()
+    report.warnings = checks.check_figures(commune=commune, year=year, stage=checks.SUBMISSION)
     return report

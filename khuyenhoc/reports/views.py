@@ -105,11 +105,13 @@ def commune_submit(request, code, year):
     commune = get_commune_or_404(request.user, code)
     _check_year(year)
     try:
-        services.report_submit(user=request.user, commune=commune, year=year)
+        report = services.report_submit(user=request.user, commune=commune, year=year)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, f"Đã nộp báo cáo năm {year} của {commune.name}.")
+        for warning in report.warnings:
+            messages.warning(request, warning)
     return redirect("reports:commune", code=commune.code, year=year)
 
 

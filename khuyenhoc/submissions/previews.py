@@ -5,7 +5,7 @@ rows already there (every new row is written, or none) or to stop (nothing writt
 
 Rows repeated within one sheet are refused row by row, as any other error."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.sheets.spreadsheets import ImportResult, RowError
@@ -32,6 +32,7 @@ class DuplicateRow(RowError):
 @dataclass
 class ImportOutcome(ImportResult):
     skipped: int = 0  # rows already there, left as they are
+    warnings: list = field(default_factory=list)  # validation rules of severity "warn"
 
 
 class Preview:

@@ -27,13 +27,14 @@ def test_a_reviewer_sees_who_changed_a_denominator_and_what_it_was_before(
     assert staff_a.username in page
 
 
-def test_commune_staff_and_strangers_cannot_open_the_history(
+def test_commune_staff_read_their_own_records_history_and_strangers_cannot(
     client, staff_a, staff_b, corrected_denominator
 ):
     url = reverse("areas:history", args=["areas.Denominator", corrected_denominator.pk])
-    for user in (staff_a, staff_b):
-        login(client, user)
-        assert client.get(url).status_code == 404
+    login(client, staff_a)
+    assert "Dân số</strong>: 1.000 → 1.200" in client.get(url).content.decode()
+    login(client, staff_b)
+    assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302
 
@@ -64,3 +65,15 @@ def test_deleting_a_user_keeps_the_history_they_wrote_with_no_name_on_it(
     kept = corrected_denominator.history.filter(history_id__in=ids)
     assert kept.count() == 2
     assert set(kept.values_list("history_user", flat=True)) == {None}
+
+
+def test_a_creation_shows_the_values_it_was_made_with_and_record_pages_link_their_history(
+    client, staff_a, commune_a, corrected_denominator
+):
+    login(client, staff_a)
+    page = client.get(reverse("areas:commune", args=[commune_a.code])).content.decode()
+    url = reverse("areas:history", args=["areas.Denominator", corrected_denominator.pk])
+    assert f'href="{url}"' in page
+    history = client.get(url).content.decode()
+    assert "Tạo mới" in history and "Dân số</strong>: 1.000<" in history
+    assert "không đổi trường nào" not in history

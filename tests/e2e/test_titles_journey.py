@@ -74,6 +74,12 @@ def test_staff_registers_evaluates_and_proposes_then_the_reviewer_approves(
     review.get_by_label("Ngày quyết định").fill(timezone.localdate().isoformat())
     review.get_by_label("Người ký").fill("Nguyễn Văn Bình")
     review.get_by_role("button", name="Công nhận danh sách").click()
+    # nothing happens before a page says what will
+    expect(review.get_by_role("heading", level=1)).to_contain_text("Công nhận danh sách")
+    expect(review.locator(".confirm")).to_contain_text("1 đăng ký đạt được công nhận")
+    review.screenshot(path=f"{SCREENSHOTS}/titles_confirm_approve.png", full_page=True)
+    assert Registration.objects.get().state == "proposed"
+    review.get_by_role("button", name="Xác nhận công nhận").click()
     expect(review.get_by_role("status")).to_contain_text("Đã công nhận danh sách")
     review.get_by_role("link", name="Giấy chứng nhận").click()
     expect(review.get_by_role("heading", name="GIẤY CHỨNG NHẬN")).to_be_visible()

@@ -171,7 +171,7 @@ def _download_columns():
         name = m.TITLES[title][0]
         columns[m.title_metric(title, "registered")] = f"{name}: đăng ký"
         columns[m.title_metric(title, "recognised")] = f"{name}: được công nhận"
-        columns[m.TITLES[title][1]] = f"{name}: mẫu số"
+        columns[m.TITLES[title][1]] = f"{name}: tổng số để tính tỷ lệ"
     return columns
 
 
@@ -218,10 +218,10 @@ def test_every_metric_of_a_commune_has_one_number_on_every_page_report_and_downl
         "the funds' page": _funds_page(client, reverse("funds_public:commune", args=[code])),
         "the commune's report": _report(report.context["sections"]),
         "the CSV": _download(
-            csv_rows[0], next(r for r in csv_rows if r[0] == str(code)), as_text=True
+            csv_rows[0], next(r for r in csv_rows if r[0] == f"{code:05d}"), as_text=True
         ),
         "the .xlsx": _download(
-            xlsx_rows[0], next(r for r in xlsx_rows if r[0] == code), as_text=False
+            xlsx_rows[0], next(r for r in xlsx_rows if r[0] == f"{code:05d}"), as_text=False
         ),
     }
     for total, expected in _totals(mine).items():

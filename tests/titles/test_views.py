@@ -128,15 +128,17 @@ def test_the_reviewer_queue_lists_proposed_lists_and_approval_works(
     assert commune_a.name in queue
     url = reverse("titles:review", args=[commune_a.code, YEAR, "household"])
     today = timezone.localdate()
-    response = client.post(
-        url,
-        {
-            "action": "approve",
-            "decision_number": "15/QĐ-UBND",
-            "decision_date": today.isoformat(),
-            "signer": "Nguyễn Văn Bình",
-        },
-    )
+    decision = {
+        "action": "approve",
+        "decision_number": "15/QĐ-UBND",
+        "decision_date": today.isoformat(),
+        "signer": "Nguyễn Văn Bình",
+    }
+    asked = client.post(url, decision)  # first, a page that says what will happen
+    assert "1 đăng ký đạt được công nhận" in asked.content.decode()
+    registration.refresh_from_db()
+    assert registration.state == "proposed"
+    response = client.post(url, {**decision, "xac_nhan": "1"})
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.state == "recognised"

@@ -73,6 +73,17 @@ def _self_submission(commune):
     return found
 
 
+def _reminder(commune):
+    """A reminder from the province to the commune: the demo sends none."""
+    from django.utils import timezone
+
+    from khuyenhoc.quality.models import Reminder
+
+    return Reminder.objects.filter(commune=commune).first() or Reminder.objects.create(
+        commune=commune, year=YEAR, text="Đề nghị gửi danh sách.", sent_at=timezone.now()
+    )
+
+
 def _village(commune):
     return Village.objects.filter(commune=commune, is_active=True).order_by("pk").first()
 
@@ -120,6 +131,7 @@ RECORDS = {
     "members:erase": (_member, {}),
     "members:leave": (_member, {}),
     "stats:group": (lambda c: CommuneGroup.objects.filter(communes=c).first(), {}),
+    "quality:reminder_read": (_reminder, {}),
     "titles:certificate": (lambda c: _registration(c, recognised=True), {}),
     "titles:correct": (_registration, {}),
     "titles:erase": (_registration, {}),

@@ -14,6 +14,7 @@ from django.urls.converters import IntConverter
 from khuyenhoc.areas.models import Commune
 from khuyenhoc.core.numbers import number
 from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.years import is_decided
 from tests.factories import login
 
 from .real_urls import RECORDS, real_url
@@ -141,7 +142,13 @@ def test_staff_pages_answer_each_role_as_expected(
 
 
 # Reviewers' pages answer commune staff as if they did not exist.
-HIDDEN_FROM_COMMUNE_STAFF = {"areas:history", "funds:overdraft", "titles:queue", "titles:review"}
+HIDDEN_FROM_COMMUNE_STAFF = {
+    "funds:overdraft",
+    "titles:queue",
+    "titles:review",
+    "quality:violations",
+    "quality:completeness",
+}
 # A person's evidence answers everyone but the staff of its commune so.
 COMMUNE_STAFF_ONLY = {"titles:self_evidence"}
 # The administrators' pages answer everyone else so too.
@@ -179,7 +186,9 @@ def test_public_pages_open_without_login_and_show_the_province_s_figures(
         html = response.content.decode()
         assert commune.name in html, f"{url} does not name the commune"
     if name == "stats:commune":
-        year = max(figures_api.years_with_data(commune=commune.code))
+        # the page opens on the latest year whose recognitions are decided
+        totals = figures_api.province_totals(commune.province_id)
+        year = max(y for y, figures in totals.items() if is_decided(figures))
         figures = figures_api.of_commune(commune.code, year)
         assert number(figures["areas.population"]) in html, "the commune's population"
     login(client, world["staff"])

@@ -35,7 +35,11 @@ ADMIN_WRITES = {
     ("funds.fund", "administrator"): {"add", "change", "revert"},
     ("titles.recognitionlist", "reviewer"): REVIEW_ACTIONS,
     ("titles.recognitionlist", "administrator"): REVIEW_ACTIONS,
-    ("titles.criteriaset", "administrator"): EVERYTHING,
+    ("titles.criteriaset", "administrator"): EVERYTHING | {"check_version", "activate_version"},
+    # the province's settings of its figures: the published year, deadlines, rules
+    ("quality.publication", "administrator"): {"add", "change"},
+    ("quality.reportingdeadline", "administrator"): {"add", "change"},
+    ("quality.validationrule", "administrator"): {"add", "change"},
     ("titles.criteriagroup", "administrator"): EVERYTHING,
     ("auth.user", "administrator"): EVERYTHING,
     ("auth.group", "administrator"): EVERYTHING,
@@ -171,6 +175,16 @@ def every_model_has_a_record(world):
         year=2025,
         title="household",
         counts={village.pk: Count(3, 1)},
+    )
+    from django.utils import timezone
+
+    from khuyenhoc.quality.models import Publication, Reminder, ReportingDeadline
+
+    province = world["mine"].province
+    Publication.objects.create(province=province, published_year=2025)
+    ReportingDeadline.objects.create(province=province, year=2025, due_on="2025-12-15")
+    Reminder.objects.create(
+        commune=world["mine"], year=2025, text="Nhắc gửi danh sách", sent_at=timezone.now()
     )
     guess = {"username": "ke_doan_mat_khau", "ip_address": "203.0.113.9", "user_agent": "x"}
     AccessAttempt.objects.create(**guess, get_data="", post_data="", failures_since_start=1)

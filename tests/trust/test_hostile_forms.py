@@ -78,6 +78,10 @@ EXCLUDED = {
     "titles:self_detail": "a waiting submission's three buttons and their reason",
     "titles:self_evidence": "answers an evidence file",
     "titles:self_queue": READ_ONLY + " (its form is titles:self_accept_many)",
+    "quality:violations": READ_ONLY,
+    "quality:completeness": "its reminder forms post free text to quality:remind (tests/quality)",
+    "quality:remind": ACTION + "; reviewers only",
+    "quality:reminder_read": ACTION,
 }
 
 # Who is tried, in turn, until one of them is shown the page's form.

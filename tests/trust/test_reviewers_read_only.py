@@ -29,6 +29,7 @@ REVIEWER_ACTIONS = {
     "funds:statement",
     "funds:overdraft",
     "reports:province_xlsx_job",
+    "quality:remind",  # a reminder to a commune's inbox (khuyenhoc.quality.services)
 }
 
 

@@ -55,6 +55,7 @@ NOT_CREATING = {
     "titles:self_accept_many": "only submissions still waiting are accepted: once each",
     "titles:self_detail": "accepts, returns or refuses a waiting submission: once, from its state",
     "titles:self_code_revoke": "a revoked code cannot be revoked again",
+    "quality:remind": "the same reminder still unread is not sent again (reminder_send)",
 }
 
 

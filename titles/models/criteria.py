@@ -11,9 +11,10 @@ TITLE_CHOICES = [(code, name) for code, (name, _) in TITLES.items()]
 
 class CriteriaSetQuerySet(models.QuerySet):
     def in_force(self, *, title: str, year: int):
-        """The newest version whose effective dates cover part of the year."""
+        """The newest active version whose effective dates cover part of the year: a
+        draft, or one checked but not yet activated, scores nobody."""
         return (
-            self.filter(title=title, effective_from__year__lte=year)
+            self.filter(title=title, effective_from__year__lte=year, status="active")
             .filter(Q(effective_to__isnull=True) | Q(effective_to__year__gte=year))
             .order_by("-effective_from", "-version")
             .first()
@@ -21,6 +22,11 @@ class CriteriaSetQuerySet(models.QuerySet):
 
 
 class CriteriaSet(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Bản nháp"
+        CHECKED = "checked", "Đã kiểm tra, chờ áp dụng"
+        ACTIVE = "active", "Đang áp dụng"
+
     title = models.CharField("danh hiệu", max_length=12, choices=TITLE_CHOICES)
     version = models.PositiveSmallIntegerField("phiên bản")
     name = models.CharField("tên bộ tiêu chí", max_length=200)
@@ -40,6 +46,11 @@ class CriteriaSet(models.Model):
         help_text="Bộ tiêu chí chưa được đối chiếu với văn bản chính thức.",
     )
     notes = models.TextField("ghi chú", blank=True)
+    # The versions shipped by migrations are in force; one an administrator adds starts as
+    # a draft (titles.criteria.criteria_set_create), is checked, then activated.
+    status = models.CharField(
+        "tình trạng", max_length=8, choices=Status.choices, default=Status.ACTIVE
+    )
 
     objects = CriteriaSetQuerySet.as_manager()
 

@@ -35,6 +35,22 @@ class FundAdminForm(forms.ModelForm):
     class Meta:
         model = Fund
         fields = FUND_FIELDS
+        help_texts = {
+            "branch": "Để trống khi tạo quỹ của Hội Khuyến học tỉnh (tạo Hội tỉnh nếu chưa có)."
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["branch"].required = False
+
+    def _get_validation_exclusions(self):
+        # a new fund without a branch is the provincial association's: the service finds
+        # or creates that branch, the form has none to check yet
+        exclusions = super()._get_validation_exclusions()
+        if self.instance.branch_id is None:
+            exclusions.add("branch")
+        return exclusions
 
     def clean(self):
         data = super().clean()

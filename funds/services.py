@@ -16,6 +16,7 @@ from django.utils import timezone
 from khuyenhoc.core.access.scope import require_administrator, require_reviewer
 from khuyenhoc.core.numbers import money
 from khuyenhoc.core.text import nfc
+from members import services as members_services
 from members.models import Branch
 
 from . import figures, ledger
@@ -56,7 +57,8 @@ def fund_create(
     opening_year: int,
     opening_balance: int = 0,
 ) -> Fund:
-    """A fund of a branch; for a commune with no branch yet, of its association."""
+    """A fund of a branch; for a commune with no branch yet, of its association; with
+    neither, of the provincial association (created on first need)."""
     name = nfc(name).strip()
     if not name:
         raise ValidationError("Hãy nhập tên quỹ.")
@@ -66,9 +68,9 @@ def fund_create(
         raise ValidationError("Số dư đầu kỳ quá lớn: hãy kiểm tra lại.")
     if not 2000 <= opening_year <= timezone.localdate().year:
         raise ValidationError("Năm bắt đầu ghi sổ không hợp lệ.")
-    if branch is None:
-        if commune is None:
-            raise ValidationError("Hãy chọn hội, chi hội giữ quỹ.")
+    if branch is None and commune is None:
+        branch = members_services.province_branch_ensure(user=user)
+    elif branch is None:
         branch = Branch.objects.filter(commune=commune, kind=Branch.Kind.COMMUNE).first()
         if branch is None:
             branch = Branch.objects.create(

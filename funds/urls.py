@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views, views_export
+from . import views, views_export, views_province
 
 app_name = "funds"
 
 urlpatterns = [
     path("xa/<int:code>/", views.commune, name="commune"),
+    path("tinh/", views_province.province, name="province"),
     path("<int:pk>/", views.fund, name="fund"),
     path("<int:pk>/thu/", views.receipt_create, name="receipt_create"),
     path("<int:pk>/thu/nhap-excel/", views.receipts_import, name="receipts_import"),

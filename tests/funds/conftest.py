@@ -54,3 +54,18 @@ def give(staff_a, fund_a, today):
 
 def a_day_of(year):
     return datetime.date(year, 6, 1)
+
+
+@pytest.fixture
+def province_staff(units):
+    from tests.factories import make_user
+
+    return make_user("vanphong_tinh", role="province_staff")
+
+
+@pytest.fixture
+def province_fund(administrator, this_year):
+    """The provincial association's fund (the association is created with it)."""
+    return services.fund_create(
+        user=administrator, name="Quỹ Khuyến học tỉnh", opening_year=this_year - 1
+    )

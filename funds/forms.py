@@ -5,7 +5,7 @@ from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core.sheets.spreadsheets import parse_money
 from khuyenhoc.core.web.forms import PlainTextMixin
 
-from .models import Receipt
+from .models import Payout, Receipt
 
 
 class MoneyField(forms.CharField):
@@ -123,3 +123,52 @@ class OverdraftForm(PlainTextMixin, forms.Form):
 
 class ImportForm(PlainTextMixin, forms.Form):
     sheet = forms.FileField(label="Tệp Excel (.xlsx)")
+
+
+LEVELS = ["Mầm non", "Tiểu học", "THCS", "THPT", "Sinh viên", "Học sinh giỏi cấp tỉnh"]
+
+
+class BatchPayoutForm(PlainTextMixin, forms.Form):
+    date = forms.DateField(label="Ngày chi", widget=DateInput(), initial=timezone.localdate)
+    kind = forms.ChoiceField(label="Loại chi", choices=list(PAYOUT_KINDS.items()))
+    portions = forms.IntegerField(label="Số suất", min_value=1, max_value=1_000_000)
+    unit_amount = MoneyField(label="Số tiền mỗi suất (đồng)", help_text="Ví dụ 500.000")
+    through = forms.ChoiceField(
+        label="Chi qua",
+        choices=[("", "—"), *Payout.Through.choices],
+        required=False,
+    )
+    through_name = forms.CharField(label="Tên trường, thôn, bản", max_length=200, required=False)
+    level = forms.CharField(
+        label="Cấp học, loại giải",
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "levels"}),
+    )
+    decision_ref = forms.CharField(label="Số quyết định", max_length=120, required=False)
+    description = forms.CharField(label="Nội dung", max_length=300, required=False)
+    scan = forms.FileField(
+        label="Danh sách ký nhận đã quét (PDF, JPEG, PNG; không bắt buộc)",
+        required=False,
+        help_text="Tối đa 10 MB. Có thể tải lên hoặc nhập họ tên sau.",
+    )
+
+
+class NamesForm(PlainTextMixin, forms.Form):
+    people = forms.CharField(
+        label="Họ tên người nhận",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Mỗi dòng một người: họ tên; trường; lớp. Có thể dán từ Excel.",
+    )
+    sheet = forms.FileField(label="Hoặc tải lên tệp Excel (.xlsx)", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("people", "").strip() and not data.get("sheet"):
+            raise forms.ValidationError("Hãy nhập họ tên người nhận hoặc tải lên tệp Excel.")
+        return data
+
+
+class ScanForm(forms.Form):
+    scan = forms.FileField(label="Danh sách ký nhận đã quét (PDF, JPEG, PNG; tối đa 10 MB)")

@@ -42,6 +42,7 @@ NAMED_DONORS = 30
 def _summary(metrics: dict) -> dict:
     kinds = [
         {
+            "kind": kind,
             "label": label,
             "portions": metrics.get(payout_portions_metric(kind), 0),
             "amount": metrics.get(payout_amount_metric(kind), 0),

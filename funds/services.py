@@ -20,6 +20,7 @@ from members import services as members_services
 from members.models import Branch
 
 from . import figures, ledger
+from .batches import payout_batch_record, payout_names_add, signed_list_attach
 from .models import Fund, FundYear, OverdraftGrant, Payout, Receipt
 from .payouts import payout_record
 from .receipts import receipt_record, receipts_record_many
@@ -39,10 +40,13 @@ __all__ = [
     "fund_create",
     "fund_update",
     "overdraft_allow",
+    "payout_batch_record",
+    "payout_names_add",
     "payout_record",
     "receipt_record",
     "receipts_record_many",
     "refresh_figures",
+    "signed_list_attach",
     "year_close",
 ]
 
@@ -216,6 +220,10 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
             number=row.last_payout_number + 1,
             kind=original.kind,
             portions=original.portions,
+            unit_amount=original.unit_amount,
+            through=original.through,
+            through_name=original.through_name,
+            level=original.level,
             decision_ref=original.decision_ref,
             description=original.description,
         )

@@ -134,13 +134,6 @@ def receipt_create(request, pk):
 
 
 @login_required
-def receipt(request, pk):
-    """The printable receipt (A5)."""
-    receipt = entry_or_404(request.user, Receipt, pk)
-    return render(request, "funds/receipt_print.html", {"receipt": receipt, "fund": receipt.fund})
-
-
-@login_required
 @submits_once
 def payout_create(request, pk):
     fund = fund_or_404(request.user, pk)
@@ -183,7 +176,12 @@ def payout(request, pk):
     return render(
         request,
         "funds/payout.html",
-        {"payout": payout, "fund": payout.fund, "people": payout.beneficiaries.all()},
+        {
+            "payout": payout,
+            "fund": payout.fund,
+            "people": list(payout.beneficiaries.all()),
+            "scans": payout.signed_lists.all(),
+        },
     )
 
 

@@ -264,7 +264,8 @@ def headline(sections, *, area="xã") -> list[str]:
     if value("funds.receipts") is not None:
         parts.append(
             f"thu quỹ {money(value('funds.receipts'))}, chi khen thưởng "
-            f"{money(value('funds.khen_thuong.amount'))}, học bổng "
+            f"{money(value('funds.khen_thuong.amount'))}, trao "
+            f"{number(value('funds.hoc_bong.portions'))} suất học bổng, trị giá "
             f"{money(value('funds.hoc_bong.amount'))}"
         )
     return parts

@@ -18,7 +18,9 @@ from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import (
     DONOR_ADJUSTING,
     FUND_CLOSING,
+    FUND_GOODS_CLOSING,
     FUND_OPENING,
+    FUND_PAYOUTS_IN_KIND,
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
     PAYOUT_KINDS,
@@ -61,14 +63,15 @@ def _flows(communes, *, province=None):
         flows[(row["code"], row["year"])][metric] += row["total"] or 0
     payouts = (
         scoped(Payout.objects, "fund__branch__commune")
-        .values("year", "kind", code=F("fund__branch__commune_id"))
+        .values("year", "kind", "in_kind", code=F("fund__branch__commune_id"))
         .annotate(total=Sum(SIGNED), portions=Sum(SIGNED_PORTIONS))
     )
     for row in payouts:
         cell = flows[(row["code"], row["year"])]
         cell[payout_amount_metric(row["kind"])] += row["total"] or 0
         cell[payout_portions_metric(row["kind"])] += row["portions"] or 0
-        cell["paid"] += row["total"] or 0
+        # goods given leave the goods, not the cash (funds/goods.py)
+        cell[FUND_PAYOUTS_IN_KIND if row["in_kind"] else "paid_cash"] += row["total"] or 0
     _donor_flows(flows, scoped(Receipt.objects, "fund__branch__commune"))
     return flows
 
@@ -123,17 +126,19 @@ def _series(flows, years=None):
     wanted = set(years) if years is not None else None
     result = {}
     for code, cells in by_commune.items():
-        balance = 0
+        balance = goods = 0
         for year in range(min(cells), max(cells) + 1):
             cell = cells.get(year, {})
             opening = balance + cell.get("opening_added", 0)
-            received = cell.get(FUND_RECEIPTS_CASH, 0) + cell.get(FUND_RECEIPTS_IN_KIND, 0)
-            balance = opening + received - cell.get("paid", 0)
+            # the balance is cash; goods in kind are followed apart, at their value
+            balance = opening + cell.get(FUND_RECEIPTS_CASH, 0) - cell.get("paid_cash", 0)
+            goods += cell.get(FUND_RECEIPTS_IN_KIND, 0) - cell.get(FUND_PAYOUTS_IN_KIND, 0)
             if wanted is not None and year not in wanted:
                 continue
-            metrics = {FUND_OPENING: opening, FUND_CLOSING: balance}
+            metrics = {FUND_OPENING: opening, FUND_CLOSING: balance, FUND_GOODS_CLOSING: goods}
             metrics[FUND_RECEIPTS_CASH] = cell.get(FUND_RECEIPTS_CASH, 0)
             metrics[FUND_RECEIPTS_IN_KIND] = cell.get(FUND_RECEIPTS_IN_KIND, 0)
+            metrics[FUND_PAYOUTS_IN_KIND] = cell.get(FUND_PAYOUTS_IN_KIND, 0)
             for kind in PAYOUT_KINDS:
                 for metric in (payout_amount_metric(kind), payout_portions_metric(kind)):
                     metrics[metric] = cell.get(metric, 0)

@@ -67,6 +67,13 @@ class ReceiptForm(PlainTextMixin, forms.Form):
     in_kind = forms.BooleanField(label="Ủng hộ bằng hiện vật (quy ra tiền)", required=False)
     item_description = forms.CharField(label="Hiện vật", max_length=200, required=False)
     item_quantity = forms.IntegerField(label="Số lượng", min_value=1, required=False)
+    unit = forms.CharField(
+        label="Đơn vị tính",
+        max_length=30,
+        required=False,
+        help_text="Ví dụ: cái, bộ, thùng, quyển. Có số lượng và đơn vị tính thì hiện vật được "
+        "theo dõi trong kho và trao lại được.",
+    )
     campaign = forms.CharField(
         label="Đợt vận động",
         max_length=120,
@@ -172,3 +179,27 @@ class NamesForm(PlainTextMixin, forms.Form):
 
 class ScanForm(forms.Form):
     scan = forms.FileField(label="Danh sách ký nhận đã quét (PDF, JPEG, PNG; tối đa 10 MB)")
+
+
+class GoodsPayoutForm(PlainTextMixin, forms.Form):
+    date = forms.DateField(label="Ngày trao", widget=DateInput(), initial=timezone.localdate)
+    kind = forms.ChoiceField(label="Loại chi", choices=list(PAYOUT_KINDS.items()), initial="qua")
+    item = forms.ChoiceField(label="Hiện vật trong kho")
+    quantity = forms.IntegerField(label="Số lượng trao", min_value=1)
+    portions = forms.IntegerField(
+        label="Số suất (để trống: mỗi hiện vật một suất)", min_value=1, required=False
+    )
+    through = forms.ChoiceField(
+        label="Trao qua", choices=[("", "—"), *Payout.Through.choices], required=False
+    )
+    through_name = forms.CharField(label="Tên trường, thôn, bản", max_length=200, required=False)
+    decision_ref = forms.CharField(label="Số quyết định", max_length=120, required=False)
+    description = forms.CharField(label="Nội dung", max_length=300, required=False)
+
+    def __init__(self, *args, stock, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stock = {str(i): row for i, row in enumerate(stock)}
+        self.fields["item"].choices = [
+            (i, f"{row['item']} (còn {row['quantity']:,} {row['unit']})".replace(",", "."))
+            for i, row in self.stock.items()
+        ]

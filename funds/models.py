@@ -207,6 +207,7 @@ class Receipt(ImmutableEntry):
     in_kind = models.BooleanField("bằng hiện vật", default=False)
     item_description = models.CharField("hiện vật", max_length=200, blank=True)
     item_quantity = models.PositiveIntegerField("số lượng", null=True, blank=True)
+    unit = models.CharField("đơn vị tính", max_length=30, blank=True)
     campaign = models.CharField("đợt vận động", max_length=120, blank=True)
 
     history = ChangeHistory()
@@ -255,6 +256,12 @@ class Payout(ImmutableEntry):
     through = models.CharField("chi qua", max_length=8, choices=Through.choices, blank=True)
     through_name = models.CharField("tên trường, thôn, xã", max_length=200, blank=True)
     level = models.CharField("cấp học, loại giải", max_length=120, blank=True)
+    # A payout of goods from the fund's stock (funds/goods.py): `amount` is their value
+    # at the stock's average, and the cash balance does not move.
+    in_kind = models.BooleanField("bằng hiện vật", default=False)
+    item_description = models.CharField("hiện vật", max_length=200, blank=True)
+    item_quantity = models.PositiveIntegerField("số lượng", null=True, blank=True)
+    unit = models.CharField("đơn vị tính", max_length=30, blank=True)
     overdraft = models.OneToOneField(
         "OverdraftGrant",
         on_delete=models.PROTECT,
@@ -277,6 +284,11 @@ class Payout(ImmutableEntry):
                 | Q(unit_amount__gt=0, portions__gt=0, amount=F("unit_amount") * F("portions")),
                 name="payout_by_count_exact",
                 violation_error_message="Tổng tiền phải đúng bằng số suất nhân số tiền mỗi suất.",
+            ),
+            models.CheckConstraint(
+                condition=Q(in_kind=False) | (~Q(item_description="") & Q(item_quantity__gt=0)),
+                name="payout_in_kind_described",
+                violation_error_message="Chi bằng hiện vật phải ghi rõ hiện vật và số lượng.",
             ),
         ]
 

@@ -19,7 +19,9 @@ from django.utils import timezone
 from khuyenhoc.areas.metrics import (
     DONOR_ADJUSTING,
     FUND_CLOSING,
+    FUND_GOODS_CLOSING,
     FUND_OPENING,
+    FUND_PAYOUTS_IN_KIND,
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
     PAYOUT_KINDS,
@@ -60,6 +62,8 @@ def _summary(metrics: dict) -> dict:
         "paid": sum(k["amount"] for k in kinds),
         "portions": sum(k["portions"] for k in kinds),
         "closing": metrics.get(FUND_CLOSING, 0),
+        "paid_in_kind": metrics.get(FUND_PAYOUTS_IN_KIND, 0),
+        "goods": metrics.get(FUND_GOODS_CLOSING, 0),
     }
 
 

@@ -28,6 +28,7 @@ def _receipt_draft(
     in_kind: bool = False,
     item_description: str = "",
     item_quantity: int | None = None,
+    unit: str = "",
     campaign: str = "",
     note: str = "",
 ) -> Receipt:
@@ -46,7 +47,7 @@ def _receipt_draft(
     if in_kind and not item_description:
         raise ValidationError("Ủng hộ bằng hiện vật phải ghi rõ hiện vật và giá trị quy ra tiền.")
     if not in_kind:
-        item_description, item_quantity = "", None
+        item_description, item_quantity, unit = "", None, ""
     if not isinstance(date, datetime.date):
         raise ValidationError("Ngày không hợp lệ.")
     receipt = Receipt(
@@ -61,6 +62,7 @@ def _receipt_draft(
         in_kind=bool(in_kind),
         item_description=item_description[:200],
         item_quantity=item_quantity,
+        unit=nfc(unit).strip()[:30],
         campaign=nfc(campaign).strip()[:120],
         note=nfc(note).strip()[:300],
         recorded_by=actor(user),

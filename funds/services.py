@@ -19,8 +19,9 @@ from khuyenhoc.core.text import nfc
 from members import services as members_services
 from members.models import Branch
 
-from . import figures, ledger
+from . import figures, goods, ledger
 from .batches import payout_batch_record, payout_names_add, signed_list_attach
+from .goods import goods_payout_record
 from .models import Fund, FundYear, OverdraftGrant, Payout, Receipt
 from .payouts import payout_record
 from .receipts import receipt_record, receipts_record_many
@@ -39,6 +40,7 @@ __all__ = [
     "entry_reverse",
     "fund_create",
     "fund_update",
+    "goods_payout_record",
     "overdraft_allow",
     "payout_batch_record",
     "payout_names_add",
@@ -195,13 +197,22 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
         "reason": reason[:300],
         "recorded_by": actor(user),
     }
-    if model is Receipt:
+    if model is Receipt and original.in_kind and original.item_quantity:
+        key = goods.item_key(original.item_description, original.unit)
+        left = goods.lowest_stock_since(fund, key, date)
+        if original.item_quantity > left:
+            raise ValidationError(
+                f"Kho chỉ còn {left} {original.unit} {original.item_description}: không điều "
+                f"chỉnh giảm {original.item_quantity} được (hiện vật đã trao đi)."
+            )
+    elif model is Receipt and not original.in_kind:
         available = ledger.lowest_balance_since(fund, date)
         if original.amount > available:
             raise ValidationError(
                 f"{ledger.available_phrase(date, available)}: điều chỉnh giảm "
                 f"{money(original.amount)} sẽ làm quỹ âm."
             )
+    if model is Receipt:
         reversal = Receipt(
             **common,
             number=row.last_receipt_number + 1,
@@ -211,6 +222,7 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
             in_kind=original.in_kind,
             item_description=original.item_description,
             item_quantity=original.item_quantity,
+            unit=original.unit,
             campaign=original.campaign,
         )
         row.last_receipt_number = reversal.number
@@ -224,6 +236,10 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
             through=original.through,
             through_name=original.through_name,
             level=original.level,
+            in_kind=original.in_kind,
+            item_description=original.item_description,
+            item_quantity=original.item_quantity,
+            unit=original.unit,
             decision_ref=original.decision_ref,
             description=original.description,
         )

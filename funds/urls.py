@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_batches, views_export, views_papers, views_province
+from . import views, views_batches, views_export, views_goods, views_papers, views_province
 
 app_name = "funds"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("phieu-chi/<int:pk>/ten/", views_batches.payout_names, name="payout_names"),
     path("phieu-chi/<int:pk>/ban-quet/", views_batches.payout_scan, name="payout_scan"),
     path("ban-quet/<int:pk>/", views_batches.signed_list_file, name="signed_list_file"),
+    path("<int:pk>/trao-hien-vat/", views_goods.goods_payout_create, name="goods_payout_create"),
     path("<int:pk>/chi-vuot/", views.overdraft, name="overdraft"),
     path("<int:pk>/nam/<year:year>/", views.statement, name="statement"),
     path(

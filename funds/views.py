@@ -19,7 +19,7 @@ from khuyenhoc.submissions.previews import imported
 from khuyenhoc.submissions.steps import import_step, uploaded
 from members.models import Branch
 
-from . import imports, ledger, services
+from . import goods, imports, ledger, services
 from .forms import FundForm, ImportForm, OverdraftForm, PayoutForm, ReceiptForm, ReverseForm
 from .models import Fund, FundYear, Payout, Receipt
 from .rules import last_closed_year
@@ -111,6 +111,7 @@ def fund(request, pk):
             "closing": rows[-1]["balance"] if rows else opening,
             "balance": ledger.balance(fund),
             "book": book,
+            "goods": goods.stock(fund),
         },
     )
 
@@ -250,6 +251,7 @@ def statement(request, pk, year):
             "data": data,
             "book": book,
             "can_close": is_reviewer(request.user),
+            "goods": goods.stock(fund),
         },
     )
 

@@ -68,7 +68,11 @@ PAYOUT_KINDS = {
 FUND_OPENING = "funds.opening_balance"
 FUND_RECEIPTS_CASH = "funds.receipts.cash"
 FUND_RECEIPTS_IN_KIND = "funds.receipts.in_kind"
-FUND_CLOSING = "funds.closing_balance"
+FUND_CLOSING = "funds.closing_balance"  # cash only
+# Goods in kind (funds/goods.py): given out, and held at the end of the year, at their
+# value ("quy ra tiền"); never in the cash balance.
+FUND_PAYOUTS_IN_KIND = "funds.payouts.in_kind"
+FUND_GOODS_CLOSING = "funds.goods.closing"
 
 
 def payout_amount_metric(kind: str) -> str:
@@ -117,6 +121,7 @@ def every_metric(*, branch_kinds=(), donor_categories=()) -> list[str]:
     names += [MEMBERS_START, MEMBERS_END, MEMBERS_JOINED, MEMBERS_LEFT, BRANCHES_GRASSROOTS]
     names += [branch_kind_metric(kind) for kind in branch_kinds]
     names += [FUND_OPENING, FUND_RECEIPTS_CASH, FUND_RECEIPTS_IN_KIND, FUND_CLOSING]
+    names += [FUND_PAYOUTS_IN_KIND, FUND_GOODS_CLOSING]
     for kind in PAYOUT_KINDS:
         names += [payout_amount_metric(kind), payout_portions_metric(kind)]
     for category in (*donor_categories, DONOR_ADJUSTING):

@@ -57,3 +57,16 @@ def test_the_database_refuses_a_new_count_or_amount_per_portion_in_a_closed_year
             Payout.objects.filter(pk=closed_batch.pk).update(**change)
     with pytest.raises(IntegrityError), transaction.atomic():
         Beneficiary.objects.create(payout=closed_batch, name="Lén", amount=100_000)
+
+
+def test_no_goods_are_given_in_a_closed_year(staff_a, fund_a, closed_batch, give, this_year):
+    give(
+        1_000_000, in_kind=True, item_description="Vở", item_quantity=100, unit="quyển",
+        date=a_day_of(this_year),
+    )  # fmt: skip
+    with pytest.raises(ValidationError) as caught:
+        services.goods_payout_record(
+            user=staff_a, fund=fund_a, date=a_day_of(this_year - 1), kind="qua", item="Vở",
+            unit="quyển", quantity=1,
+        )  # fmt: skip
+    assert "đã khóa đến hết năm" in str(caught.value)

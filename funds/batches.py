@@ -13,6 +13,7 @@ from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core.numbers import money, number
 from khuyenhoc.core.text import fold, nfc
 
+from .campaigns import check_drive
 from .models import Beneficiary, Fund, Payout, SignedList
 from .payouts import _clean_beneficiaries, _use_overdraft
 from .rules import actor, check_amount, last_closed_year, open_year, refresh_figures, require_fund
@@ -35,6 +36,7 @@ def payout_batch_record(
     decision_ref: str = "",
     description: str = "",
     note: str = "",
+    drive=None,
 ) -> Payout:
     """One payout of `portions` × `unit_amount`, the total exact by construction (and by
     a database constraint)."""
@@ -52,6 +54,7 @@ def payout_batch_record(
     through_name = nfc(through_name).strip()
     if through and through != Payout.Through.COMMUNE and not through_name:
         raise ValidationError("Hãy ghi tên trường hoặc thôn, bản nhận chi.")
+    check_drive(fund, drive, date)
     row = open_year(fund, date)
     grant = _use_overdraft(fund, total, date)
     payout = Payout(
@@ -69,6 +72,7 @@ def payout_batch_record(
         description=nfc(description).strip()[:300],
         note=nfc(note).strip()[:300],
         overdraft=grant,
+        drive=drive,
         recorded_by=actor(user),
     )
     payout.full_clean(exclude=["year"])

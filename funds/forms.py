@@ -5,7 +5,7 @@ from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core.sheets.spreadsheets import parse_money
 from khuyenhoc.core.web.forms import PlainTextMixin
 
-from .models import Payout, Receipt
+from .models import Campaign, Payout, Receipt
 
 
 class MoneyField(forms.CharField):
@@ -54,6 +54,15 @@ class FundForm(PlainTextMixin, forms.Form):
         self.fields["opening_year"].initial = timezone.localdate().year
 
 
+def drive_field():
+    return forms.ModelChoiceField(
+        label="Thuộc đợt vận động",
+        queryset=Campaign.objects.none(),
+        required=False,
+        empty_label="—",
+    )
+
+
 class ReceiptForm(PlainTextMixin, forms.Form):
     date = forms.DateField(label="Ngày thu", widget=DateInput(), initial=timezone.localdate)
     donor_category = forms.ChoiceField(
@@ -80,6 +89,7 @@ class ReceiptForm(PlainTextMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"list": "campaigns"}),
     )
+    drive = drive_field()
     number = forms.IntegerField(
         label="Số phiếu (để trống để tự đánh số)",
         min_value=1,
@@ -154,6 +164,7 @@ class BatchPayoutForm(PlainTextMixin, forms.Form):
     )
     decision_ref = forms.CharField(label="Số quyết định", max_length=120, required=False)
     description = forms.CharField(label="Nội dung", max_length=300, required=False)
+    drive = drive_field()
     scan = forms.FileField(
         label="Danh sách ký nhận đã quét (PDF, JPEG, PNG; không bắt buộc)",
         required=False,
@@ -195,6 +206,7 @@ class GoodsPayoutForm(PlainTextMixin, forms.Form):
     through_name = forms.CharField(label="Tên trường, thôn, bản", max_length=200, required=False)
     decision_ref = forms.CharField(label="Số quyết định", max_length=120, required=False)
     description = forms.CharField(label="Nội dung", max_length=300, required=False)
+    drive = drive_field()
 
     def __init__(self, *args, stock, **kwargs):
         super().__init__(*args, **kwargs)
@@ -203,3 +215,41 @@ class GoodsPayoutForm(PlainTextMixin, forms.Form):
             (i, f"{row['item']} (còn {row['quantity']:,} {row['unit']})".replace(",", "."))
             for i, row in self.stock.items()
         ]
+
+
+class TransferForm(PlainTextMixin, forms.Form):
+    date = forms.DateField(label="Ngày chuyển", widget=DateInput(), initial=timezone.localdate)
+    amount = MoneyField(label="Số tiền (đồng)")
+    to_fund = forms.ModelChoiceField(
+        label="Chuyển đến quỹ trong tỉnh", queryset=None, required=False, empty_label="—"
+    )
+    external_party = forms.CharField(
+        label="Hoặc nơi nhận ngoài tỉnh",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "external"}),
+        help_text="Ví dụ: Quỹ Hội Khuyến học Việt Nam; Hội Khuyến học tỉnh Yên Bái.",
+    )
+    note = forms.CharField(label="Nội dung", max_length=300, required=False)
+
+    def __init__(self, *args, funds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_fund"].queryset = funds
+        self.fields["to_fund"].label_from_instance = lambda f: f"{f.branch.name} · {f.name}"
+
+
+class CampaignForm(PlainTextMixin, forms.Form):
+    name = forms.CharField(label="Tên đợt vận động", max_length=120)
+    starts_on = forms.DateField(label="Từ ngày", widget=DateInput())
+    ends_on = forms.DateField(label="Đến ngày", widget=DateInput())
+    target = MoneyField(label="Chỉ tiêu (đồng)", required=False, allow_zero=True)
+    branches = forms.ModelMultipleChoiceField(
+        label="Hội tham gia (để trống: mọi hội trong tỉnh)",
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    def __init__(self, *args, branches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branches"].queryset = branches

@@ -14,6 +14,7 @@ from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.text import fold, nfc
 
+from .campaigns import check_drive
 from .models import Fund, Payout, Receipt
 from .rules import actor, open_year, refresh_figures, require_fund
 
@@ -88,6 +89,7 @@ def goods_payout_record(
     through_name: str = "",
     decision_ref: str = "",
     description: str = "",
+    drive=None,
 ) -> Payout:
     """Goods given out of the fund's stock, valued at the stock's average (the last
     ones take what value is left, so an emptied stock is worth 0 đ exactly). The fund's
@@ -102,6 +104,7 @@ def goods_payout_record(
     held = _stock_row(fund, key)
     if held is None:
         raise ValidationError(f"Quỹ không còn {item or 'hiện vật này'} trong kho.")
+    check_drive(fund, drive, date)
     row = open_year(fund, date)
     available = min(held["quantity"], lowest_stock_since(fund, key, date))
     if quantity > available:
@@ -129,6 +132,7 @@ def goods_payout_record(
         through_name=nfc(through_name).strip()[:200],
         decision_ref=nfc(decision_ref).strip()[:120],
         description=nfc(description).strip()[:300],
+        drive=drive,
         recorded_by=actor(user),
     )
     payout.full_clean(exclude=["year"])

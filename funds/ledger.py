@@ -84,11 +84,16 @@ def statement(fund: Fund, year: int) -> dict:
     """The yearly statement (báo cáo quyết toán), JSON-ready so a signed-off copy can be
     kept as it was approved."""
     opening = balance(fund, before_year=year)
+    moved = Q(transfer__isnull=False)  # transfers between funds are stated apart
     receipts = Receipt.objects.filter(fund=fund, year=year).aggregate(
-        cash=Sum(SIGNED, filter=Q(in_kind=False)),
+        cash=Sum(SIGNED, filter=Q(in_kind=False) & ~moved),
         in_kind=Sum(SIGNED, filter=Q(in_kind=True)),
+        transfers_in=Sum(SIGNED, filter=moved),
     )
-    year_payouts = Payout.objects.filter(fund=fund, year=year)
+    transfers_out = (
+        Payout.objects.filter(fund=fund, year=year).filter(moved).aggregate(total=Sum(SIGNED))
+    )["total"] or 0
+    year_payouts = Payout.objects.filter(fund=fund, year=year, transfer__isnull=True)
     by_kind = {
         row["kind"]: row
         for row in year_payouts.values("kind").annotate(
@@ -118,8 +123,14 @@ def statement(fund: Fund, year: int) -> dict:
         "payouts_total": paid,
         "payouts_in_kind": paid_in_kind,
         "portions_total": sum(p["portions"] for p in payouts),
+        "transfers_in": receipts["transfers_in"] or 0,
+        "transfers_out": transfers_out,
         # cash only: goods received and given are in the totals, never in the balance
-        "closing": opening + cash - (paid - paid_in_kind),
+        "closing": opening
+        + cash
+        + (receipts["transfers_in"] or 0)
+        - (paid - paid_in_kind)
+        - transfers_out,
     }
 
 
@@ -174,6 +185,8 @@ def statement_sheet(fund: Fund, data: dict) -> tuple[str, list[str], list[list]]
     for payout in data["payouts"]:
         rows.append([f"Chi {payout['label'].lower()}", payout["portions"], payout["amount"]])
     rows.append(["Tổng chi", data["portions_total"], data["payouts_total"]])
+    rows.append(["Nhận chuyển quỹ", "", data.get("transfers_in", 0)])
+    rows.append(["Chuyển quỹ đi", "", data.get("transfers_out", 0)])
     rows.append(["Trong đó chi bằng hiện vật (quy ra tiền)", "", data.get("payouts_in_kind", 0)])
     rows.append(["Số dư cuối năm", "", data["closing"]])
     return (f"Quyết toán {data['year']}", ["Khoản mục", "Số suất", "Số tiền (đồng)"], rows)

@@ -104,6 +104,45 @@ class FundYear(models.Model):
         return self.closed_at is not None
 
 
+class Campaign(models.Model):
+    """A fundraising drive (Tháng Khuyến học, Ủng hộ học sinh vùng lũ): a period, a
+    target, the branches taking part; receipts and payouts are linked to it
+    (funds/campaigns.py)."""
+
+    province = models.ForeignKey(
+        "areas.Province", on_delete=models.PROTECT, related_name="+", verbose_name="tỉnh"
+    )
+    name = models.CharField("tên đợt vận động", max_length=120)
+    starts_on = models.DateField("từ ngày")
+    ends_on = models.DateField("đến ngày")
+    target = models.BigIntegerField("chỉ tiêu (đồng)", default=0)
+    branches = models.ManyToManyField(
+        Branch, blank=True, related_name="campaigns", verbose_name="hội, chi hội tham gia"
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "đợt vận động"
+        verbose_name_plural = "đợt vận động"
+        ordering = ["-starts_on", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="campaign_ends_after_start",
+                violation_error_message="Ngày kết thúc phải sau ngày bắt đầu.",
+            ),
+            models.CheckConstraint(condition=Q(target__gte=0), name="campaign_target_not_negative"),
+            models.UniqueConstraint(
+                fields=["province", "name", "starts_on"],
+                name="uniq_campaign",
+                violation_error_message="Đã có đợt vận động này.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.starts_on:%d/%m/%Y} – {self.ends_on:%d/%m/%Y})"
+
+
 class ImmutableEntry(models.Model):
     """Common fields and the rule "never edited in place after its day"."""
 
@@ -124,6 +163,14 @@ class ImmutableEntry(models.Model):
         verbose_name="điều chỉnh cho phiếu",
     )
     reason = models.CharField("lý do điều chỉnh", max_length=300, blank=True)
+    drive = models.ForeignKey(
+        Campaign,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name="thuộc đợt vận động",
+    )
     recorded_at = models.DateTimeField("ghi lúc", default=timezone.now, editable=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -378,6 +425,82 @@ class SignedList(models.Model):
 
     def __str__(self):
         return self.original_name or self.file.name
+
+
+class Transfer(models.Model):
+    """Money moved from one fund to another (a commune's to the provincial fund, the
+    province's to a commune's), or out of the province (to the national association, to
+    another province: `external_party`). One paired entry: the payout of the sending
+    fund at once, the receipt of the receiving fund when its staff confirm. Neither is
+    counted as money raised or paid (funds/figures.py): a province's totals count the
+    money once, when it was first received."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Chờ quỹ nhận xác nhận"
+        CONFIRMED = "confirmed", "Đã nhận"
+
+    from_fund = models.ForeignKey(
+        Fund, on_delete=models.PROTECT, related_name="transfers_out", verbose_name="từ quỹ"
+    )
+    to_fund = models.ForeignKey(
+        Fund,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transfers_in",
+        verbose_name="đến quỹ",
+    )
+    external_party = models.CharField("nơi nhận ngoài tỉnh", max_length=200, blank=True)
+    date = models.DateField("ngày chuyển")
+    amount = models.BigIntegerField("số tiền (đồng)")
+    note = models.CharField("nội dung", max_length=300, blank=True)
+    state = models.CharField("trạng thái", max_length=12, choices=State.choices)
+    payout = models.OneToOneField(
+        Payout, on_delete=models.PROTECT, related_name="transfer", verbose_name="phiếu chi"
+    )
+    receipt = models.OneToOneField(
+        Receipt,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transfer",
+        verbose_name="phiếu thu",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField("xác nhận lúc", null=True, blank=True)
+
+    history = ChangeHistory()
+
+    class Meta:
+        verbose_name = "chuyển quỹ"
+        verbose_name_plural = "chuyển quỹ"
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(to_fund__isnull=False) & Q(external_party=""))
+                | (Q(to_fund__isnull=True) & ~Q(external_party="")),
+                name="transfer_one_counterpart",
+                violation_error_message="Chọn quỹ nhận trong tỉnh hoặc ghi nơi nhận ngoài tỉnh.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(to_fund=F("from_fund")), name="transfer_not_to_itself"
+            ),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="transfer_amount_positive"),
+        ]
+
+    def __str__(self):
+        return (
+            f"Chuyển {self.amount} đ từ {self.from_fund} đến {self.to_fund or self.external_party}"
+        )
+
+    @property
+    def counterpart(self) -> str:
+        return str(self.to_fund.branch) if self.to_fund_id else self.external_party
 
 
 class OverdraftGrant(models.Model):

@@ -24,6 +24,7 @@ from khuyenhoc.areas.metrics import (
     FUND_PAYOUTS_IN_KIND,
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
+    FUND_TRANSFERS_EXTERNAL,
     PAYOUT_KINDS,
     donor_amount_metric,
     donor_count_metric,
@@ -64,6 +65,7 @@ def _summary(metrics: dict) -> dict:
         "closing": metrics.get(FUND_CLOSING, 0),
         "paid_in_kind": metrics.get(FUND_PAYOUTS_IN_KIND, 0),
         "goods": metrics.get(FUND_GOODS_CLOSING, 0),
+        "transfers_external": metrics.get(FUND_TRANSFERS_EXTERNAL, 0),
     }
 
 

@@ -12,6 +12,7 @@ from khuyenhoc.core.numbers import money
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, RowError
 from khuyenhoc.core.text import nfc
 
+from .campaigns import check_drive
 from .models import Fund, FundYear, Receipt
 from .rules import actor, check_amount, open_year, refresh_figures, require_fund
 
@@ -30,6 +31,7 @@ def _receipt_draft(
     item_quantity: int | None = None,
     unit: str = "",
     campaign: str = "",
+    drive=None,
     note: str = "",
 ) -> Receipt:
     """A checked, unnumbered receipt: the rules shared by one receipt and an import."""
@@ -50,6 +52,7 @@ def _receipt_draft(
         item_description, item_quantity, unit = "", None, ""
     if not isinstance(date, datetime.date):
         raise ValidationError("Ngày không hợp lệ.")
+    check_drive(fund, drive, date)
     receipt = Receipt(
         fund=fund,
         number=1,  # placeholder until numbered
@@ -63,7 +66,8 @@ def _receipt_draft(
         item_description=item_description[:200],
         item_quantity=item_quantity,
         unit=nfc(unit).strip()[:30],
-        campaign=nfc(campaign).strip()[:120],
+        campaign=nfc(campaign).strip()[:120] or (drive.name if drive else ""),
+        drive=drive,
         note=nfc(note).strip()[:300],
         recorded_by=actor(user),
     )

@@ -22,7 +22,7 @@ from members.models import Branch
 from . import figures, goods, ledger
 from .batches import payout_batch_record, payout_names_add, signed_list_attach
 from .goods import goods_payout_record
-from .models import Fund, FundYear, OverdraftGrant, Payout, Receipt
+from .models import Fund, FundYear, OverdraftGrant, Payout, Receipt, Transfer
 from .payouts import payout_record
 from .receipts import receipt_record, receipts_record_many
 from .rules import (
@@ -35,6 +35,7 @@ from .rules import (
     require_fund,
     year_row,
 )
+from .transfers import transfer_confirm, transfer_send
 
 __all__ = [
     "entry_reverse",
@@ -49,6 +50,8 @@ __all__ = [
     "receipts_record_many",
     "refresh_figures",
     "signed_list_attach",
+    "transfer_confirm",
+    "transfer_send",
     "year_close",
 ]
 
@@ -185,6 +188,10 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
         raise ValidationError("Không điều chỉnh một phiếu điều chỉnh; hãy lập phiếu mới đúng.")
     if model.objects.filter(reverses=original).exists():
         raise ValidationError(f"{original} đã được điều chỉnh rồi.")
+    if Transfer.objects.filter(**{"payout" if model is Payout else "receipt": original}).exists():
+        raise ValidationError(
+            f"{original} thuộc một khoản chuyển quỹ: hai quỹ cùng lập khoản chuyển ngược lại."
+        )
     date = date or timezone.localdate()
     row = open_year(fund, date)
     if date < original.date:
@@ -195,6 +202,7 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
         "amount": original.amount,
         "reverses": original,
         "reason": reason[:300],
+        "drive": original.drive,
         "recorded_by": actor(user),
     }
     if model is Receipt and original.in_kind and original.item_quantity:

@@ -1,12 +1,23 @@
 from django.urls import path
 
-from . import views, views_batches, views_export, views_goods, views_papers, views_province
+from . import (
+    views,
+    views_batches,
+    views_campaigns,
+    views_export,
+    views_goods,
+    views_papers,
+    views_province,
+    views_transfers,
+)
 
 app_name = "funds"
 
 urlpatterns = [
     path("xa/<int:code>/", views.commune, name="commune"),
     path("tinh/", views_province.province, name="province"),
+    path("van-dong/", views_campaigns.campaign_list, name="campaigns"),
+    path("van-dong/<int:pk>/", views_campaigns.campaign, name="campaign"),
     path("<int:pk>/", views.fund, name="fund"),
     path("<int:pk>/thu/", views.receipt_create, name="receipt_create"),
     path("<int:pk>/thu/nhap-excel/", views.receipts_import, name="receipts_import"),
@@ -16,6 +27,10 @@ urlpatterns = [
     path("phieu-chi/<int:pk>/ban-quet/", views_batches.payout_scan, name="payout_scan"),
     path("ban-quet/<int:pk>/", views_batches.signed_list_file, name="signed_list_file"),
     path("<int:pk>/trao-hien-vat/", views_goods.goods_payout_create, name="goods_payout_create"),
+    path("<int:pk>/chuyen-quy/", views_transfers.transfer_create, name="transfer_create"),
+    path(
+        "chuyen-quy/<int:pk>/xac-nhan/", views_transfers.transfer_confirm, name="transfer_confirm"
+    ),
     path("<int:pk>/chi-vuot/", views.overdraft, name="overdraft"),
     path("<int:pk>/nam/<year:year>/", views.statement, name="statement"),
     path(

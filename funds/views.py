@@ -19,9 +19,9 @@ from khuyenhoc.submissions.previews import imported
 from khuyenhoc.submissions.steps import import_step, uploaded
 from members.models import Branch
 
-from . import goods, imports, ledger, services
+from . import campaigns, goods, imports, ledger, services
 from .forms import FundForm, ImportForm, OverdraftForm, PayoutForm, ReceiptForm, ReverseForm
-from .models import Fund, FundYear, Payout, Receipt
+from .models import Fund, FundYear, Payout, Receipt, Transfer
 from .rules import last_closed_year
 
 CAMPAIGNS = ["Tháng Khuyến học", "Tuần lễ học tập suốt đời", "Ủng hộ học sinh vùng lũ"]
@@ -112,6 +112,9 @@ def fund(request, pk):
             "balance": ledger.balance(fund),
             "book": book,
             "goods": goods.stock(fund),
+            "incoming": fund.transfers_in.filter(state=Transfer.State.PENDING).select_related(
+                "from_fund__branch"
+            ),
         },
     )
 
@@ -121,6 +124,7 @@ def fund(request, pk):
 def receipt_create(request, pk):
     fund = fund_or_404(request.user, pk)
     form = ReceiptForm(request.POST or None)
+    form.fields["drive"].queryset = campaigns.for_fund(fund)
     if request.method == "POST" and form.is_valid():
         try:
             receipt = services.receipt_record(user=request.user, fund=fund, **form.cleaned_data)

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, read_upload
 from khuyenhoc.submissions.once import submits_once
 
-from . import imports, ledger, services
+from . import campaigns, imports, ledger, services
 from .forms import LEVELS, BatchPayoutForm, NamesForm, ScanForm
 from .models import Payout, SignedList
 from .views import _errors, entry_or_404, fund_or_404
@@ -22,6 +22,7 @@ from .views import _errors, entry_or_404, fund_or_404
 def payout_batch_create(request, pk):
     fund = fund_or_404(request.user, pk)
     form = BatchPayoutForm(request.POST or None, request.FILES or None)
+    form.fields["drive"].queryset = campaigns.for_fund(fund)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         scan = data.pop("scan")

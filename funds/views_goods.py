@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from khuyenhoc.submissions.once import submits_once
 
-from . import goods, services
+from . import campaigns, goods, services
 from .forms import GoodsPayoutForm
 from .views import _errors, fund_or_404
 
@@ -18,6 +18,7 @@ def goods_payout_create(request, pk):
     fund = fund_or_404(request.user, pk)
     held = goods.stock(fund)
     form = GoodsPayoutForm(request.POST or None, stock=held)
+    form.fields["drive"].queryset = campaigns.for_fund(fund)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         row = form.stock[data.pop("item")]

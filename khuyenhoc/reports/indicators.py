@@ -189,6 +189,14 @@ def _funds(figures, summary):
                 level=1,
             )
         )
+    rows.append(
+        _row(
+            "funds.transfers.external",
+            "Chuyển quỹ ra ngoài tỉnh",
+            get(m.FUND_TRANSFERS_EXTERNAL),
+            unit=MONEY,
+        )
+    )
     # The published "tồn quỹ" counts the goods still held at their value; the portal
     # keeps them apart from the cash (funds/goods.py) and states both under it.
     cash, goods = get(m.FUND_CLOSING), get(m.FUND_GOODS_CLOSING)

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
-from funds import services
+from funds import campaigns, services
 from funds.models import Beneficiary, Payout, SignedList
 from tests.funds.conftest import a_day_of
 
@@ -70,3 +70,39 @@ def test_no_goods_are_given_in_a_closed_year(staff_a, fund_a, closed_batch, give
             unit="quyển", quantity=1,
         )  # fmt: skip
     assert "đã khóa đến hết năm" in str(caught.value)
+
+
+def test_no_transfer_is_sent_or_confirmed_in_a_closed_year(
+    staff_a, administrator, fund_a, closed_batch, this_year
+):
+    other = services.fund_create(
+        user=administrator, name="Quỹ tỉnh", opening_year=this_year - 1, opening_balance=9_000
+    )
+    with pytest.raises(ValidationError) as caught:
+        services.transfer_send(
+            user=staff_a, from_fund=fund_a, to_fund=other, date=a_day_of(this_year - 1),
+            amount=1_000,
+        )  # fmt: skip
+    assert "đã khóa đến hết năm" in str(caught.value)
+    # sent last year by an open fund into fund_a, whose last year is closed
+    transfer = services.transfer_send(
+        user=administrator, from_fund=other, to_fund=fund_a, date=a_day_of(this_year - 1),
+        amount=1_000,
+    )  # fmt: skip
+    with pytest.raises(ValidationError) as caught:
+        services.transfer_confirm(user=staff_a, transfer=transfer, date=a_day_of(this_year - 1))
+    assert "đã khóa đến hết năm" in str(caught.value)
+    assert services.transfer_confirm(user=staff_a, transfer=transfer).receipt.year == this_year
+
+
+def test_no_entry_of_a_campaign_is_recorded_in_a_closed_year(
+    province_staff, fund_a, closed_batch, give, this_year
+):
+    drive = campaigns.campaign_create(
+        user=province_staff, name="Tháng Khuyến học", starts_on=a_day_of(this_year - 1),
+        ends_on=a_day_of(this_year),
+    )  # fmt: skip
+    with pytest.raises(ValidationError) as caught:
+        give(1_000, drive=drive, date=a_day_of(this_year - 1))
+    assert "đã khóa đến hết năm" in str(caught.value)
+    assert campaigns.totals(drive)["raised"] == 0

@@ -110,6 +110,7 @@ def _funds_page(client, url):
         m.FUND_CLOSING: data["closing"],
         m.FUND_PAYOUTS_IN_KIND: data["paid_in_kind"],
         m.FUND_GOODS_CLOSING: data["goods"],
+        m.FUND_TRANSFERS_EXTERNAL: data["transfers_external"],
         RECEIPTS: data["received"],
         PAYOUTS: data["paid"],
     }
@@ -156,6 +157,7 @@ def _report(sections):
     put(m.FUND_CLOSING, "funds.closing")
     put(m.FUND_PAYOUTS_IN_KIND, "funds.payouts.in_kind")
     put(m.FUND_GOODS_CLOSING, "funds.goods")
+    put(m.FUND_TRANSFERS_EXTERNAL, "funds.transfers.external")
     put(RECEIPTS, "funds.receipts")
     put(PAYOUTS, "funds.payouts")
     for kind in m.PAYOUT_KINDS:

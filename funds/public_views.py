@@ -35,7 +35,7 @@ from khuyenhoc.areas.models import Commune
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.years import pick_year
 
-from .models import Receipt
+from .models import Campaign, Receipt
 
 PREFIX = "funds."
 
@@ -147,6 +147,7 @@ def province(request):
         by_year=by_year,
         receipts=Receipt.objects.filter(fund__branch__province_id=code),
         extra={
+            "drives": list(Campaign.objects.filter(province_id=code).order_by("-starts_on")[:10]),
             "own": _summary(own.get(year, {})),
             "communes": sorted(
                 (names[c], c, _summary(m)) for c, m in communes.items() if c in names

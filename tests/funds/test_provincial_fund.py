@@ -131,3 +131,15 @@ def test_reviewers_read_the_provincial_fund_page_and_create_nothing(
     with pytest.raises(ValidationError):
         services.receipt_record(user=reviewer, fund=province_fund, **receipt_values(today))
     assert Fund.objects.count() == 1
+
+
+def test_reviewers_read_the_new_kinds_of_records_in_the_admin_and_change_none(
+    client, reviewer, staff_a, batch, province_fund, today
+):
+    services.transfer_send(
+        user=staff_a, from_fund=batch.fund, to_fund=province_fund, date=today, amount=1_000
+    )
+    login(client, reviewer)
+    for model in ("transfer", "signedlist", "campaign"):
+        assert client.get(reverse(f"admin:funds_{model}_changelist")).status_code == 200
+        assert client.get(reverse(f"admin:funds_{model}_add")).status_code == 403

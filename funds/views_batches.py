@@ -108,8 +108,12 @@ def signed_list_file(request, pk):
     if scan is None:
         raise Http404("Không tìm thấy tệp này trong phạm vi của bạn.")
     extension = scan.file.name.rsplit(".", 1)[-1]
+    try:
+        opened = scan.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Tệp quét này không còn trên máy chủ; hãy tải lên lại.") from exc
     response = FileResponse(
-        scan.file.open("rb"),
+        opened,
         content_type=scan.content_type,
         filename=f"danh-sach-ky-nhan-{scan.payout.number}-{scan.payout.year}.{extension}",
     )

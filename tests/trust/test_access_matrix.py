@@ -134,7 +134,13 @@ def test_staff_pages_answer_each_role_as_expected(
 
 
 # Reviewers' pages answer commune staff as if they did not exist.
-HIDDEN_FROM_COMMUNE_STAFF = {"areas:history", "funds:overdraft", "titles:queue", "titles:review"}
+HIDDEN_FROM_COMMUNE_STAFF = {
+    "areas:history",
+    "funds:overdraft",
+    "funds:province",  # the provincial association's funds
+    "titles:queue",
+    "titles:review",
+}
 # The administrators' pages answer everyone else so too.
 ADMINISTRATORS_ONLY = {"jobs:backup"}
 
@@ -161,7 +167,7 @@ def test_public_pages_open_without_login_and_show_the_province_s_figures(
     client, world, name, route, converters
 ):
     commune = world["mine"]
-    url = _url(name, converters, commune)
+    url = real_url(name, converters, commune)
     response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     _assert_real_content(response, url)

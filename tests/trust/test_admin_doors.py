@@ -31,6 +31,7 @@ ADMIN_WRITES = {
     ("areas.commune", "administrator"): {"change"},  # the disadvantaged-area flag
     ("members.member", "administrator"): {"change", "erase_selected"},
     ("funds.fund", "administrator"): {"add", "change", "revert"},
+    ("members.branch", "administrator"): {"add"},  # the provincial association only
     ("titles.recognitionlist", "reviewer"): REVIEW_ACTIONS,
     ("titles.recognitionlist", "administrator"): REVIEW_ACTIONS,
     ("titles.criteriaset", "administrator"): EVERYTHING,

@@ -92,7 +92,13 @@ def _file_form(url, page):
 
 
 # Pages whose parameters the vocabulary cannot fill; none shows a form.
-NOT_SEARCHED = {"areas:history": "one record's change history, by model label: read only"}
+NOT_SEARCHED = {
+    "areas:history": "one record's change history, by model label: read only",
+    "funds:payout_batch_create": "its file is a scan (PDF, JPEG, PNG), not a sheet",
+    "funds:payout_scan": "its file is a scan (PDF, JPEG, PNG), not a sheet",
+    # the sheet of funds:payout_create, read by the same imports.beneficiaries_from_sheet
+    "funds:payout_names": "the beneficiaries' sheet, tried on funds:payout_create",
+}
 
 
 # A sheet without the header row of any import: each import refuses it by naming the

@@ -17,6 +17,7 @@ from khuyenhoc.core.sheets.spreadsheets import (
     read_sheet,
 )
 from khuyenhoc.core.text import fold
+from khuyenhoc.jobs import progress
 from khuyenhoc.submissions.previews import (
     DuplicateRow,
     ImportNeedsChoice,
@@ -132,7 +133,7 @@ def beneficiaries_from_text(text: str) -> list[dict]:
 
 def beneficiaries_from_sheet(data: bytes) -> list[dict]:
     people, errors, seen = [], [], {}
-    for row, values in read_sheet(data, headers=BENEFICIARY_HEADERS):
+    for row, values in progress.checking(read_sheet(data, headers=BENEFICIARY_HEADERS)):
         person = _beneficiary(row, values, errors)
         if person and not _paid_twice(row, person, seen, errors):
             people.append(person)
@@ -227,7 +228,7 @@ def receipts_import(*, user, fund, data: bytes, skip_existing=False) -> ImportOu
     fund already has (SAME_RECEIPT) raise ImportNeedsChoice with the preview, unless
     skip_existing: then only the new rows are recorded."""
     rows, errors, seen = [], [], {}
-    for row, values in read_sheet(data, headers=RECEIPT_HEADERS):
+    for row, values in progress.checking(read_sheet(data, headers=RECEIPT_HEADERS)):
         try:
             receipt = _receipt_row(values)
         except ValueError as exc:

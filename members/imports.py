@@ -21,6 +21,7 @@ from khuyenhoc.core.sheets.spreadsheets import (
     workbook_bytes,
 )
 from khuyenhoc.core.text import fold
+from khuyenhoc.jobs import progress
 from khuyenhoc.submissions.previews import (
     DuplicateRow,
     ImportNeedsChoice,
@@ -275,7 +276,7 @@ def members_import(
     parsed = []
     seen: dict[str, int] = {}
     seen_people: dict[tuple, int] = {}
-    for number, cells in rows:
+    for number, cells in progress.checking(rows):
         result = parser.parse(number, cells, errors)
         code = result[0] if result else _code_of(cells)
         duplicate = _same_as_earlier(number, code, result and result[1], seen, seen_people)
@@ -330,6 +331,7 @@ def members_import(
         user=user,
         history=history,
     )
+    progress.written(len(numbered))
     refresh_figures(commune, min(values[5] for _, _, values in numbered))
     return ImportOutcome(created=len(numbered), skipped=preview.already)
 

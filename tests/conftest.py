@@ -2,7 +2,6 @@
 users (staff of a commune, staff of another commune, a provincial reviewer)."""
 
 import os
-from importlib import import_module
 
 import pytest
 from django.conf import settings
@@ -10,7 +9,11 @@ from hypothesis import settings as hypothesis_settings
 
 from khuyenhoc.areas.models import Commune, Province
 from khuyenhoc.areas.units import load_units
-from tests.demo_snapshot import demo_snapshot  # noqa: F401  (a fixture for every app)
+from tests.demo_snapshot import (
+    demo_snapshot,  # noqa: F401  (a fixture for every app)
+    restore_base,
+    take_base_snapshot,
+)
 from tests.factories import make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -31,23 +34,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_units()
 
 
+@pytest.fixture(scope="session")
+def base_snapshot(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return take_base_snapshot()
+
+
 @pytest.fixture
-def units(db):
+def units(db, base_snapshot):
     """The units and the data that migrations ship, also after a transactional test
     flushed them (browser tests run last)."""
     if not Province.objects.exists():
-        load_units()
-        reship_migration_data()
-
-
-def reship_migration_data():
-    """A flush empties every table, including rows that data migrations put there."""
-    from django.apps import apps
-
-    from titles.models import CriteriaSet
-
-    if not CriteriaSet.objects.exists():
-        import_module("titles.migrations.0002_criteria_sets").ship(apps, None)
+        restore_base(base_snapshot)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from khuyenhoc.core.db.copy import analyze_if_grown, copy_line, copy_text, reserve_ids
 from khuyenhoc.core.db.inserts import db_datetime, insert_rows
+from khuyenhoc.jobs import progress
 
 from .models import SUBJECT_MODELS, Clan, Evaluation, Registration, Score
 
@@ -77,6 +78,7 @@ class RegistrationWriter:
             _run_copies(self.copy.prepare(chunk))
         else:
             _write_with_inserts(self, chunk)
+        progress.written(len(chunk))
 
     def __exit__(self, exc_type, exc, tb):
         if exc_type is not None:

@@ -19,6 +19,7 @@ from khuyenhoc.core.sheets.spreadsheets import (
     workbook_bytes,
 )
 from khuyenhoc.core.text import fold
+from khuyenhoc.jobs import progress
 from khuyenhoc.submissions.previews import DuplicateRow, ImportNeedsChoice, ImportOutcome
 
 from . import bulk, import_preview, rules, services
@@ -217,7 +218,7 @@ def registration_rows_write(
     preview = import_preview.preview_for(title, year)
     writer = bulk.RegistrationWriter(user=user, commune=commune, year=year, title=title, when=when)
     with writer:
-        for number, values in rows:
+        for number, values in progress.checking(rows):
             try:
                 key, fields = _parse_row(title, values, villages, year)
             except RowInvalid as exc:

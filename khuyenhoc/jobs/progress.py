@@ -75,3 +75,18 @@ def checked(n: int = 1) -> None:
     """A row passed or failed its checks."""
     if (reporter := _current.get()) is not None:
         reporter.add("rows_checked", n)
+
+
+def written(n: int = 1) -> None:
+    """Rows went into the database (still inside the import's transaction)."""
+    if (reporter := _current.get()) is not None:
+        reporter.add("rows_written", n)
+
+
+def checking(rows):
+    """The rows of a sheet as the import's check loop takes them, each counted as checked
+    when the loop asks for the next one: the page then follows the checks as they go,
+    without a call in every branch of the loop."""
+    for row in rows:
+        yield row
+        checked()

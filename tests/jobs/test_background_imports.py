@@ -227,3 +227,24 @@ def test_a_village_sheet_over_the_threshold_runs_as_a_job_too(client, staff_a, c
     assert Village.objects.filter(commune=commune_a).count() == 7
     page = client.get(response["Location"]).content.decode()
     assert "Đã nhập 7 thôn, bản, tổ dân phố." in page
+
+
+def test_the_checked_and_written_counters_move_while_the_import_runs_not_only_at_its_end(
+    client, staff_a, commune_a, branch_a, monkeypatch
+):
+    """Every save of the counters a running job makes, as the progress page would read
+    them: the checks are counted as the rows go, and the written rows before the end."""
+    from khuyenhoc.jobs import progress
+
+    saved = []
+    monkeypatch.setattr(progress, "EVERY", 0)  # save at every count
+    monkeypatch.setattr(progress.Reporter, "save", lambda self: saved.append(dict(self.counts)))
+    login(client, staff_a)
+    upload(client, commune_a, many_people(8))
+
+    run_queued_tasks()
+
+    checked = [s["rows_checked"] for s in saved]
+    assert checked == sorted(checked) and set(checked) == set(range(9)), "one row at a time"
+    assert saved[-1] == {"rows_read": 8, "rows_checked": 8, "rows_written": 8}
+    assert Job.objects.get().state == "done"

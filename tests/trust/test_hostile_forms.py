@@ -39,6 +39,8 @@ EXCLUDED = {
     "funds:campaign": READ_ONLY,
     "funds:campaigns": "its form is the provincial office's (tests/funds/test_campaigns.py)",
     "funds:fund": READ_ONLY,
+    # found only on a payout by count, which the first and last payouts of the demo are not
+    "funds:payout_names": "the list of funds:payout_create (same imports.beneficiaries_from_text)",
     "funds:payout_scan": "only a scan (PDF, JPEG, PNG) checked by content: test_payout_batches",
     "funds:payout_sign_list": READ_ONLY,
     "funds:payout_voucher": READ_ONLY,

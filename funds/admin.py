@@ -9,10 +9,20 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 
-from khuyenhoc.core.access.admin_scope import ScopedHistoryAdmin
+from khuyenhoc.core.access.admin_scope import ScopedAdmin, ScopedHistoryAdmin
 
 from . import services
-from .models import Beneficiary, Fund, FundYear, OverdraftGrant, Payout, Receipt
+from .models import (
+    Beneficiary,
+    Campaign,
+    Fund,
+    FundYear,
+    OverdraftGrant,
+    Payout,
+    Receipt,
+    SignedList,
+    Transfer,
+)
 
 FUND_FIELDS = ["branch", "name", "opening_year", "opening_balance"]
 
@@ -35,6 +45,22 @@ class FundAdminForm(forms.ModelForm):
     class Meta:
         model = Fund
         fields = FUND_FIELDS
+        help_texts = {
+            "branch": "Để trống khi tạo quỹ của Hội Khuyến học tỉnh (tạo Hội tỉnh nếu chưa có)."
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["branch"].required = False
+
+    def _get_validation_exclusions(self):
+        # a new fund without a branch is the provincial association's: the service finds
+        # or creates that branch, the form has none to check yet
+        exclusions = super()._get_validation_exclusions()
+        if self.instance.branch_id is None:
+            exclusions.add("branch")
+        return exclusions
 
     def clean(self):
         data = super().clean()
@@ -121,3 +147,33 @@ class PayoutAdmin(ReadOnlyAdmin):
 class OverdraftGrantAdmin(ReadOnlyAdmin):
     list_display = ["fund", "amount", "reason", "granted_by", "granted_at"]
     list_select_related = ["fund", "granted_by"]
+
+
+@admin.register(Transfer)
+class TransferAdmin(ReadOnlyAdmin):
+    list_display = ["date", "from_fund", "to_fund", "external_party", "amount", "state"]
+    list_filter = ["state"]
+    list_select_related = ["from_fund", "to_fund"]
+
+    def get_queryset(self, request):
+        # Transfer has no scoped manager of its own: the province's funds' transfers
+        visible = Fund.objects.for_user(request.user)
+        return Transfer.objects.filter(from_fund__in=visible) | Transfer.objects.filter(
+            to_fund__in=visible
+        )
+
+
+@admin.register(SignedList)
+class SignedListAdmin(ScopedAdmin):
+    """The scans' records; the files themselves are served by the staff page only."""
+
+    list_display = ["payout", "original_name", "content_type", "size", "uploaded_at"]
+    list_select_related = ["payout"]
+    exclude = ["file"]
+
+
+@admin.register(Campaign)
+class CampaignAdmin(ScopedAdmin):
+    """Campaigns are created on the staff page (funds.campaigns.campaign_create)."""
+
+    list_display = ["name", "starts_on", "ends_on", "target"]

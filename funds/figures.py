@@ -18,9 +18,14 @@ from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import (
     DONOR_ADJUSTING,
     FUND_CLOSING,
+    FUND_GOODS_CLOSING,
     FUND_OPENING,
+    FUND_PAYOUTS_IN_KIND,
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
+    FUND_TRANSFERS_EXTERNAL,
+    FUND_TRANSFERS_IN,
+    FUND_TRANSFERS_OUT,
     PAYOUT_KINDS,
     donor_amount_metric,
     donor_count_metric,
@@ -53,23 +58,43 @@ def _flows(communes, *, province=None):
         flows[(code, year)]["opening_added"] += value
     receipts = (
         scoped(Receipt.objects, "fund__branch__commune")
-        .values("year", "in_kind", code=F("fund__branch__commune_id"))
+        .values(
+            "year", "in_kind", moved=Q(transfer__isnull=False), code=F("fund__branch__commune_id")
+        )
         .annotate(total=Sum(SIGNED))
+        .order_by()
     )
     for row in receipts:
-        metric = FUND_RECEIPTS_IN_KIND if row["in_kind"] else FUND_RECEIPTS_CASH
+        if row["moved"]:  # money another fund raised: counted there, not again here
+            metric = FUND_TRANSFERS_IN
+        else:
+            metric = FUND_RECEIPTS_IN_KIND if row["in_kind"] else FUND_RECEIPTS_CASH
         flows[(row["code"], row["year"])][metric] += row["total"] or 0
     payouts = (
         scoped(Payout.objects, "fund__branch__commune")
-        .values("year", "kind", code=F("fund__branch__commune_id"))
+        .values(
+            "year",
+            "kind",
+            "in_kind",
+            moved=Q(transfer__isnull=False),
+            external=Q(transfer__to_fund__isnull=True, transfer__isnull=False),
+            code=F("fund__branch__commune_id"),
+        )
         .annotate(total=Sum(SIGNED), portions=Sum(SIGNED_PORTIONS))
+        .order_by()
     )
     for row in payouts:
         cell = flows[(row["code"], row["year"])]
+        if row["moved"]:  # a move to another fund, not a payout to people
+            cell[FUND_TRANSFERS_OUT] += row["total"] or 0
+            if row["external"]:
+                cell[FUND_TRANSFERS_EXTERNAL] += row["total"] or 0
+            continue
         cell[payout_amount_metric(row["kind"])] += row["total"] or 0
         cell[payout_portions_metric(row["kind"])] += row["portions"] or 0
-        cell["paid"] += row["total"] or 0
-    _donor_flows(flows, scoped(Receipt.objects, "fund__branch__commune"))
+        # goods given leave the goods, not the cash (funds/goods.py)
+        cell[FUND_PAYOUTS_IN_KIND if row["in_kind"] else "paid_cash"] += row["total"] or 0
+    _donor_flows(flows, scoped(Receipt.objects, "fund__branch__commune").filter(transfer=None))
     return flows
 
 
@@ -123,17 +148,26 @@ def _series(flows, years=None):
     wanted = set(years) if years is not None else None
     result = {}
     for code, cells in by_commune.items():
-        balance = 0
+        balance = goods = 0
         for year in range(min(cells), max(cells) + 1):
             cell = cells.get(year, {})
             opening = balance + cell.get("opening_added", 0)
-            received = cell.get(FUND_RECEIPTS_CASH, 0) + cell.get(FUND_RECEIPTS_IN_KIND, 0)
-            balance = opening + received - cell.get("paid", 0)
+            # the balance is cash; goods in kind are followed apart, at their value
+            balance = opening + cell.get(FUND_RECEIPTS_CASH, 0) - cell.get("paid_cash", 0)
+            balance += cell.get(FUND_TRANSFERS_IN, 0) - cell.get(FUND_TRANSFERS_OUT, 0)
+            goods += cell.get(FUND_RECEIPTS_IN_KIND, 0) - cell.get(FUND_PAYOUTS_IN_KIND, 0)
             if wanted is not None and year not in wanted:
                 continue
-            metrics = {FUND_OPENING: opening, FUND_CLOSING: balance}
+            metrics = {FUND_OPENING: opening, FUND_CLOSING: balance, FUND_GOODS_CLOSING: goods}
             metrics[FUND_RECEIPTS_CASH] = cell.get(FUND_RECEIPTS_CASH, 0)
             metrics[FUND_RECEIPTS_IN_KIND] = cell.get(FUND_RECEIPTS_IN_KIND, 0)
+            for metric in (
+                FUND_PAYOUTS_IN_KIND,
+                FUND_TRANSFERS_IN,
+                FUND_TRANSFERS_OUT,
+                FUND_TRANSFERS_EXTERNAL,
+            ):
+                metrics[metric] = cell.get(metric, 0)
             for kind in PAYOUT_KINDS:
                 for metric in (payout_amount_metric(kind), payout_portions_metric(kind)):
                     metrics[metric] = cell.get(metric, 0)

@@ -5,7 +5,7 @@ from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core.sheets.spreadsheets import parse_money
 from khuyenhoc.core.web.forms import PlainTextMixin
 
-from .models import Receipt
+from .models import Campaign, Payout, Receipt
 
 
 class MoneyField(forms.CharField):
@@ -54,6 +54,15 @@ class FundForm(PlainTextMixin, forms.Form):
         self.fields["opening_year"].initial = timezone.localdate().year
 
 
+def drive_field():
+    return forms.ModelChoiceField(
+        label="Thuộc đợt vận động",
+        queryset=Campaign.objects.none(),
+        required=False,
+        empty_label="—",
+    )
+
+
 class ReceiptForm(PlainTextMixin, forms.Form):
     date = forms.DateField(label="Ngày thu", widget=DateInput(), initial=timezone.localdate)
     donor_category = forms.ChoiceField(
@@ -67,12 +76,20 @@ class ReceiptForm(PlainTextMixin, forms.Form):
     in_kind = forms.BooleanField(label="Ủng hộ bằng hiện vật (quy ra tiền)", required=False)
     item_description = forms.CharField(label="Hiện vật", max_length=200, required=False)
     item_quantity = forms.IntegerField(label="Số lượng", min_value=1, required=False)
+    unit = forms.CharField(
+        label="Đơn vị tính",
+        max_length=30,
+        required=False,
+        help_text="Ví dụ: cái, bộ, thùng, quyển. Có số lượng và đơn vị tính thì hiện vật được "
+        "theo dõi trong kho và trao lại được.",
+    )
     campaign = forms.CharField(
         label="Đợt vận động",
         max_length=120,
         required=False,
         widget=forms.TextInput(attrs={"list": "campaigns"}),
     )
+    drive = drive_field()
     number = forms.IntegerField(
         label="Số phiếu (để trống để tự đánh số)",
         min_value=1,
@@ -123,3 +140,116 @@ class OverdraftForm(PlainTextMixin, forms.Form):
 
 class ImportForm(PlainTextMixin, forms.Form):
     sheet = forms.FileField(label="Tệp Excel (.xlsx)")
+
+
+LEVELS = ["Mầm non", "Tiểu học", "THCS", "THPT", "Sinh viên", "Học sinh giỏi cấp tỉnh"]
+
+
+class BatchPayoutForm(PlainTextMixin, forms.Form):
+    date = forms.DateField(label="Ngày chi", widget=DateInput(), initial=timezone.localdate)
+    kind = forms.ChoiceField(label="Loại chi", choices=list(PAYOUT_KINDS.items()))
+    portions = forms.IntegerField(label="Số suất", min_value=1, max_value=1_000_000)
+    unit_amount = MoneyField(label="Số tiền mỗi suất (đồng)", help_text="Ví dụ 500.000")
+    through = forms.ChoiceField(
+        label="Chi qua",
+        choices=[("", "—"), *Payout.Through.choices],
+        required=False,
+    )
+    through_name = forms.CharField(label="Tên trường, thôn, bản", max_length=200, required=False)
+    level = forms.CharField(
+        label="Cấp học, loại giải",
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "levels"}),
+    )
+    decision_ref = forms.CharField(label="Số quyết định", max_length=120, required=False)
+    description = forms.CharField(label="Nội dung", max_length=300, required=False)
+    drive = drive_field()
+    scan = forms.FileField(
+        label="Danh sách ký nhận đã quét (PDF, JPEG, PNG; không bắt buộc)",
+        required=False,
+        help_text="Tối đa 10 MB. Có thể tải lên hoặc nhập họ tên sau.",
+    )
+
+
+class NamesForm(PlainTextMixin, forms.Form):
+    people = forms.CharField(
+        label="Họ tên người nhận",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Mỗi dòng một người: họ tên; trường; lớp. Có thể dán từ Excel.",
+    )
+    sheet = forms.FileField(label="Hoặc tải lên tệp Excel (.xlsx)", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("people", "").strip() and not data.get("sheet"):
+            raise forms.ValidationError("Hãy nhập họ tên người nhận hoặc tải lên tệp Excel.")
+        return data
+
+
+class ScanForm(forms.Form):
+    scan = forms.FileField(label="Danh sách ký nhận đã quét (PDF, JPEG, PNG; tối đa 10 MB)")
+
+
+class GoodsPayoutForm(PlainTextMixin, forms.Form):
+    date = forms.DateField(label="Ngày trao", widget=DateInput(), initial=timezone.localdate)
+    kind = forms.ChoiceField(label="Loại chi", choices=list(PAYOUT_KINDS.items()), initial="qua")
+    item = forms.ChoiceField(label="Hiện vật trong kho")
+    quantity = forms.IntegerField(label="Số lượng trao", min_value=1)
+    portions = forms.IntegerField(
+        label="Số suất (để trống: mỗi hiện vật một suất)", min_value=1, required=False
+    )
+    through = forms.ChoiceField(
+        label="Trao qua", choices=[("", "—"), *Payout.Through.choices], required=False
+    )
+    through_name = forms.CharField(label="Tên trường, thôn, bản", max_length=200, required=False)
+    decision_ref = forms.CharField(label="Số quyết định", max_length=120, required=False)
+    description = forms.CharField(label="Nội dung", max_length=300, required=False)
+    drive = drive_field()
+
+    def __init__(self, *args, stock, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stock = {str(i): row for i, row in enumerate(stock)}
+        self.fields["item"].choices = [
+            (i, f"{row['item']} (còn {row['quantity']:,} {row['unit']})".replace(",", "."))
+            for i, row in self.stock.items()
+        ]
+
+
+class TransferForm(PlainTextMixin, forms.Form):
+    date = forms.DateField(label="Ngày chuyển", widget=DateInput(), initial=timezone.localdate)
+    amount = MoneyField(label="Số tiền (đồng)")
+    to_fund = forms.ModelChoiceField(
+        label="Chuyển đến quỹ trong tỉnh", queryset=None, required=False, empty_label="—"
+    )
+    external_party = forms.CharField(
+        label="Hoặc nơi nhận ngoài tỉnh",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "external"}),
+        help_text="Ví dụ: Quỹ Hội Khuyến học Việt Nam; Hội Khuyến học tỉnh Yên Bái.",
+    )
+    note = forms.CharField(label="Nội dung", max_length=300, required=False)
+
+    def __init__(self, *args, funds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_fund"].queryset = funds
+        self.fields["to_fund"].label_from_instance = lambda f: f"{f.branch.name} · {f.name}"
+
+
+class CampaignForm(PlainTextMixin, forms.Form):
+    name = forms.CharField(label="Tên đợt vận động", max_length=120)
+    starts_on = forms.DateField(label="Từ ngày", widget=DateInput())
+    ends_on = forms.DateField(label="Đến ngày", widget=DateInput())
+    target = MoneyField(label="Chỉ tiêu (đồng)", required=False, allow_zero=True)
+    branches = forms.ModelMultipleChoiceField(
+        label="Hội tham gia (để trống: mọi hội trong tỉnh)",
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    def __init__(self, *args, branches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branches"].queryset = branches

@@ -1,5 +1,6 @@
 """Reads of the books: balances, the yearly statement and the ledger, always computed
-from the entries (a reversal counts with the opposite sign)."""
+from the entries (a reversal counts with the opposite sign). A balance is cash: goods
+received or given in kind are counted apart (funds/goods.py) and never in it."""
 
 from collections import defaultdict
 from datetime import date
@@ -21,9 +22,9 @@ def _sum(queryset) -> int:
 
 
 def balance(fund: Fund, *, before_year: int | None = None) -> int:
-    """What the fund holds now, or at the start of `before_year`."""
-    receipts = Receipt.objects.filter(fund=fund)
-    payouts = Payout.objects.filter(fund=fund)
+    """The cash the fund holds now, or at the start of `before_year`."""
+    receipts = Receipt.objects.filter(fund=fund, in_kind=False)
+    payouts = Payout.objects.filter(fund=fund, in_kind=False)
     if before_year is not None:
         if before_year <= fund.opening_year:
             return fund.opening_balance if before_year == fund.opening_year else 0
@@ -40,7 +41,7 @@ def lowest_balance_since(fund: Fund, day: date) -> int:
     before = fund.opening_balance
     flows = defaultdict(int)
     for model, sign in ((Receipt, 1), (Payout, -1)):
-        entries = model.objects.filter(fund=fund)
+        entries = model.objects.filter(fund=fund, in_kind=False)
         before += sign * _sum(entries.filter(date__lt=day))
         for entry_day, total in (
             entries.filter(date__gte=day)
@@ -64,12 +65,12 @@ def available_phrase(day: date, available: int) -> str:
 
 
 def balances(funds) -> dict[int, int]:
-    """{fund id: balance now} for several funds in two queries."""
+    """{fund id: cash balance now} for several funds in two queries."""
     funds = list(funds)
     result = {f.pk: f.opening_balance for f in funds}
     for model, sign in ((Receipt, 1), (Payout, -1)):
         rows = (
-            model.objects.filter(fund__in=funds)
+            model.objects.filter(fund__in=funds, in_kind=False)
             .values("fund_id")
             .annotate(total=Sum(SIGNED))
             .values_list("fund_id", "total")
@@ -83,16 +84,23 @@ def statement(fund: Fund, year: int) -> dict:
     """The yearly statement (báo cáo quyết toán), JSON-ready so a signed-off copy can be
     kept as it was approved."""
     opening = balance(fund, before_year=year)
+    moved = Q(transfer__isnull=False)  # transfers between funds are stated apart
     receipts = Receipt.objects.filter(fund=fund, year=year).aggregate(
-        cash=Sum(SIGNED, filter=Q(in_kind=False)),
+        cash=Sum(SIGNED, filter=Q(in_kind=False) & ~moved),
         in_kind=Sum(SIGNED, filter=Q(in_kind=True)),
+        transfers_in=Sum(SIGNED, filter=moved),
     )
+    transfers_out = (
+        Payout.objects.filter(fund=fund, year=year).filter(moved).aggregate(total=Sum(SIGNED))
+    )["total"] or 0
+    year_payouts = Payout.objects.filter(fund=fund, year=year, transfer__isnull=True)
     by_kind = {
         row["kind"]: row
-        for row in Payout.objects.filter(fund=fund, year=year)
-        .values("kind")
-        .annotate(amount=Sum(SIGNED), portions=Sum(SIGNED_PORTIONS))
+        for row in year_payouts.values("kind").annotate(
+            amount=Sum(SIGNED), portions=Sum(SIGNED_PORTIONS)
+        )
     }
+    paid_in_kind = year_payouts.filter(in_kind=True).aggregate(total=Sum(SIGNED))["total"] or 0
     payouts = [
         {
             "kind": kind,
@@ -113,8 +121,16 @@ def statement(fund: Fund, year: int) -> dict:
         "receipts_total": cash + in_kind,
         "payouts": payouts,
         "payouts_total": paid,
+        "payouts_in_kind": paid_in_kind,
         "portions_total": sum(p["portions"] for p in payouts),
-        "closing": opening + cash + in_kind - paid,
+        "transfers_in": receipts["transfers_in"] or 0,
+        "transfers_out": transfers_out,
+        # cash only: goods received and given are in the totals, never in the balance
+        "closing": opening
+        + cash
+        + (receipts["transfers_in"] or 0)
+        - (paid - paid_in_kind)
+        - transfers_out,
     }
 
 
@@ -142,13 +158,15 @@ def ledger_rows(fund: Fund, year: int) -> tuple[int, list[dict]]:
     rows = []
     for entry in entries:
         is_receipt = isinstance(entry, Receipt)
-        running += entry.signed_amount if is_receipt else -entry.signed_amount
+        cash = not entry.in_kind  # goods are shown on their row, the cash does not move
+        if cash:
+            running += entry.signed_amount if is_receipt else -entry.signed_amount
         rows.append(
             {
                 "entry": entry,
                 "is_receipt": is_receipt,
-                "received": entry.signed_amount if is_receipt else None,
-                "paid": None if is_receipt else entry.signed_amount,
+                "received": entry.signed_amount if is_receipt and cash else None,
+                "paid": entry.signed_amount if not is_receipt and cash else None,
                 "balance": running,
                 "reversed": reversals[type(entry)].get(entry.pk),
             }
@@ -167,5 +185,8 @@ def statement_sheet(fund: Fund, data: dict) -> tuple[str, list[str], list[list]]
     for payout in data["payouts"]:
         rows.append([f"Chi {payout['label'].lower()}", payout["portions"], payout["amount"]])
     rows.append(["Tổng chi", data["portions_total"], data["payouts_total"]])
+    rows.append(["Nhận chuyển quỹ", "", data.get("transfers_in", 0)])
+    rows.append(["Chuyển quỹ đi", "", data.get("transfers_out", 0)])
+    rows.append(["Trong đó chi bằng hiện vật (quy ra tiền)", "", data.get("payouts_in_kind", 0)])
     rows.append(["Số dư cuối năm", "", data["closing"]])
     return (f"Quyết toán {data['year']}", ["Khoản mục", "Số suất", "Số tiền (đồng)"], rows)

@@ -11,6 +11,7 @@ from khuyenhoc.core.numbers import money
 from khuyenhoc.core.text import fold, nfc
 
 from . import ledger
+from .campaigns import check_drive
 from .models import Beneficiary, Fund, OverdraftGrant, Payout
 from .rules import actor, check_amount, open_year, refresh_figures, require_fund
 
@@ -81,6 +82,7 @@ def payout_record(
     decision_ref: str = "",
     description: str = "",
     note: str = "",
+    drive=None,
 ) -> Payout:
     """One payout to a list of beneficiaries; each without an amount gets `default_amount`
     (752 scholarships of 500.000 đ are one call). Total and suất come from the list."""
@@ -89,6 +91,7 @@ def payout_record(
         raise ValidationError("Hãy chọn loại chi (học bổng, khen thưởng, quà, hỗ trợ, khác).")
     people = _clean_beneficiaries(beneficiaries, default_amount)
     total = check_amount(sum(p.amount for p in people), "Tổng số tiền chi")
+    check_drive(fund, drive, date)
     row = open_year(fund, date)
     grant = _use_overdraft(fund, total, date)
     payout = Payout(
@@ -102,6 +105,7 @@ def payout_record(
         description=nfc(description).strip()[:300],
         note=nfc(note).strip()[:300],
         overdraft=grant,
+        drive=drive,
         recorded_by=actor(user),
     )
     payout.full_clean(exclude=["year"])

@@ -19,9 +19,12 @@ from django.utils import timezone
 from khuyenhoc.areas.metrics import (
     DONOR_ADJUSTING,
     FUND_CLOSING,
+    FUND_GOODS_CLOSING,
     FUND_OPENING,
+    FUND_PAYOUTS_IN_KIND,
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
+    FUND_TRANSFERS_EXTERNAL,
     PAYOUT_KINDS,
     donor_amount_metric,
     donor_count_metric,
@@ -32,7 +35,7 @@ from khuyenhoc.areas.models import Commune
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.years import pick_year
 
-from .models import Receipt
+from .models import Campaign, Receipt
 
 PREFIX = "funds."
 
@@ -42,6 +45,7 @@ NAMED_DONORS = 30
 def _summary(metrics: dict) -> dict:
     kinds = [
         {
+            "kind": kind,
             "label": label,
             "portions": metrics.get(payout_portions_metric(kind), 0),
             "amount": metrics.get(payout_amount_metric(kind), 0),
@@ -59,6 +63,9 @@ def _summary(metrics: dict) -> dict:
         "paid": sum(k["amount"] for k in kinds),
         "portions": sum(k["portions"] for k in kinds),
         "closing": metrics.get(FUND_CLOSING, 0),
+        "paid_in_kind": metrics.get(FUND_PAYOUTS_IN_KIND, 0),
+        "goods": metrics.get(FUND_GOODS_CLOSING, 0),
+        "transfers_external": metrics.get(FUND_TRANSFERS_EXTERNAL, 0),
     }
 
 
@@ -140,6 +147,7 @@ def province(request):
         by_year=by_year,
         receipts=Receipt.objects.filter(fund__branch__province_id=code),
         extra={
+            "drives": list(Campaign.objects.filter(province_id=code).order_by("-starts_on")[:10]),
             "own": _summary(own.get(year, {})),
             "communes": sorted(
                 (names[c], c, _summary(m)) for c, m in communes.items() if c in names

@@ -12,6 +12,7 @@ from khuyenhoc.core.numbers import money
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, RowError
 from khuyenhoc.core.text import nfc
 
+from .campaigns import check_drive
 from .models import Fund, FundYear, Receipt
 from .rules import actor, check_amount, open_year, refresh_figures, require_fund
 
@@ -28,7 +29,9 @@ def _receipt_draft(
     in_kind: bool = False,
     item_description: str = "",
     item_quantity: int | None = None,
+    unit: str = "",
     campaign: str = "",
+    drive=None,
     note: str = "",
 ) -> Receipt:
     """A checked, unnumbered receipt: the rules shared by one receipt and an import."""
@@ -46,9 +49,10 @@ def _receipt_draft(
     if in_kind and not item_description:
         raise ValidationError("Ủng hộ bằng hiện vật phải ghi rõ hiện vật và giá trị quy ra tiền.")
     if not in_kind:
-        item_description, item_quantity = "", None
+        item_description, item_quantity, unit = "", None, ""
     if not isinstance(date, datetime.date):
         raise ValidationError("Ngày không hợp lệ.")
+    check_drive(fund, drive, date)
     receipt = Receipt(
         fund=fund,
         number=1,  # placeholder until numbered
@@ -61,7 +65,9 @@ def _receipt_draft(
         in_kind=bool(in_kind),
         item_description=item_description[:200],
         item_quantity=item_quantity,
-        campaign=nfc(campaign).strip()[:120],
+        unit=nfc(unit).strip()[:30],
+        campaign=nfc(campaign).strip()[:120] or (drive.name if drive else ""),
+        drive=drive,
         note=nfc(note).strip()[:300],
         recorded_by=actor(user),
     )

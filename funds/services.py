@@ -16,10 +16,13 @@ from django.utils import timezone
 from khuyenhoc.core.access.scope import require_administrator, require_reviewer
 from khuyenhoc.core.numbers import money
 from khuyenhoc.core.text import nfc
+from members import services as members_services
 from members.models import Branch
 
-from . import figures, ledger
-from .models import Fund, FundYear, OverdraftGrant, Payout, Receipt
+from . import figures, goods, ledger
+from .batches import payout_batch_record, payout_names_add, signed_list_attach
+from .goods import goods_payout_record
+from .models import Fund, FundYear, OverdraftGrant, Payout, Receipt, Transfer
 from .payouts import payout_record
 from .receipts import receipt_record, receipts_record_many
 from .rules import (
@@ -32,16 +35,23 @@ from .rules import (
     require_fund,
     year_row,
 )
+from .transfers import transfer_confirm, transfer_send
 
 __all__ = [
     "entry_reverse",
     "fund_create",
     "fund_update",
+    "goods_payout_record",
     "overdraft_allow",
+    "payout_batch_record",
+    "payout_names_add",
     "payout_record",
     "receipt_record",
     "receipts_record_many",
     "refresh_figures",
+    "signed_list_attach",
+    "transfer_confirm",
+    "transfer_send",
     "year_close",
 ]
 
@@ -56,7 +66,8 @@ def fund_create(
     opening_year: int,
     opening_balance: int = 0,
 ) -> Fund:
-    """A fund of a branch; for a commune with no branch yet, of its association."""
+    """A fund of a branch; for a commune with no branch yet, of its association; with
+    neither, of the provincial association (created on first need)."""
     name = nfc(name).strip()
     if not name:
         raise ValidationError("Hãy nhập tên quỹ.")
@@ -66,9 +77,9 @@ def fund_create(
         raise ValidationError("Số dư đầu kỳ quá lớn: hãy kiểm tra lại.")
     if not 2000 <= opening_year <= timezone.localdate().year:
         raise ValidationError("Năm bắt đầu ghi sổ không hợp lệ.")
-    if branch is None:
-        if commune is None:
-            raise ValidationError("Hãy chọn hội, chi hội giữ quỹ.")
+    if branch is None and commune is None:
+        branch = members_services.province_branch_ensure(user=user)
+    elif branch is None:
         branch = Branch.objects.filter(commune=commune, kind=Branch.Kind.COMMUNE).first()
         if branch is None:
             branch = Branch.objects.create(
@@ -177,6 +188,10 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
         raise ValidationError("Không điều chỉnh một phiếu điều chỉnh; hãy lập phiếu mới đúng.")
     if model.objects.filter(reverses=original).exists():
         raise ValidationError(f"{original} đã được điều chỉnh rồi.")
+    if Transfer.objects.filter(**{"payout" if model is Payout else "receipt": original}).exists():
+        raise ValidationError(
+            f"{original} thuộc một khoản chuyển quỹ: hai quỹ cùng lập khoản chuyển ngược lại."
+        )
     date = date or timezone.localdate()
     row = open_year(fund, date)
     if date < original.date:
@@ -187,15 +202,25 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
         "amount": original.amount,
         "reverses": original,
         "reason": reason[:300],
+        "drive": original.drive,
         "recorded_by": actor(user),
     }
-    if model is Receipt:
+    if model is Receipt and original.in_kind and original.item_quantity:
+        key = goods.item_key(original.item_description, original.unit)
+        left = goods.lowest_stock_since(fund, key, date)
+        if original.item_quantity > left:
+            raise ValidationError(
+                f"Kho chỉ còn {left} {original.unit} {original.item_description}: không điều "
+                f"chỉnh giảm {original.item_quantity} được (hiện vật đã trao đi)."
+            )
+    elif model is Receipt and not original.in_kind:
         available = ledger.lowest_balance_since(fund, date)
         if original.amount > available:
             raise ValidationError(
                 f"{ledger.available_phrase(date, available)}: điều chỉnh giảm "
                 f"{money(original.amount)} sẽ làm quỹ âm."
             )
+    if model is Receipt:
         reversal = Receipt(
             **common,
             number=row.last_receipt_number + 1,
@@ -205,6 +230,7 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
             in_kind=original.in_kind,
             item_description=original.item_description,
             item_quantity=original.item_quantity,
+            unit=original.unit,
             campaign=original.campaign,
         )
         row.last_receipt_number = reversal.number
@@ -214,6 +240,14 @@ def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | No
             number=row.last_payout_number + 1,
             kind=original.kind,
             portions=original.portions,
+            unit_amount=original.unit_amount,
+            through=original.through,
+            through_name=original.through_name,
+            level=original.level,
+            in_kind=original.in_kind,
+            item_description=original.item_description,
+            item_quantity=original.item_quantity,
+            unit=original.unit,
             decision_ref=original.decision_ref,
             description=original.description,
         )

@@ -19,9 +19,9 @@ from khuyenhoc.submissions.previews import imported
 from khuyenhoc.submissions.steps import import_step, uploaded
 from members.models import Branch
 
-from . import imports, ledger, services
+from . import campaigns, goods, imports, ledger, services
 from .forms import FundForm, ImportForm, OverdraftForm, PayoutForm, ReceiptForm, ReverseForm
-from .models import Fund, FundYear, Payout, Receipt
+from .models import Fund, FundYear, Payout, Receipt, Transfer
 from .rules import last_closed_year
 
 CAMPAIGNS = ["Tháng Khuyến học", "Tuần lễ học tập suốt đời", "Ủng hộ học sinh vùng lũ"]
@@ -111,6 +111,10 @@ def fund(request, pk):
             "closing": rows[-1]["balance"] if rows else opening,
             "balance": ledger.balance(fund),
             "book": book,
+            "goods": goods.stock(fund),
+            "incoming": fund.transfers_in.filter(state=Transfer.State.PENDING).select_related(
+                "from_fund__branch"
+            ),
         },
     )
 
@@ -120,6 +124,7 @@ def fund(request, pk):
 def receipt_create(request, pk):
     fund = fund_or_404(request.user, pk)
     form = ReceiptForm(request.POST or None)
+    form.fields["drive"].queryset = campaigns.for_fund(fund)
     if request.method == "POST" and form.is_valid():
         try:
             receipt = services.receipt_record(user=request.user, fund=fund, **form.cleaned_data)
@@ -131,13 +136,6 @@ def receipt_create(request, pk):
     return render(
         request, "funds/receipt_form.html", {"fund": fund, "form": form, "campaigns": CAMPAIGNS}
     )
-
-
-@login_required
-def receipt(request, pk):
-    """The printable receipt (A5)."""
-    receipt = entry_or_404(request.user, Receipt, pk)
-    return render(request, "funds/receipt_print.html", {"receipt": receipt, "fund": receipt.fund})
 
 
 @login_required
@@ -183,7 +181,12 @@ def payout(request, pk):
     return render(
         request,
         "funds/payout.html",
-        {"payout": payout, "fund": payout.fund, "people": payout.beneficiaries.all()},
+        {
+            "payout": payout,
+            "fund": payout.fund,
+            "people": list(payout.beneficiaries.all()),
+            "scans": payout.signed_lists.all(),
+        },
     )
 
 
@@ -265,6 +268,7 @@ def statement(request, pk, year):
             "data": data,
             "book": book,
             "can_close": is_reviewer(request.user),
+            "goods": goods.stock(fund),
         },
     )
 

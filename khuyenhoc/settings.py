@@ -182,6 +182,10 @@ STORAGES = {
     },
 }
 
+# Files never served as static or media (scans of signed payout lists): a view hands
+# each to the staff of its fund only (funds.views_batches).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")
+
 # Uploads (Excel lists) are read in memory up to this size and refused beyond it.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024

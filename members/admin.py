@@ -2,6 +2,7 @@
 them. Personal fields are read-only unless the user is an administrator, and writes go
 through services so figures and history stay right."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
@@ -15,8 +16,25 @@ from .models import Branch, Member
 PERSONAL = ["member_number", "full_name", "birth_year", "gender", "phone", "leave_reason"]
 
 
+class ProvinceBranchForm(forms.ModelForm):
+    """The admin adds one kind of branch: the provincial association (its province is
+    the portal's own, set by the service). Communes' branches are made on staff pages."""
+
+    class Meta:
+        model = Branch
+        fields = ["name"]
+        help_texts = {"name": "Ví dụ: Hội Khuyến học tỉnh Sơn La."}
+
+    def clean(self):
+        data = super().clean()
+        if Branch.objects.filter(kind=Branch.Kind.PROVINCE, dissolved_on__isnull=True).exists():
+            raise forms.ValidationError("Tỉnh đã có Hội Khuyến học tỉnh.")
+        return data
+
+
 @admin.register(Branch)
 class BranchAdmin(ScopedAdmin):
+    admin_writes = frozenset({"add"})  # the provincial association, services.province_branch_ensure
     list_display = ["name", "kind", "commune", "village", "founded_on", "dissolved_on"]
     list_filter = [
         "kind",
@@ -26,6 +44,23 @@ class BranchAdmin(ScopedAdmin):
     search_fields = ["name", "commune__name"]
     list_select_related = ["commune", "village"]
     readonly_fields = ["province", "parent"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = ProvinceBranchForm
+            kwargs["fields"] = ["name"]
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        return ["name"] if obj is None else super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        branch = services.province_branch_ensure(user=request.user, name=form.cleaned_data["name"])
+        obj.pk = branch.pk
+        obj._state.adding = False
 
 
 @admin.register(Member)

@@ -5,13 +5,15 @@ summary figures in the same transaction."""
 import re
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from khuyenhoc.areas import summaries
+from khuyenhoc.areas.models import Province
 from khuyenhoc.core import erasure
-from khuyenhoc.core.access.scope import require_writable
+from khuyenhoc.core.access.scope import require_province_office, require_writable
 from khuyenhoc.core.text import nfc
 
 from . import figures
@@ -76,6 +78,32 @@ def branch_create(*, user, commune, kind, name, village=None, founded_on=None) -
     branch.parent = _parent_for(branch)
     branch.save()
     refresh_figures(commune, founded_on or timezone.localdate().replace(month=1, day=1))
+    return branch
+
+
+@transaction.atomic
+def province_branch_ensure(*, user, name: str = "") -> Branch:
+    """The provincial association (Hội Khuyến học tỉnh), created on first need by an
+    administrator or its office staff: the one branch with no commune, whose province is
+    the portal's own."""
+    require_province_office(user, "tạo Hội Khuyến học tỉnh")
+    existing = (
+        Branch.objects.select_for_update()
+        .filter(province_id=settings.PROVINCE_CODE, kind=Branch.Kind.PROVINCE)
+        .filter(dissolved_on__isnull=True)
+        .first()
+    )
+    if existing is not None:
+        return existing
+    province = Province.objects.get(pk=settings.PROVINCE_CODE)
+    name = nfc(name).strip() or f"Hội Khuyến học {province.name}"
+    branch = Branch(province=province, kind=Branch.Kind.PROVINCE, name=name[:200])
+    branch.full_clean()
+    branch.save()
+    # the commune associations created before it now have their parent
+    Branch.objects.filter(province=province, kind=Branch.Kind.COMMUNE, parent__isnull=True).update(
+        parent=branch
+    )
     return branch
 
 

@@ -116,3 +116,9 @@ def each_password_hashed_once():
     TunedArgon2PasswordHasher.encode = encode
     yield
     TunedArgon2PasswordHasher.encode = original
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_files_in_a_temporary_folder(tmp_path_factory):
+    """Scans of signed lists (funds.models.PrivateStorage) go to a folder of the run."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private")

@@ -78,7 +78,17 @@ PAYOUT_KINDS = {
 FUND_OPENING = "funds.opening_balance"
 FUND_RECEIPTS_CASH = "funds.receipts.cash"
 FUND_RECEIPTS_IN_KIND = "funds.receipts.in_kind"
-FUND_CLOSING = "funds.closing_balance"
+FUND_CLOSING = "funds.closing_balance"  # cash only
+# Goods in kind (funds/goods.py): given out, and held at the end of the year, at their
+# value ("quy ra tiền"); never in the cash balance.
+FUND_PAYOUTS_IN_KIND = "funds.payouts.in_kind"
+FUND_GOODS_CLOSING = "funds.goods.closing"
+# Transfers between funds (funds.models.Transfer): moves, not money raised or paid. Into
+# and out of an area's funds, and out of the province (national association, another
+# province), which the "out" figure includes.
+FUND_TRANSFERS_IN = "funds.transfers.in"
+FUND_TRANSFERS_OUT = "funds.transfers.out"
+FUND_TRANSFERS_EXTERNAL = "funds.transfers.external"
 
 
 def payout_amount_metric(kind: str) -> str:
@@ -127,6 +137,8 @@ def every_metric(*, branch_kinds=(), donor_categories=()) -> list[str]:
     names += [MEMBERS_START, MEMBERS_END, MEMBERS_JOINED, MEMBERS_LEFT, BRANCHES_GRASSROOTS]
     names += [branch_kind_metric(kind) for kind in branch_kinds]
     names += [FUND_OPENING, FUND_RECEIPTS_CASH, FUND_RECEIPTS_IN_KIND, FUND_CLOSING]
+    names += [FUND_PAYOUTS_IN_KIND, FUND_GOODS_CLOSING]
+    names += [FUND_TRANSFERS_IN, FUND_TRANSFERS_OUT, FUND_TRANSFERS_EXTERNAL]
     for kind in PAYOUT_KINDS:
         names += [payout_amount_metric(kind), payout_portions_metric(kind)]
     for category in (*donor_categories, DONOR_ADJUSTING):

@@ -32,13 +32,14 @@ def commune_links(commune) -> list[tuple[str, str]]:
 
 def province_links(user) -> list[tuple[str, str]]:
     """Links to each app's pages across communes, listed on its AppConfig as
-    `province_links = [(label, URL name, for reviewers only), …]`."""
+    `province_links = [(label, URL name, for reviewers only), …]`; instead of True or
+    False, the third item may be a function of the user that says who sees the link."""
     reviewer = is_reviewer(user)
     return [
         (label, reverse(url_name))
         for config in apps.get_app_configs()
         for label, url_name, reviewers_only in getattr(config, "province_links", ())
-        if reviewer or not reviewers_only
+        if (reviewers_only(user) if callable(reviewers_only) else reviewer or not reviewers_only)
     ]
 
 

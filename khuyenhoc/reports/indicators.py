@@ -164,6 +164,13 @@ def _funds(figures, summary):
             level=1,
         ),
         _row("funds.payouts", "Tổng chi", summary["payouts"], unit=MONEY),
+        _row(
+            "funds.payouts.in_kind",
+            "Trong đó chi bằng hiện vật (quy ra tiền)",
+            get(m.FUND_PAYOUTS_IN_KIND),
+            unit=MONEY,
+            level=1,
+        ),
     ]
     for kind, label in m.PAYOUT_KINDS.items():
         rows.append(
@@ -183,7 +190,21 @@ def _funds(figures, summary):
                 level=1,
             )
         )
-    rows.append(_row("funds.closing", "Tồn quỹ cuối năm", get(m.FUND_CLOSING), unit=MONEY))
+    rows.append(
+        _row(
+            "funds.transfers.external",
+            "Chuyển quỹ ra ngoài tỉnh",
+            get(m.FUND_TRANSFERS_EXTERNAL),
+            unit=MONEY,
+        )
+    )
+    # The published "tồn quỹ" counts the goods still held at their value; the portal
+    # keeps them apart from the cash (funds/goods.py) and states both under it.
+    cash, goods = get(m.FUND_CLOSING), get(m.FUND_GOODS_CLOSING)
+    total = None if cash is None else cash + goods
+    rows.append(_row("funds.closing_total", "Tồn quỹ cuối năm", total, unit=MONEY))
+    rows.append(_row("funds.closing", "Tồn bằng tiền", cash, unit=MONEY, level=1))
+    rows.append(_row("funds.goods", "Hiện vật còn lại (quy ra tiền)", goods, unit=MONEY, level=1))
     return rows
 
 
@@ -265,7 +286,8 @@ def headline(sections, *, area="xã") -> list[str]:
     if value("funds.receipts") is not None:
         parts.append(
             f"thu quỹ {money(value('funds.receipts'))}, chi khen thưởng "
-            f"{money(value('funds.khen_thuong.amount'))}, học bổng "
+            f"{money(value('funds.khen_thuong.amount'))}, trao "
+            f"{number(value('funds.hoc_bong.portions'))} suất học bổng, trị giá "
             f"{money(value('funds.hoc_bong.amount'))}"
         )
     return parts

@@ -54,3 +54,34 @@ def give(staff_a, fund_a, today):
 
 def a_day_of(year):
     return datetime.date(year, 6, 1)
+
+
+@pytest.fixture
+def province_staff(units):
+    from tests.factories import make_user
+
+    return make_user("vanphong_tinh", role="province_staff")
+
+
+@pytest.fixture
+def province_fund(administrator, this_year):
+    """The provincial association's fund (the association is created with it)."""
+    return services.fund_create(
+        user=administrator, name="Quỹ Khuyến học tỉnh", opening_year=this_year - 1
+    )
+
+
+@pytest.fixture
+def private_files(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture
+def batch(staff_a, fund_a, today):
+    """4 scholarships × 500.000 đ paid through a school, no names yet."""
+    return services.payout_batch_record(
+        user=staff_a, fund=fund_a, date=today, kind="hoc_bong", portions=4,
+        unit_amount=500_000, through="school", through_name="Trường THCS Chiềng Lề",
+        level="THCS",
+    )  # fmt: skip

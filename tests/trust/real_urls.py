@@ -5,7 +5,7 @@ is in scope, yet the page says it does not)."""
 from django.urls import reverse
 from django.urls.converters import IntConverter
 
-from funds.models import Fund, Payout, Receipt
+from funds.models import Campaign, Fund, Payout, Receipt, SignedList, Transfer
 from khuyenhoc.areas.models import CommuneGroup, LegacyCommune, Village
 from khuyenhoc.jobs.models import Job
 from members.models import Branch, Member
@@ -92,6 +92,11 @@ def _fund(commune):
     return Fund.objects.filter(branch__commune=commune).order_by("pk").first()
 
 
+def _batch(commune):
+    """A payout by count (tests/trust/conftest.py: issue25_records)."""
+    return Payout.objects.filter(fund__branch__commune=commune, unit_amount__isnull=False).first()
+
+
 # route name → (the record its pk names, values of its text parts)
 RECORDS = {
     "areas:history": (
@@ -117,6 +122,17 @@ RECORDS = {
         lambda c: Receipt.objects.filter(fund__branch__commune=c, reverses__isnull=True).first(),
         {"kind": "thu"},
     ),
+    "funds:campaign": (lambda c: Campaign.objects.order_by("pk").first(), {}),
+    "funds_public:campaign": (lambda c: Campaign.objects.order_by("pk").first(), {}),
+    "funds:payout_names": (_batch, {}),
+    "funds:payout_scan": (_batch, {}),
+    "funds:payout_voucher": (_batch, {}),
+    "funds:payout_sign_list": (_batch, {}),
+    "funds:signed_list_file": (
+        lambda c: SignedList.objects.filter(payout__fund__branch__commune=c).first(),
+        {},
+    ),
+    "funds:transfer_confirm": (lambda c: Transfer.objects.order_by("pk").first(), {}),
     "jobs:detail": (_finished_job, {}),
     "jobs:download": (_finished_job, {}),
     "members:branch_dissolve": (

@@ -9,7 +9,7 @@ from django.urls.converters import IntConverter
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.reform import REFORM_YEAR
 from khuyenhoc.areas.views import current_year
-from tests.trust.test_access_matrix import STAFF_ROUTES
+from tests.trust.test_access_matrix import ROUTES
 
 
 def vocabulary(world):
@@ -53,5 +53,5 @@ def record_pks(name, world):
 
 
 def any_kwargs(name):
-    converters = next(r[2] for r in STAFF_ROUTES if r[0] == name)
+    converters = next(r[2] for r in ROUTES if r[0] == name)
     return {k: 1 if isinstance(c, IntConverter) else "x" for k, c in converters.items()}

@@ -144,6 +144,7 @@ def test_staff_pages_answer_each_role_as_expected(
 # Reviewers' pages answer commune staff as if they did not exist.
 HIDDEN_FROM_COMMUNE_STAFF = {
     "funds:overdraft",
+    "funds:province",  # the provincial association's funds
     "titles:queue",
     "titles:review",
     "quality:violations",

@@ -33,6 +33,7 @@ ADMIN_WRITES = {
     ("areas.communegroup", "administrator"): {"add", "change", "delete", "revert"},
     ("members.member", "administrator"): {"change", "erase_selected"},
     ("funds.fund", "administrator"): {"add", "change", "revert"},
+    ("members.branch", "administrator"): {"add"},  # the provincial association only
     ("titles.recognitionlist", "reviewer"): REVIEW_ACTIONS,
     ("titles.recognitionlist", "administrator"): REVIEW_ACTIONS,
     ("titles.criteriaset", "administrator"): EVERYTHING | {"check_version", "activate_version"},

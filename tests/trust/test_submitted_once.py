@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import resolve, reverse
 from django.utils import timezone
 
-from funds.models import Fund, Receipt
+from funds.models import Fund, Payout, Receipt
 from khuyenhoc.areas.models import Village
 from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 from khuyenhoc.submissions.once import ALREADY_SENT, FIELD
@@ -180,6 +180,29 @@ def submission(name, world, client):
         headers += ["Số lượng", "Số tiền", "Đợt vận động"]
         row = [today.strftime("%d/%m/%Y"), "Ông Cầm Văn Một Lần", "cá nhân", "", "", "", 90000, ""]
         return staff, reverse(name, args=[fund.pk]), {}, {"sheet": _sheet(headers, [row])}
+    if name == "funds:payout_batch_create":
+        fields = {"date": today.isoformat(), "kind": "hoc_bong", "portions": "2"}
+        fields |= {"through": "commune", "through_name": "", "drive": ""}
+        return staff, reverse(name, args=[fund.pk]), fields | {"unit_amount": "1.000"}, {}
+    if name == "funds:goods_payout_create":
+        fields = {"date": today.isoformat(), "kind": "qua", "item": "0", "quantity": "1"}
+        fields |= {"through": "", "drive": ""}
+        return staff, reverse(name, args=[fund.pk]), fields, {}
+    if name in ("funds:payout_names", "funds:payout_scan"):
+        batch = Payout.objects.filter(fund=fund, unit_amount__isnull=False).first()
+        if name == "funds:payout_names":
+            return staff, reverse(name, args=[batch.pk]), {"people": "Lò Văn Một Lần"}, {}
+        return staff, reverse(name, args=[batch.pk]), {}, {"scan": b"%PDF-1.4\n%%EOF"}
+    if name == "funds:transfer_create":
+        fields = {"date": today.isoformat(), "amount": "1.000", "external_party": "Quỹ Hội"}
+        fields["to_fund"] = ""
+        return staff, reverse(name, args=[fund.pk]), fields, {}
+    if name == "funds:province":
+        fields = {"name": "Quỹ Hội tỉnh Một Lần", "opening_year": str(today.year)}
+        return "administrator", reverse(name), fields | {"opening_balance": "0"}, {}
+    if name == "funds:campaigns":
+        fields = {"name": "Đợt Một Lần", "starts_on": today.isoformat()}
+        return "administrator", reverse(name), fields | {"ends_on": today.isoformat()}, {}
     if name == "titles:register":
         fields = {"head_name": "Hà Văn Một Lần", "members": "4", "village": village.pk}
         return staff, reverse(name, args=[code, next_year, "household"]), fields, {}

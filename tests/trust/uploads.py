@@ -100,6 +100,10 @@ NOT_SEARCHED = {
     # previews every sheet and writes only when the preview is confirmed (its matching,
     # per-row errors and all-or-nothing: tests/areas/test_past_years.py)
     "areas:legacy_import": "the years before the reform: preview, then confirm",
+    "funds:payout_batch_create": "its file is a scan (PDF, JPEG, PNG), not a sheet",
+    "funds:payout_scan": "its file is a scan (PDF, JPEG, PNG), not a sheet",
+    # the sheet of funds:payout_create, read by the same imports.beneficiaries_from_sheet
+    "funds:payout_names": "the beneficiaries' sheet, tried on funds:payout_create",
 }
 
 

@@ -16,7 +16,7 @@ class CommuneQuerySet(models.QuerySet):
         """The communes the user may read: the province's for reviewers and
         administrators, their own for commune staff, none for anyone else."""
         role = role_of(user)
-        if role is None:
+        if role is None or role == Role.PROVINCE_STAFF:
             return self.none()
         province_communes = self.filter(province_id=settings.PROVINCE_CODE)
         if role == Role.COMMUNE_STAFF:
@@ -49,6 +49,8 @@ class ScopedQuerySet(models.QuerySet):
     def for_user(self, user):
         if self.province_path and is_reviewer(user):
             return self.filter(**{self.province_path: settings.PROVINCE_CODE})
+        if role_of(user) == Role.PROVINCE_STAFF:
+            return self._province_own()
         return self.filter(**{f"{self.commune_path}__in": communes().for_user(user)})
 
     def writable_by(self, user):
@@ -56,7 +58,18 @@ class ScopedQuerySet(models.QuerySet):
         records are the administrator's."""
         if self.province_path and is_administrator(user):
             return self.filter(**{self.province_path: settings.PROVINCE_CODE})
+        if role_of(user) == Role.PROVINCE_STAFF:
+            return self._province_own()
         return self.filter(**{f"{self.commune_path}__in": communes().writable_by(user)})
+
+    def _province_own(self):
+        """The provincial association's own records (no commune): all that its office
+        staff read and write."""
+        if not self.province_path:
+            return self.none()
+        return self.filter(
+            **{self.province_path: settings.PROVINCE_CODE, f"{self.commune_path}__isnull": True}
+        )
 
     def in_commune(self, commune):
         return self.filter(**{self.commune_path: commune})

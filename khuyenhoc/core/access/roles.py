@@ -5,7 +5,9 @@ The roles (README.md, "Vai trò"):
 - commune staff read and write their own communes;
 - reviewers read the whole province, and write only through the review actions;
 - administrators read and write the whole province, and alone keep accounts and
-  reference data.
+  reference data;
+- provincial-association staff keep the provincial association's own branch and funds
+  (Quỹ Hội tỉnh) and read or write nothing of the communes.
 """
 
 from django.db import models
@@ -15,6 +17,7 @@ class Role(models.TextChoices):
     COMMUNE_STAFF = "commune_staff", "Cán bộ khuyến học xã, phường"
     REVIEWER = "reviewer", "Cán bộ Hội tỉnh (thẩm định)"
     ADMINISTRATOR = "administrator", "Quản trị"
+    PROVINCE_STAFF = "province_staff", "Cán bộ văn phòng Hội tỉnh (quỹ Hội tỉnh)"
 
 
 def role_of(user) -> str | None:
@@ -33,3 +36,7 @@ def is_reviewer(user) -> bool:
 
 def is_administrator(user) -> bool:
     return role_of(user) == Role.ADMINISTRATOR
+
+
+def is_province_staff(user) -> bool:
+    return role_of(user) == Role.PROVINCE_STAFF

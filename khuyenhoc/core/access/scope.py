@@ -15,7 +15,13 @@ from django.db import models
 from django.http import Http404
 
 from khuyenhoc.core.access.querysets import communes
-from khuyenhoc.core.access.roles import Role, is_administrator, is_reviewer, role_of
+from khuyenhoc.core.access.roles import (
+    Role,
+    is_administrator,
+    is_province_staff,
+    is_reviewer,
+    role_of,
+)
 
 
 def communes_for(user) -> models.QuerySet:
@@ -50,6 +56,13 @@ def require_reviewer(user, what: str) -> None:
     the sentence «Chỉ cán bộ Hội tỉnh (thẩm định) mới được …»."""
     if user is not None and not is_reviewer(user):
         raise ValidationError(f"Chỉ cán bộ Hội tỉnh (thẩm định) mới được {what}.")
+
+
+def require_province_office(user, what: str) -> None:
+    """The guard of a write to the provincial association's own records: its office
+    staff and administrators."""
+    if user is not None and not (is_administrator(user) or is_province_staff(user)):
+        raise ValidationError(f"Chỉ cán bộ văn phòng Hội tỉnh hoặc quản trị mới được {what}.")
 
 
 def require_administrator(user, what: str) -> None:

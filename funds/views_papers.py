@@ -1,0 +1,63 @@
+"""The papers people sign, printed on A4 from the staff pages with no site chrome: the
+receipt (phiếu thu), the payment voucher (phiếu chi) and the signature list of a payout
+(danh sách ký nhận), each with the national header, the association, its number and
+date, the amount in words and the signature blocks."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+
+from .models import Payout, Receipt
+from .papers import amount_in_words
+from .views import entry_or_404
+
+SIGNERS = {
+    "receipt": ["Người nộp tiền", "Thủ quỹ", "Kế toán", "Chủ tịch Hội"],
+    "voucher": ["Người nhận tiền", "Thủ quỹ", "Kế toán", "Chủ tịch Hội"],
+    "list": ["Người lập danh sách", "Kế toán", "Chủ tịch Hội"],
+}
+
+
+def _paper(entry, title, signers) -> dict:
+    return {
+        "fund": entry.fund,
+        "paper_title": title,
+        "paper_number": f"{entry.number}/{entry.year}",
+        "paper_date": entry.date,
+        "words": amount_in_words(entry.amount),
+        "signers": SIGNERS[signers],
+    }
+
+
+@login_required
+def receipt(request, pk):
+    receipt = entry_or_404(request.user, Receipt, pk)
+    title = "PHIẾU ĐIỀU CHỈNH THU" if receipt.is_reversal else "PHIẾU THU"
+    context = {"receipt": receipt, **_paper(receipt, title, "receipt")}
+    return render(request, "funds/receipt_print.html", context)
+
+
+@login_required
+def payout_voucher(request, pk):
+    payout = entry_or_404(request.user, Payout, pk)
+    title = "PHIẾU ĐIỀU CHỈNH CHI" if payout.is_reversal else "PHIẾU CHI"
+    context = {"payout": payout, **_paper(payout, title, "voucher")}
+    return render(request, "funds/payout_voucher.html", context)
+
+
+@login_required
+def payout_sign_list(request, pk):
+    """The names if entered, then blank numbered lines up to the payout's portions, so a
+    payout by count prints the list its people sign."""
+    payout = entry_or_404(request.user, Payout, pk)
+    if payout.is_reversal:
+        raise Http404("Phiếu điều chỉnh không có danh sách ký nhận.")
+    people = list(payout.beneficiaries.all())
+    blanks = range(len(people) + 1, payout.portions + 1)
+    context = {
+        "payout": payout,
+        "people": people,
+        "blanks": blanks,
+        **_paper(payout, "DANH SÁCH KÝ NHẬN", "list"),
+    }
+    return render(request, "funds/payout_sign_list.html", context)

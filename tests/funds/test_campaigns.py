@@ -1,0 +1,91 @@
+"""Campaigns: a period, a target and the branches taking part; receipts and payouts
+linked; totals raised / paid / target per commune on a staff and a public page."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from funds import campaigns, services
+from funds.models import Campaign
+from tests.factories import login, once
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def flood_relief(province_staff, fund_a, today):
+    return campaigns.campaign_create(
+        user=province_staff, name="Ủng hộ học sinh vùng lũ", starts_on=today.replace(day=1),
+        ends_on=today + datetime.timedelta(days=30), target=50_000_000,
+        branches=[fund_a.branch],
+    )  # fmt: skip
+
+
+def test_only_the_provincial_office_creates_a_campaign(staff_a, reviewer, today):
+    for user in (staff_a, reviewer):
+        with pytest.raises(ValidationError):
+            campaigns.campaign_create(
+                user=user, name="Tháng Khuyến học", starts_on=today, ends_on=today
+            )
+    assert not Campaign.objects.exists()
+
+
+def test_linked_entries_add_up_per_commune_on_the_staff_and_public_pages(
+    client, staff_a, fund_a, give, flood_relief, today, commune_a
+):
+    give(20_000_000, drive=flood_relief)
+    give(5_000_000, drive=flood_relief, donor_name="Lò Văn Bí Mật")
+    give(1_000_000)  # not in the campaign
+    services.payout_batch_record(
+        user=staff_a, fund=fund_a, date=today, kind="qua", portions=30, unit_amount=300_000,
+        drive=flood_relief,
+    )  # fmt: skip
+    data = campaigns.totals(flood_relief)
+    assert (data["raised"], data["paid"], data["portions"]) == (25_000_000, 9_000_000, 30)
+    assert data["rows"] == [
+        (commune_a.name, commune_a.code, {"raised": 25_000_000, "paid": 9_000_000, "portions": 30})
+    ]
+    public = client.get(reverse("funds_public:campaign", args=[flood_relief.pk]))
+    page = public.content.decode()
+    assert "25.000.000 đ" in page and "50,0 %" in page and "9.000.000 đ" in page
+    assert "Lò Văn Bí Mật" not in page
+    login(client, staff_a)
+    staff_page = client.get(reverse("funds:campaign", args=[flood_relief.pk])).content.decode()
+    assert commune_a.name in staff_page and "Trang công khai" in staff_page
+
+
+def test_an_entry_outside_the_period_or_from_a_branch_not_taking_part_is_refused(
+    staff_b, fund_a, fund_b, give, flood_relief, today
+):
+    with pytest.raises(ValidationError) as caught:
+        give(1_000, drive=flood_relief, date=flood_relief.starts_on - datetime.timedelta(days=1))
+    assert "ngoài thời gian" in str(caught.value)
+    with pytest.raises(ValidationError) as caught:
+        services.receipt_record(
+            user=staff_b, fund=fund_b, date=today, amount=1_000, donor_category="anonymous",
+            drive=flood_relief,
+        )  # fmt: skip
+    assert "không tham gia" in str(caught.value)
+
+
+def test_the_receipt_form_offers_the_campaigns_the_fund_takes_part_in(
+    client, staff_a, fund_a, flood_relief, today
+):
+    login(client, staff_a)
+    url = reverse("funds:receipt_create", args=[fund_a.pk])
+    assert "Ủng hộ học sinh vùng lũ" in client.get(url).content.decode()
+    data = {"date": today.isoformat(), "donor_category": "anonymous", "amount": "2.000.000",
+            "drive": flood_relief.pk}  # fmt: skip
+    assert client.post(url, once(data)).status_code == 302
+    assert campaigns.totals(flood_relief)["raised"] == 2_000_000
+
+
+def test_the_provincial_office_creates_a_campaign_on_the_page(client, province_staff, today):
+    login(client, province_staff)
+    data = {"name": "Tháng Khuyến học", "starts_on": today.isoformat(),
+            "ends_on": today.isoformat(), "target": "1.000.000.000"}  # fmt: skip
+    response = client.post(reverse("funds:campaigns"), once(data))
+    drive = Campaign.objects.get()
+    assert response.status_code == 302 and drive.target == 1_000_000_000

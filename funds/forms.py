@@ -188,7 +188,7 @@ class NamesForm(PlainTextMixin, forms.Form):
         return data
 
 
-class ScanForm(forms.Form):
+class ScanForm(PlainTextMixin, forms.Form):
     scan = forms.FileField(label="Danh sách ký nhận đã quét (PDF, JPEG, PNG; tối đa 10 MB)")
 
 

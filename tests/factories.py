@@ -41,3 +41,14 @@ def once(data=None) -> dict:
     from khuyenhoc.submissions.once import FIELD, new_token
 
     return {**(data or {}), FIELD: new_token()}
+
+
+def year_with_figures(commune, year):
+    """Three households registered in `year`, counted in the figures: a year the public
+    pages offer (a year with denominators only is not offered)."""
+    from khuyenhoc.areas.models import Village
+    from titles.services import refresh_figures
+
+    village = Village.objects.create(commune=commune, name="Bản Công Khai", kind="ban")
+    registered_households(commune, village, range(3), year)
+    refresh_figures(commune, year)

@@ -26,7 +26,7 @@ class VillageForm(PlainTextMixin, forms.ModelForm):
         fields = ["name", "kind"]
 
 
-class LegacyReportForm(forms.ModelForm):
+class LegacyReportForm(PlainTextMixin, forms.ModelForm):
     """A year's figures of one old commune; empty means not reported, 0 means none."""
 
     class Meta:

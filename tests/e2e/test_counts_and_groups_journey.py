@@ -66,7 +66,7 @@ def test_staff_declare_a_village_s_counts_and_the_public_page_marks_them_declare
     row = page.get_by_role("row", name="Gia đình học tập", exact=False).first
     expect(row).to_contain_text("96")
     expect(row).to_contain_text("120")
-    expect(row).to_contain_text("24,0 %")  # 96 of 400 households
+    expect(row).to_contain_text("24 %")  # 96 of 400 households
     expect(row.locator("td.source")).to_have_text("tổng hợp")
     page.screenshot(path=f"{SCREENSHOTS}/declared_public_{width}.png", full_page=True)
     context.close()

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from khuyenhoc.areas.services import denominator_save
 from khuyenhoc.cache_config import cache_from_url
+from tests.factories import year_with_figures
 
 from .servers import free_port
 
@@ -13,6 +14,7 @@ def test_public_and_staff_pages_answer_while_redis_is_down(client, settings, sta
     nobody_listens = free_port()
     settings.CACHES = {"default": cache_from_url(f"redis://127.0.0.1:{nobody_listens}/1")}
     year = timezone.localdate().year
+    year_with_figures(commune_a, year)
     denominator_save(user=staff_a, commune=commune_a, year=year, values={"population": 4321})
 
     response = client.get(f"/thong-ke/{commune_a.code}/")

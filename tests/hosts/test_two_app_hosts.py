@@ -10,7 +10,7 @@ import redis
 from django.utils import timezone
 
 from khuyenhoc.areas.services import denominator_save
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, year_with_figures
 
 from .servers import (
     Browser,
@@ -50,6 +50,7 @@ def test_a_figure_saved_on_one_host_shows_on_the_other_within_five_seconds(
 ):
     port_a, port_b, store = hosts
     year = timezone.localdate().year
+    year_with_figures(commune_a, year)
     denominator_save(user=staff_a, commune=commune_a, year=year, values={"population": 4321})
     page = f"/thong-ke/{commune_a.code}/"
 

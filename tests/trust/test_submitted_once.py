@@ -36,6 +36,7 @@ pytestmark = pytest.mark.django_db
 # Staff pages whose forms change a record, or press a button, rather than create one:
 # sent twice they leave the record as the first left it (or the service refuses).
 NOT_CREATING = {
+    "areas:legacy_report": "saves an old commune's figures of the year: the same values twice",
     "areas:denominator": "saves the year's figures of the commune: the same values twice",
     "areas:village_edit": "renames a village",
     "areas:village_merge": "a merged village cannot be merged again",
@@ -153,6 +154,14 @@ def submission(name, world, client):
     if name == "areas:village_import":
         data = _sheet(["Tên thôn, bản, tổ dân phố", "Loại"], [["Bản Hai Lần", "Bản"]])
         return staff, reverse(name, args=[code]), {}, {"file": data}
+    if name == "areas:legacy_import":  # an old commune today's commune took over
+        from khuyenhoc.areas.models import LegacyCommune
+        from khuyenhoc.areas.past_years_import import HEADERS
+
+        old = LegacyCommune.objects.filter(mappings__commune=commune).order_by("pk").first()
+        row = [old.pk, old.name, ""] + [1000] + [""] * (len(HEADERS) - 4)
+        data = _sheet(list(HEADERS.values()), [row])
+        return staff, reverse(name, args=[2024]), {}, {"file": data}
     if name == "titles:declared_import":  # this year: the demo has its denominators
         headers = list(sheet_headers().values())
         row = [village.name, 2, 1] + [""] * (len(headers) - 3)

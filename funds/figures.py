@@ -33,7 +33,7 @@ from khuyenhoc.areas.metrics import (
     payout_portions_metric,
 )
 
-from .ledger import SIGNED, SIGNED_PORTIONS
+from .ledger import MOVED, MOVED_OUT_OF_PROVINCE, SIGNED, SIGNED_PORTIONS
 from .models import Fund, Payout, Receipt
 
 PREFIX = "funds"
@@ -58,9 +58,7 @@ def _flows(communes, *, province=None):
         flows[(code, year)]["opening_added"] += value
     receipts = (
         scoped(Receipt.objects, "fund__branch__commune")
-        .values(
-            "year", "in_kind", moved=Q(transfer__isnull=False), code=F("fund__branch__commune_id")
-        )
+        .values("year", "in_kind", moved=MOVED, code=F("fund__branch__commune_id"))
         .annotate(total=Sum(SIGNED))
         .order_by()
     )
@@ -76,8 +74,8 @@ def _flows(communes, *, province=None):
             "year",
             "kind",
             "in_kind",
-            moved=Q(transfer__isnull=False),
-            external=Q(transfer__to_fund__isnull=True, transfer__isnull=False),
+            moved=MOVED,
+            external=MOVED_OUT_OF_PROVINCE,
             code=F("fund__branch__commune_id"),
         )
         .annotate(total=Sum(SIGNED), portions=Sum(SIGNED_PORTIONS))
@@ -94,7 +92,7 @@ def _flows(communes, *, province=None):
         cell[payout_portions_metric(row["kind"])] += row["portions"] or 0
         # goods given leave the goods, not the cash (funds/goods.py)
         cell[FUND_PAYOUTS_IN_KIND if row["in_kind"] else "paid_cash"] += row["total"] or 0
-    _donor_flows(flows, scoped(Receipt.objects, "fund__branch__commune").filter(transfer=None))
+    _donor_flows(flows, scoped(Receipt.objects, "fund__branch__commune").filter(~MOVED))
     return flows
 
 

@@ -15,6 +15,12 @@ from .models import Fund, Payout, Receipt
 
 SIGNED = Case(When(reverses__isnull=True, then=F("amount")), default=-F("amount"))
 SIGNED_PORTIONS = Case(When(reverses__isnull=True, then=F("portions")), default=-F("portions"))
+# The entries of a transfer between funds, and the reversals that undo a refused,
+# cancelled or undone transfer: moves, stated apart, never money raised or paid.
+MOVED = Q(transfer__isnull=False) | Q(reverses__transfer__isnull=False)
+MOVED_OUT_OF_PROVINCE = Q(transfer__isnull=False, transfer__to_fund__isnull=True) | Q(
+    reverses__transfer__isnull=False, reverses__transfer__to_fund__isnull=True
+)
 
 
 def _sum(queryset) -> int:
@@ -84,7 +90,7 @@ def statement(fund: Fund, year: int) -> dict:
     """The yearly statement (báo cáo quyết toán), JSON-ready so a signed-off copy can be
     kept as it was approved."""
     opening = balance(fund, before_year=year)
-    moved = Q(transfer__isnull=False)  # transfers between funds are stated apart
+    moved = MOVED  # transfers between funds are stated apart
     receipts = Receipt.objects.filter(fund=fund, year=year).aggregate(
         cash=Sum(SIGNED, filter=Q(in_kind=False) & ~moved),
         in_kind=Sum(SIGNED, filter=Q(in_kind=True)),
@@ -93,7 +99,7 @@ def statement(fund: Fund, year: int) -> dict:
     transfers_out = (
         Payout.objects.filter(fund=fund, year=year).filter(moved).aggregate(total=Sum(SIGNED))
     )["total"] or 0
-    year_payouts = Payout.objects.filter(fund=fund, year=year, transfer__isnull=True)
+    year_payouts = Payout.objects.filter(~MOVED, fund=fund, year=year)
     by_kind = {
         row["kind"]: row
         for row in year_payouts.values("kind").annotate(

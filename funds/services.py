@@ -10,7 +10,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from khuyenhoc.core.access.scope import require_administrator, require_reviewer
@@ -19,23 +19,29 @@ from khuyenhoc.core.text import nfc
 from members import services as members_services
 from members.models import Branch
 
-from . import figures, goods, ledger
+from . import figures, ledger
 from .batches import payout_batch_record, payout_names_add, signed_list_attach
 from .goods import goods_payout_record
 from .models import Fund, FundYear, OverdraftGrant, Payout, Receipt, Transfer
 from .payouts import payout_record
 from .receipts import receipt_record, receipts_record_many
+from .reversals import book_reversal
 from .rules import (
     MAX_AMOUNT,
     actor,
     check_amount,
     last_closed_year,
-    open_year,
     refresh_figures,
     require_fund,
     year_row,
 )
-from .transfers import transfer_confirm, transfer_send
+from .transfers import (
+    transfer_cancel,
+    transfer_confirm,
+    transfer_refuse,
+    transfer_send,
+    transfer_undo,
+)
 
 __all__ = [
     "entry_reverse",
@@ -50,8 +56,11 @@ __all__ = [
     "receipts_record_many",
     "refresh_figures",
     "signed_list_attach",
+    "transfer_cancel",
     "transfer_confirm",
+    "transfer_refuse",
     "transfer_send",
+    "transfer_undo",
     "year_close",
 ]
 
@@ -177,84 +186,16 @@ def fund_update(*, user, fund: Fund, **changes) -> Fund:
 def entry_reverse(*, user, entry: Receipt | Payout, reason: str, date: date | None = None):
     """A reversing entry for a mistaken receipt or payout; the original stays untouched.
     It is dated today by default, so the reversal of an entry of a closed year is an
-    adjusting entry of the open year and the closed year's figures stay as approved."""
-    model = type(entry)
+    adjusting entry of the open year and the closed year's figures stay as approved.
+    The entries of a transfer are undone through the transfer (funds/transfers.py)."""
     fund = require_fund(user, entry.fund)
-    original = model.objects.select_for_update().get(pk=entry.pk)
-    reason = nfc(reason).strip()
-    if not reason:
-        raise ValidationError("Hãy ghi lý do điều chỉnh.")
-    if original.reverses_id is not None:
-        raise ValidationError("Không điều chỉnh một phiếu điều chỉnh; hãy lập phiếu mới đúng.")
-    if model.objects.filter(reverses=original).exists():
-        raise ValidationError(f"{original} đã được điều chỉnh rồi.")
-    if Transfer.objects.filter(**{"payout" if model is Payout else "receipt": original}).exists():
+    side = Q(payout_id=entry.pk) if isinstance(entry, Payout) else Q(receipt_id=entry.pk)
+    if Transfer.objects.filter(side).exists():
         raise ValidationError(
-            f"{original} thuộc một khoản chuyển quỹ: hai quỹ cùng lập khoản chuyển ngược lại."
+            f"{entry} thuộc một khoản chuyển quỹ: hãy từ chối, hủy hay hoàn lại khoản chuyển "
+            "đó trên trang quỹ."
         )
-    date = date or timezone.localdate()
-    row = open_year(fund, date)
-    if date < original.date:
-        raise ValidationError("Phiếu điều chỉnh không thể có ngày trước phiếu gốc.")
-    common = {
-        "fund": fund,
-        "date": date,
-        "amount": original.amount,
-        "reverses": original,
-        "reason": reason[:300],
-        "drive": original.drive,
-        "recorded_by": actor(user),
-    }
-    if model is Receipt and original.in_kind and original.item_quantity:
-        key = goods.item_key(original.item_description, original.unit)
-        left = goods.lowest_stock_since(fund, key, date)
-        if original.item_quantity > left:
-            raise ValidationError(
-                f"Kho chỉ còn {left} {original.unit} {original.item_description}: không điều "
-                f"chỉnh giảm {original.item_quantity} được (hiện vật đã trao đi)."
-            )
-    elif model is Receipt and not original.in_kind:
-        available = ledger.lowest_balance_since(fund, date)
-        if original.amount > available:
-            raise ValidationError(
-                f"{ledger.available_phrase(date, available)}: điều chỉnh giảm "
-                f"{money(original.amount)} sẽ làm quỹ âm."
-            )
-    if model is Receipt:
-        reversal = Receipt(
-            **common,
-            number=row.last_receipt_number + 1,
-            donor_category=original.donor_category,
-            donor_name=original.donor_name,
-            donor_name_public=original.donor_name_public,
-            in_kind=original.in_kind,
-            item_description=original.item_description,
-            item_quantity=original.item_quantity,
-            unit=original.unit,
-            campaign=original.campaign,
-        )
-        row.last_receipt_number = reversal.number
-    else:
-        reversal = Payout(
-            **common,
-            number=row.last_payout_number + 1,
-            kind=original.kind,
-            portions=original.portions,
-            unit_amount=original.unit_amount,
-            through=original.through,
-            through_name=original.through_name,
-            level=original.level,
-            in_kind=original.in_kind,
-            item_description=original.item_description,
-            item_quantity=original.item_quantity,
-            unit=original.unit,
-            decision_ref=original.decision_ref,
-            description=original.description,
-        )
-        row.last_payout_number = reversal.number
-    reversal.full_clean(exclude=["year", "reverses"])
-    reversal.save()
-    row.save(update_fields=["last_receipt_number", "last_payout_number"])
+    reversal = book_reversal(fund=fund, entry=entry, reason=reason, user=user, date=date)
     refresh_figures(fund)
     return reversal
 

@@ -1,6 +1,13 @@
 """Transfers between funds: the sending fund's payout at once, the receiving fund's
 receipt when its staff confirm; out of the province (national association, another
-province) a payout only, the counterpart named. See models.Transfer."""
+province) a payout only, the counterpart named. See models.Transfer.
+
+Before it is confirmed, the receiving fund's staff may refuse a transfer and the sending
+fund's staff may cancel it; once confirmed, it is undone only by a reversing entry pair
+(the receiving fund's staff give the money back). Nothing is deleted: the sending fund's
+payout is reversed by a reversal entry, the transfer row keeps who, when and why, and
+both entries of the pair stay moves between funds in the figures (ledger.MOVED), so
+nothing is ever counted as money raised or paid."""
 
 from datetime import date
 
@@ -13,6 +20,7 @@ from khuyenhoc.core.text import nfc
 
 from .models import Fund, Payout, Receipt, Transfer
 from .payouts import _use_overdraft
+from .reversals import book_reversal
 from .rules import actor, check_amount, open_year, refresh_figures, require_fund
 
 NATIONAL = "Quỹ Hội Khuyến học Việt Nam"
@@ -86,6 +94,11 @@ def transfer_confirm(*, user, transfer: Transfer, date: date | None = None) -> T
     )
     if transfer.state == Transfer.State.CONFIRMED:
         raise ValidationError("Khoản chuyển này đã được xác nhận.")
+    if transfer.state != Transfer.State.PENDING:
+        raise ValidationError(
+            f"Khoản chuyển này đang ở trạng thái «{transfer.get_state_display()}»: không "
+            "xác nhận được."
+        )
     date = date or timezone.localdate()
     if date < transfer.date:
         raise ValidationError("Ngày nhận không thể trước ngày chuyển.")
@@ -111,3 +124,75 @@ def transfer_confirm(*, user, transfer: Transfer, date: date | None = None) -> T
     transfer.save()
     refresh_figures(fund)
     return transfer
+
+
+def _close(user, transfer: Transfer, *, side: str, state: str, reason: str) -> Transfer:
+    """Lock both funds (in id order, so two closings never deadlock) and the transfer,
+    if the user may write to the fund of `side`; reverse the entries booked; keep the
+    row with who, when and why."""
+    reason = nfc(reason).strip()[:300]
+    if not reason:
+        raise ValidationError("Hãy ghi lý do.")
+    own = transfer.to_fund_id if side == "to" else transfer.from_fund_id
+    if own is None or not Fund.objects.writable_by(user).filter(pk=own).exists():
+        raise ValidationError("Bạn không có quyền với quỹ này.")
+    ids = [i for i in (transfer.from_fund_id, transfer.to_fund_id) if i is not None]
+    locked = Fund.objects.select_for_update().select_related("branch").filter(pk__in=ids)
+    funds = {fund.pk: fund for fund in locked.order_by("pk")}
+    transfer = Transfer.objects.select_for_update().get(pk=transfer.pk)
+    if transfer.state != _FROM[state]:
+        raise ValidationError(
+            f"Khoản chuyển này đang ở trạng thái «{transfer.get_state_display()}»: không "
+            f"{_VERB[state]} được."
+        )
+    # The receiver's receipt first: its reversal checks the receiver still has the money.
+    if transfer.receipt_id is not None:
+        book_reversal(
+            fund=funds[transfer.to_fund_id], entry=transfer.receipt, reason=reason, user=user
+        )
+    book_reversal(
+        fund=funds[transfer.from_fund_id], entry=transfer.payout, reason=reason, user=user
+    )
+    transfer.state = state
+    transfer.closed_reason = reason
+    transfer.closed_by = actor(user)
+    transfer.closed_at = timezone.now()
+    transfer.save()
+    for fund in funds.values():
+        refresh_figures(fund)
+    return transfer
+
+
+_FROM = {
+    Transfer.State.REFUSED: Transfer.State.PENDING,
+    Transfer.State.CANCELLED: Transfer.State.PENDING,
+    Transfer.State.UNDONE: Transfer.State.CONFIRMED,
+}
+_VERB = {
+    Transfer.State.REFUSED: "từ chối",
+    Transfer.State.CANCELLED: "hủy",
+    Transfer.State.UNDONE: "hoàn lại",
+}
+
+
+@transaction.atomic
+def transfer_refuse(*, user, transfer: Transfer, reason: str) -> Transfer:
+    """The receiving fund's staff refuse a pending transfer: the money goes back to the
+    sending fund (a reversal of its payout, booked today)."""
+    return _close(user, transfer, side="to", state=Transfer.State.REFUSED, reason=reason)
+
+
+@transaction.atomic
+def transfer_cancel(*, user, transfer: Transfer, reason: str) -> Transfer:
+    """The sending fund's staff cancel a transfer not yet confirmed."""
+    return _close(user, transfer, side="from", state=Transfer.State.CANCELLED, reason=reason)
+
+
+@transaction.atomic
+def transfer_undo(*, user, transfer: Transfer, reason: str) -> Transfer:
+    """A confirmed transfer undone by a reversing entry pair: the receiving fund's
+    receipt and the sending fund's payout each reversed, today. Inside the province the
+    receiving fund's staff give the money back; out of the province (nothing to confirm)
+    the sending fund's staff record that it came back."""
+    side = "to" if transfer.to_fund_id is not None else "from"
+    return _close(user, transfer, side=side, state=Transfer.State.UNDONE, reason=reason)

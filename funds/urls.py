@@ -31,6 +31,24 @@ urlpatterns = [
     path(
         "chuyen-quy/<int:pk>/xac-nhan/", views_transfers.transfer_confirm, name="transfer_confirm"
     ),
+    path(
+        "chuyen-quy/<int:pk>/tu-choi/",
+        views_transfers.transfer_close,
+        {"action": "refuse"},
+        name="transfer_refuse",
+    ),
+    path(
+        "chuyen-quy/<int:pk>/huy/",
+        views_transfers.transfer_close,
+        {"action": "cancel"},
+        name="transfer_cancel",
+    ),
+    path(
+        "chuyen-quy/<int:pk>/hoan-lai/",
+        views_transfers.transfer_close,
+        {"action": "undo"},
+        name="transfer_undo",
+    ),
     path("<int:pk>/chi-vuot/", views.overdraft, name="overdraft"),
     path("<int:pk>/nam/<year:year>/", views.statement, name="statement"),
     path(

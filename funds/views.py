@@ -5,6 +5,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -115,6 +116,9 @@ def fund(request, pk):
             "incoming": fund.transfers_in.filter(state=Transfer.State.PENDING).select_related(
                 "from_fund__branch"
             ),
+            "transfers": Transfer.objects.filter(Q(from_fund=fund) | Q(to_fund=fund))
+            .select_related("from_fund__branch", "to_fund__branch", "payout", "receipt")
+            .order_by("-date", "-id")[:50],
         },
     )
 

@@ -22,6 +22,9 @@ class Transfer(models.Model):
     class State(models.TextChoices):
         PENDING = "pending", "Chờ quỹ nhận xác nhận"
         CONFIRMED = "confirmed", "Đã nhận"
+        REFUSED = "refused", "Quỹ nhận đã từ chối"
+        CANCELLED = "cancelled", "Quỹ chuyển đã hủy"
+        UNDONE = "undone", "Đã hoàn lại"
 
     from_fund = models.ForeignKey(
         Fund, on_delete=models.PROTECT, related_name="transfers_out", verbose_name="từ quỹ"
@@ -57,6 +60,13 @@ class Transfer(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     confirmed_at = models.DateTimeField("xác nhận lúc", null=True, blank=True)
+    # Refused, cancelled or undone: the row stays, with who, when and why; the entries
+    # booked are undone by reversing entries (funds/transfers.py), never deleted.
+    closed_reason = models.CharField("lý do từ chối, hủy, hoàn lại", max_length=300, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    closed_at = models.DateTimeField("từ chối, hủy, hoàn lại lúc", null=True, blank=True)
 
     history = ChangeHistory()
 
@@ -75,6 +85,11 @@ class Transfer(models.Model):
                 condition=~Q(to_fund=F("from_fund")), name="transfer_not_to_itself"
             ),
             models.CheckConstraint(condition=Q(amount__gt=0), name="transfer_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(state__in=["pending", "confirmed"]) | ~Q(closed_reason=""),
+                name="transfer_closed_with_reason",
+                violation_error_message="Hãy ghi lý do.",
+            ),
         ]
 
     def __str__(self):

@@ -104,3 +104,109 @@ def test_staff_send_a_transfer_on_the_page(client, staff_a, fund_a, province_fun
         url, once({"date": today.isoformat(), "amount": "1.000.000", "to_fund": province_fund.pk})
     )
     assert sent.status_code == 302 and Transfer.objects.get().amount == 1_000_000
+
+
+def test_the_receiving_staff_refuse_a_pending_transfer_on_the_page_and_the_money_returns(
+    client, staff_a, province_staff, fund_a, province_fund, give, today, commune_a
+):
+    give(20_000_000)
+    transfer = services.transfer_send(
+        user=staff_a, from_fund=fund_a, to_fund=province_fund, date=today, amount=15_000_000
+    )
+    login(client, province_staff)
+    url = reverse("funds:transfer_refuse", args=[transfer.pk])
+    blank = client.post(url, {"reason": "  "}, follow=True).content.decode()
+    assert "Hãy ghi lý do." in blank
+    transfer.refresh_from_db()
+    assert transfer.state == Transfer.State.PENDING
+    page = client.post(url, {"reason": "Nhầm quỹ nhận"}, follow=True).content.decode()
+    assert "Đã từ chối khoản chuyển 15.000.000 đ" in page
+    assert "Quỹ nhận đã từ chối</span> · lý do: Nhầm quỹ nhận" in page
+    transfer.refresh_from_db()
+    assert transfer.state == Transfer.State.REFUSED and transfer.closed_by == province_staff
+    assert transfer.payout.reversal.reason == "Nhầm quỹ nhận"  # the payout stays, reversed
+    assert ledger.balance(fund_a) == 25_000_000 and ledger.balance(province_fund) == 0
+    mine = commune_figures(commune_a, today.year)
+    assert mine.get(FUND_TRANSFERS_OUT, 0) == 0 and mine[FUND_CLOSING] == 25_000_000
+    assert mine[FUND_RECEIPTS_CASH] == 20_000_000
+    assert mine.get("funds.payouts.khac.amount", 0) == 0  # the reversal is no payout either
+    with pytest.raises(ValidationError):  # refused: neither confirmed nor refused again
+        services.transfer_confirm(user=province_staff, transfer=transfer)
+    with pytest.raises(ValidationError):
+        services.transfer_cancel(user=staff_a, transfer=transfer, reason="Hủy")
+
+
+def test_the_sender_cancels_before_confirmation_and_only_the_sender_may(
+    client, staff_a, staff_b, province_staff, fund_a, province_fund, give, today, commune_a
+):
+    give(5_000_000)
+    transfer = services.transfer_send(
+        user=staff_a, from_fund=fund_a, to_fund=province_fund, date=today, amount=2_000_000
+    )
+    for outsider in (province_staff, staff_b):  # the receiver refuses, it does not cancel
+        with pytest.raises(ValidationError):
+            services.transfer_cancel(user=outsider, transfer=transfer, reason="Hủy")
+    with pytest.raises(ValidationError):  # and the sender does not refuse its own
+        services.transfer_refuse(user=staff_a, transfer=transfer, reason="Từ chối")
+    login(client, staff_b)
+    hidden = client.post(reverse("funds:transfer_cancel", args=[transfer.pk]), {"reason": "x"})
+    assert hidden.status_code == 404
+    login(client, staff_a)
+    page = client.get(reverse("funds:fund", args=[fund_a.pk])).content.decode()
+    assert "Hủy khoản chuyển" in page and "Chờ quỹ nhận xác nhận" in page
+    client.post(reverse("funds:transfer_cancel", args=[transfer.pk]), {"reason": "Chuyển nhầm"})
+    transfer.refresh_from_db()
+    assert transfer.state == Transfer.State.CANCELLED and transfer.closed_reason == "Chuyển nhầm"
+    assert ledger.balance(fund_a) == 10_000_000
+    assert commune_figures(commune_a, today.year).get(FUND_TRANSFERS_OUT, 0) == 0
+    history = transfer.history.values_list("state", flat=True)
+    assert list(history) == ["cancelled", "pending"]
+
+
+def test_a_confirmed_transfer_is_undone_only_by_a_reversing_pair_counted_nowhere_twice(
+    client, staff_a, province_staff, fund_a, province_fund, give, today, commune_a
+):
+    give(20_000_000)
+    transfer = services.transfer_send(
+        user=staff_a, from_fund=fund_a, to_fund=province_fund, date=today, amount=15_000_000
+    )
+    services.transfer_confirm(user=province_staff, transfer=transfer)
+    for closing in (services.transfer_refuse, services.transfer_cancel):
+        with pytest.raises(ValidationError):  # confirmed: no longer refused or cancelled
+            closing(user=province_staff, transfer=transfer, reason="Muộn")
+    with pytest.raises(ValidationError):  # the receiver gives the money back, not the sender
+        services.transfer_undo(user=staff_a, transfer=transfer, reason="Lấy lại")
+    login(client, province_staff)
+    page = client.get(reverse("funds:fund", args=[province_fund.pk])).content.decode()
+    assert "Hoàn lại (phiếu điều chỉnh)" in page
+    client.post(reverse("funds:transfer_undo", args=[transfer.pk]), {"reason": "Trả lại xã"})
+    transfer.refresh_from_db()
+    assert transfer.state == Transfer.State.UNDONE
+    assert transfer.receipt.reversal.fund == province_fund
+    assert transfer.payout.reversal.fund == fund_a
+    assert ledger.balance(fund_a) == 25_000_000 and ledger.balance(province_fund) == 0
+    own = province_figures(today.year)
+    assert own.get(FUND_CLOSING, 0) == 0 and own.get(FUND_RECEIPTS_CASH, 0) == 0
+    public = client.get(reverse("funds_public:province")).content.decode()
+    assert "Thu quỹ <strong>20.000.000 đ</strong>" in public
+    statement = ledger.statement(province_fund, today.year)
+    assert statement["transfers_in"] == 0 and statement["receipts_total"] == 0
+
+
+def test_the_receiver_cannot_give_back_money_it_has_already_paid_out(
+    staff_a, province_staff, fund_a, province_fund, give, today
+):
+    give(20_000_000)
+    transfer = services.transfer_send(
+        user=staff_a, from_fund=fund_a, to_fund=province_fund, date=today, amount=15_000_000
+    )
+    services.transfer_confirm(user=province_staff, transfer=transfer)
+    services.payout_batch_record(
+        user=province_staff, fund=province_fund, date=today, kind="hoc_bong",
+        portions=10, unit_amount=1_000_000,
+    )  # fmt: skip
+    with pytest.raises(ValidationError) as caught:
+        services.transfer_undo(user=province_staff, transfer=transfer, reason="Trả lại")
+    assert "âm" in str(caught.value)
+    transfer.refresh_from_db()
+    assert transfer.state == Transfer.State.CONFIRMED and ledger.balance(fund_a) == 10_000_000

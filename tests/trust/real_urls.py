@@ -133,6 +133,9 @@ RECORDS = {
         {},
     ),
     "funds:transfer_confirm": (lambda c: Transfer.objects.order_by("pk").first(), {}),
+    "funds:transfer_refuse": (lambda c: Transfer.objects.order_by("pk").first(), {}),
+    "funds:transfer_cancel": (lambda c: Transfer.objects.order_by("pk").first(), {}),
+    "funds:transfer_undo": (lambda c: Transfer.objects.order_by("pk").first(), {}),
     "jobs:detail": (_finished_job, {}),
     "jobs:download": (_finished_job, {}),
     "members:branch_dissolve": (

@@ -61,6 +61,11 @@ urlpatterns = [
     path("phieu-chi/<int:pk>/", views.payout, name="payout"),
     path("phieu-chi/<int:pk>/in/", views_papers.payout_voucher, name="payout_voucher"),
     path("phieu-chi/<int:pk>/ky-nhan/", views_papers.payout_sign_list, name="payout_sign_list"),
+    path(
+        "phieu-chi/<int:pk>/chung-nhan/",
+        views_papers.payout_certificates,
+        name="payout_certificates",
+    ),
     path("dieu-chinh/<str:kind>/<int:pk>/", views.entry_reverse, name="reverse"),
     path("mau/<str:kind>.xlsx", views_export.blank_sheet, name="blank_sheet"),
 ]

@@ -1,6 +1,7 @@
 """The papers people sign, printed on A4 from the staff pages with no site chrome: the
 receipt (phiếu thu), the payment voucher (phiếu chi) and the signature list of a payout
-(danh sách ký nhận), each with the national header, the association, its number and
+(danh sách ký nhận) and the certificate of each recipient (giấy chứng nhận, giấy
+khen), each with the national header, the association, its number and
 date, the amount in words and the signature blocks."""
 
 from django.contrib.auth.decorators import login_required
@@ -15,6 +16,7 @@ SIGNERS = {
     "receipt": ["Người nộp tiền", "Thủ quỹ", "Kế toán", "Chủ tịch Hội"],
     "voucher": ["Người nhận tiền", "Thủ quỹ", "Kế toán", "Chủ tịch Hội"],
     "list": ["Người lập danh sách", "Kế toán", "Chủ tịch Hội"],
+    "certificate": ["TM. Ban Chấp hành, Chủ tịch Hội"],
 }
 
 
@@ -61,3 +63,32 @@ def payout_sign_list(request, pk):
         **_paper(payout, "DANH SÁCH KÝ NHẬN", "list"),
     }
     return render(request, "funds/payout_sign_list.html", context)
+
+
+@login_required
+def payout_certificates(request, pk):
+    """One certificate per named recipient, each on its own A4 page; a payout by count
+    whose names are kept on paper prints one with the name left blank, to copy and fill
+    in by hand."""
+    payout = entry_or_404(request.user, Payout, pk)
+    if payout.is_reversal or hasattr(payout, "transfer"):
+        raise Http404("Phiếu này không có giấy chứng nhận.")
+    award = payout.kind == "khen_thuong"
+    people = list(payout.beneficiaries.all()) or [None]
+    suffix = "GK-KH" if award else "GCN-KH"
+    certificates = [
+        {
+            "person": person,
+            "number": f"{payout.number}.{index}/{payout.year}/{suffix}",
+            "amount": person.amount if person else payout.unit_amount or payout.amount,
+        }
+        for index, person in enumerate(people, start=1)
+    ]
+    for certificate in certificates:
+        certificate["words"] = amount_in_words(certificate["amount"])
+    context = {
+        "payout": payout,
+        "certificates": certificates,
+        **_paper(payout, "GIẤY KHEN" if award else "GIẤY CHỨNG NHẬN", "certificate"),
+    }
+    return render(request, "funds/payout_certificates.html", context)

@@ -60,3 +60,50 @@ def test_a_batch_prints_a_voucher_in_words_and_a_signature_line_per_portion(
     login(client, staff_b)
     for name in ("funds:payout_voucher", "funds:payout_sign_list"):
         assert client.get(reverse(name, args=[batch.pk])).status_code == 404
+
+
+def test_each_recipient_of_a_payout_gets_a_certificate_with_the_amount_in_words(
+    client, staff_a, staff_b, batch
+):
+    services.payout_names_add(
+        user=staff_a, payout=batch,
+        beneficiaries=[{"name": "Lò Thị Ánh", "grade": "8A"}, {"name": "Quàng Văn Bình"}],
+    )  # fmt: skip
+    login(client, staff_a)
+    payout_page = client.get(reverse("funds:payout", args=[batch.pk])).content.decode()
+    url = reverse("funds:payout_certificates", args=[batch.pk])
+    assert url in payout_page and "In giấy chứng nhận" in payout_page
+    page = client.get(url).content.decode()
+    for text in [
+        *HEADER,
+        "GIẤY CHỨNG NHẬN",
+        f"Số: <strong>{batch.number}.1/{batch.year}/GCN-KH</strong>",
+        f"Số: <strong>{batch.number}.2/{batch.year}/GCN-KH</strong>",
+        f"Ngày {batch.date:%d} tháng {batch.date:%m} năm {batch.date:%Y}",
+        "<strong>Lò Thị Ánh</strong>",
+        "Trường THCS Chiềng Lề, lớp 8A",
+        "Học bổng THCS",
+        "500.000 đ",
+        "Năm trăm nghìn đồng",
+        "TM. Ban Chấp hành, Chủ tịch Hội",
+    ]:
+        assert text in page, text
+    assert page.count('class="paper certificate"') == 2 and "Quàng Văn Bình" in page
+    login(client, staff_b)
+    assert client.get(url).status_code == 404
+
+
+def test_an_award_by_count_without_names_prints_one_blank_giay_khen_to_copy(
+    client, staff_a, fund_a, give, today
+):
+    give(3_000_000)
+    award = services.payout_batch_record(
+        user=staff_a, fund=fund_a, date=today, kind="khen_thuong", portions=3,
+        unit_amount=1_000_000, decision_ref="12/QĐ-KH",
+    )  # fmt: skip
+    login(client, staff_a)
+    page = client.get(reverse("funds:payout_certificates", args=[award.pk])).content.decode()
+    assert "GIẤY KHEN" in page and f"{award.number}.1/{award.year}/GK-KH" in page
+    assert page.count('class="paper certificate"') == 1
+    assert "Một triệu đồng" in page and "Quyết định số 12/QĐ-KH" in page
+    assert "sao thêm cho đủ 3 suất" in page

@@ -128,6 +128,7 @@ RECORDS = {
     "funds:payout_scan": (_batch, {}),
     "funds:payout_voucher": (_batch, {}),
     "funds:payout_sign_list": (_batch, {}),
+    "funds:payout_certificates": (_batch, {}),
     "funds:signed_list_file": (
         lambda c: SignedList.objects.filter(payout__fund__branch__commune=c).first(),
         {},

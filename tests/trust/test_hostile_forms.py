@@ -45,6 +45,7 @@ EXCLUDED = {
     "funds:payout_names": "the list of funds:payout_create (same imports.beneficiaries_from_text)",
     "funds:payout_scan": "only a scan (PDF, JPEG, PNG) checked by content: test_payout_batches",
     "funds:payout_sign_list": READ_ONLY,
+    "funds:payout_certificates": READ_ONLY,
     "funds:payout_voucher": READ_ONLY,
     "funds:province": "its form is the provincial office's (test_provincial_fund.py)",
     "funds:signed_list_file": "answers the scan of a signed list",

@@ -1,6 +1,7 @@
 """Campaigns (đợt vận động): created by the provincial office, joined by branches; the
 receipts and payouts linked to one, and its totals raised / paid / target, per commune.
-Totals are aggregates of the ledger in a fixed handful of queries, and name nobody."""
+Totals name nobody: the staff page adds up the ledger, the public page reads the same
+totals from the summary tables (funds/figures.py writes them per area and year)."""
 
 from collections import defaultdict
 from datetime import date
@@ -10,9 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, Sum
 
+from khuyenhoc.areas.metrics import CAMPAIGN_MEASURES, campaign_metric, campaign_prefix
 from khuyenhoc.areas.models import Commune
 from khuyenhoc.core.access.scope import require_province_office
 from khuyenhoc.core.text import nfc
+from khuyenhoc.figures import selectors as figures_api
 
 from .ledger import SIGNED, SIGNED_PORTIONS
 from .models import Campaign, Fund, Payout, Receipt
@@ -78,7 +81,7 @@ def for_fund(fund: Fund):
 
 def totals(drive: Campaign) -> dict:
     """Raised (cash and in kind), paid, portions and target, overall and per commune
-    (None: the provincial association's own funds)."""
+    (None: the provincial association's own funds), from the ledger: the staff page."""
     per = defaultdict(lambda: {"raised": 0, "paid": 0, "portions": 0})
     for row in (
         Receipt.objects.filter(drive=drive)
@@ -96,6 +99,23 @@ def totals(drive: Campaign) -> dict:
         cell = per[row["fund__branch__commune_id"]]
         cell["paid"] += row["total"] or 0
         cell["portions"] += row["portions"] or 0
+    return _assemble(drive, per)
+
+
+def published_totals(drive: Campaign) -> dict:
+    """The same totals read from the summary tables through the one read API of figures,
+    as every public page reads them: two queries, whatever the number of entries."""
+    by_area = figures_api.all_years_by_area(drive.province_id, prefix=campaign_prefix(drive.pk))
+    per = {
+        code: {m: metrics.get(campaign_metric(drive.pk, m), 0) for m in CAMPAIGN_MEASURES}
+        for code, metrics in by_area.items()
+    }
+    return _assemble(drive, per)
+
+
+def _assemble(drive: Campaign, per: dict) -> dict:
+    # an area whose entries were all reversed has nothing to show (no zero figures kept)
+    per = {code: cell for code, cell in per.items() if any(cell.values())}
     names = dict(Commune.objects.filter(code__in=[c for c in per if c]).values_list("code", "name"))
     rows = sorted(
         ((names.get(code, "Hội Khuyến học tỉnh"), code, cell) for code, cell in per.items()),

@@ -27,6 +27,7 @@ from khuyenhoc.areas.metrics import (
     FUND_TRANSFERS_IN,
     FUND_TRANSFERS_OUT,
     PAYOUT_KINDS,
+    campaign_metric,
     donor_amount_metric,
     donor_count_metric,
     payout_amount_metric,
@@ -37,6 +38,8 @@ from .ledger import MOVED, MOVED_OUT_OF_PROVINCE, SIGNED, SIGNED_PORTIONS
 from .models import Fund, Payout, Receipt
 
 PREFIX = "funds"
+# metrics of a year's own entries, not carried over from year to year
+PASSED_THROUGH = ("funds.donors.", "funds.campaigns.")
 
 
 def _flows(communes, *, province=None):
@@ -93,7 +96,30 @@ def _flows(communes, *, province=None):
         # goods given leave the goods, not the cash (funds/goods.py)
         cell[FUND_PAYOUTS_IN_KIND if row["in_kind"] else "paid_cash"] += row["total"] or 0
     _donor_flows(flows, scoped(Receipt.objects, "fund__branch__commune").filter(~MOVED))
+    _campaign_flows(
+        flows,
+        scoped(Receipt.objects, "fund__branch__commune"),
+        scoped(Payout.objects, "fund__branch__commune"),
+    )
     return flows
+
+
+def _campaign_flows(flows, receipts, payouts):
+    """What each campaign raised and paid, per area and year (a reversal of a linked
+    entry is linked too, and counts with the opposite sign)."""
+    for qs, measures in ((receipts, {"raised": SIGNED}), (payouts, {"paid": SIGNED})):
+        if qs is payouts:
+            measures["portions"] = SIGNED_PORTIONS
+        rows = (
+            qs.filter(drive__isnull=False)
+            .values("year", "drive_id", code=F("fund__branch__commune_id"))
+            .annotate(**{measure: Sum(value) for measure, value in measures.items()})
+            .order_by()
+        )
+        for row in rows:
+            cell = flows[(row["code"], row["year"])]
+            for measure in measures:
+                cell[campaign_metric(row["drive_id"], measure)] += row[measure] or 0
 
 
 def _donor_flows(flows, receipts):
@@ -169,7 +195,7 @@ def _series(flows, years=None):
             for kind in PAYOUT_KINDS:
                 for metric in (payout_amount_metric(kind), payout_portions_metric(kind)):
                     metrics[metric] = cell.get(metric, 0)
-            metrics.update((k, v) for k, v in cell.items() if k.startswith("funds.donors."))
+            metrics.update((k, v) for k, v in cell.items() if k.startswith(PASSED_THROUGH))
             result[(code, year)] = metrics
     return result
 

@@ -77,5 +77,5 @@ def campaign_public(request, pk):
     return render(
         request,
         "funds/campaign.html",
-        {"drive": drive, "data": campaigns.totals(drive), "public": True},
+        {"drive": drive, "data": campaigns.published_totals(drive), "public": True},
     )

@@ -112,6 +112,19 @@ def donor_amount_metric(category: str) -> str:
     return f"funds.donors.{category}.amount"
 
 
+# A campaign's (funds.Campaign) receipts and payouts linked to it, per area and year:
+# "raised", "paid", "portions". The public campaign page adds up its years.
+CAMPAIGN_MEASURES = ("raised", "paid", "portions")
+
+
+def campaign_prefix(pk: int) -> str:
+    return f"funds.campaigns.{pk}."
+
+
+def campaign_metric(pk: int, measure: str) -> str:
+    return f"{campaign_prefix(pk)}{measure}"
+
+
 # National targets of programme 677/QĐ-TTg (percent of the denominator), by year.
 TARGETS = {
     2025: {"household": 40, "clan": 40, "village": 40, "unit": 60},

@@ -105,6 +105,30 @@ def of_province_association(province_code, *, prefix=None) -> dict[int, dict[str
     return by_year
 
 
+def all_years_by_area(province_code, *, prefix) -> dict[int | None, dict[str, int]]:
+    """{commune code, or None for the province's own association: {metric: sum over
+    every year}} of the `prefix` metrics (a campaign that runs across a new year): two
+    queries."""
+    result: dict[int | None, dict[str, int]] = {}
+    communes = (
+        Figure.objects.filter(commune__province_id=province_code, metric__startswith=prefix)
+        .values("commune_id", "metric")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    for row in communes:
+        result.setdefault(row["commune_id"], {})[row["metric"]] = row["total"]
+    own = (
+        ProvinceFigure.objects.filter(province_id=province_code, metric__startswith=prefix)
+        .values("metric")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    for row in own:
+        result.setdefault(None, {})[row["metric"]] = row["total"]
+    return result
+
+
 def years_with_data(*, province_code=None, commune=None) -> list[int]:
     """Years from the reform on with figures of a commune, or of the province: one query."""
     rows = _current(Figure.objects.all())

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from funds import campaigns, services
 from funds.models import Campaign
+from khuyenhoc.areas.models import Figure, ProvinceFigure
 from tests.factories import login, once
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +90,46 @@ def test_the_provincial_office_creates_a_campaign_on_the_page(client, province_s
     response = client.post(reverse("funds:campaigns"), once(data))
     drive = Campaign.objects.get()
     assert response.status_code == 302 and drive.target == 1_000_000_000
+
+
+def _figures_part(page: str) -> str:
+    """The totals and the table per commune of a campaign page."""
+    return page[page.index('<ul class="public-figures"') : page.index("</table>")]
+
+
+def test_the_public_campaign_page_reads_the_summaries_and_states_the_staff_pages_numbers(
+    client, staff_a, province_staff, fund_a, province_fund, give, today, commune_a,
+    django_assert_max_num_queries,
+):  # fmt: skip
+    drive = campaigns.campaign_create(
+        user=province_staff, name="Tháng Khuyến học", starts_on=today.replace(day=1),
+        ends_on=today, target=40_000_000,
+    )  # fmt: skip
+    give(12_000_000, drive=drive)
+    mistaken = give(3_000_000, drive=drive)
+    services.entry_reverse(user=staff_a, entry=mistaken, reason="Ghi nhầm")
+    services.receipt_record(
+        user=province_staff, fund=province_fund, date=today, amount=8_000_000,
+        donor_category="enterprise", donor_name="Công ty Chè", drive=drive,
+    )  # fmt: skip
+    services.payout_batch_record(
+        user=staff_a, fund=fund_a, date=today, kind="hoc_bong", portions=5,
+        unit_amount=1_000_000, drive=drive,
+    )  # fmt: skip
+    published = campaigns.published_totals(drive)
+    assert published == campaigns.totals(drive)
+    assert (published["raised"], published["paid"], published["portions"]) == (20_000_000,
+            5_000_000, 5)  # fmt: skip
+    assert [row[0] for row in published["rows"]] == ["Hội Khuyến học tỉnh", commune_a.name]
+    url = reverse("funds_public:campaign", args=[drive.pk])
+    with django_assert_max_num_queries(8):
+        public = client.get(url).content.decode()
+    assert "20.000.000 đ" in public and "50 %" in public and "5.000.000 đ" in public
+    login(client, province_staff)
+    staff = client.get(reverse("funds:campaign", args=[drive.pk])).content.decode()
+    assert _figures_part(public) == _figures_part(staff)
+    # the public page states the summary tables, not the ledger
+    Figure.objects.filter(metric__startswith="funds.campaigns.").delete()
+    ProvinceFigure.objects.filter(metric__startswith="funds.campaigns.").delete()
+    client.logout()
+    assert "Chưa có khoản thu, chi nào." in client.get(url).content.decode()

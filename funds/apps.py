@@ -26,4 +26,5 @@ class FundsConfig(AppConfig):
         "Receipt": ["item_description", "campaign", "note", "reason"],
         "Payout": ["description", "note", "reason"],
         "OverdraftGrant": ["reason"],
+        "Transfer": ["note", "closed_reason"],
     }

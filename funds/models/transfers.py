@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from khuyenhoc.core.access.querysets import scoped_manager
 from khuyenhoc.core.db.history import ChangeHistory
 
 from .books import Fund
@@ -68,6 +69,9 @@ class Transfer(models.Model):
     )
     closed_at = models.DateTimeField("từ chối, hủy, hoàn lại lúc", null=True, blank=True)
 
+    # Scoped by the sending fund: where an erasure on request reads the note and the
+    # reasons (funds.apps.FundsConfig.free_texts).
+    objects = scoped_manager("from_fund__branch__commune", "from_fund__branch__province")
     history = ChangeHistory()
 
     class Meta:

@@ -16,6 +16,7 @@ from khuyenhoc.areas.metrics import (
     FUND_TRANSFERS_OUT,
 )
 from khuyenhoc.areas.models import Figure, ProvinceFigure
+from khuyenhoc.core.erasure import ERASED, mentions_erase
 from tests.factories import login, once
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +211,19 @@ def test_the_receiver_cannot_give_back_money_it_has_already_paid_out(
     assert "âm" in str(caught.value)
     transfer.refresh_from_db()
     assert transfer.state == Transfer.State.CONFIRMED and ledger.balance(fund_a) == 10_000_000
+
+
+def test_an_erasure_on_request_takes_the_name_out_of_a_transfers_reasons(
+    staff_a, fund_a, province_fund, give, today, commune_a
+):
+    give(5_000_000)
+    transfer = services.transfer_send(
+        user=staff_a, from_fund=fund_a, to_fund=province_fund, date=today, amount=1_000_000,
+        note="Học bổng cho em Cầm Thị Xuyến",
+    )  # fmt: skip
+    services.transfer_cancel(user=staff_a, transfer=transfer, reason="Gia đình Cầm Thị Xuyến xin")
+    mentions_erase(names=["Cầm Thị Xuyến"], commune=commune_a)
+    transfer.refresh_from_db()
+    assert "Xuyến" not in transfer.note and "Xuyến" not in transfer.closed_reason
+    assert ERASED in transfer.closed_reason
+    assert not any("Xuyến" in h.closed_reason + h.note for h in transfer.history.all())

@@ -5,7 +5,8 @@ copied into a hundred thousand cells, a grid to XFD1048576, a million cells, a c
 imported in a child process through the member register's command, as a console
 operator would, by the same service as the staff page: the child's peak memory stays
 under 300 MB, it refuses the file with the reason in Vietnamese and writes nothing, in a
-few seconds (measured in tests/bench/bench_uploads.py). The registrations import is tried with one of them too."""
+few seconds (measured in tests/bench/bench_uploads.py). The registrations import is
+tried with one of them too."""
 
 import sys
 from datetime import date

@@ -27,6 +27,8 @@ def test_the_history_of_a_group_names_the_communes_added_in_vietnamese(
     for english in ("Changed by", "Change reason", ">Object<", ">Changed<", ">Created<"):
         assert english not in page
     assert "Người thay đổi" in page and "Lý do thay đổi" in page
+    versions = page.split('id="change-history"')[1].split("</table>")[0]
+    assert "None" not in versions and versions.count("Sửa") >= 2
 
 
 def test_changing_only_the_communes_of_a_user_is_named_in_the_user_s_history(

@@ -19,6 +19,7 @@ from khuyenhoc.core.text import fold
 from .. import rules, services
 from ..models import CriteriaSet, HouseholdCode, SelfEvidence, SelfRegistration
 from . import codes
+from .tasks import keep_purging
 
 State = SelfRegistration.State
 MAX_CODES = 500  # one village's sheet; a bigger village prints two
@@ -153,6 +154,7 @@ def submission_send(
         )
         for f in files
     )
+    keep_purging()
     return submission
 
 
@@ -195,6 +197,7 @@ def _decided(user, submission, state, reason, note):
     submission._history_user = user
     submission._change_reason = note
     submission.save()
+    keep_purging()
     return submission
 
 

@@ -30,9 +30,13 @@ MAX_EVIDENCE = 5
 
 
 @transaction.atomic
-def codes_issue(*, user, commune, village, count) -> list[tuple[HouseholdCode, str]]:
+def codes_issue(
+    *, user, commune, village, count, draw=codes.new_code
+) -> list[tuple[HouseholdCode, str]]:
     """`count` new codes for households of `village`: [(code row, the code itself)]. The
-    code is returned once, to be printed; only its digest is stored."""
+    code is returned once, to be printed; only its digest is stored. `draw` makes one
+    code: the secrets module's, except in the demo, which draws from its seeded stream
+    so that every run of seed_demo can print the same codes again."""
     require_writable(user, commune)
     services.village_of(commune, village)
     if not 1 <= count <= MAX_CODES:
@@ -44,7 +48,7 @@ def codes_issue(*, user, commune, village, count) -> list[tuple[HouseholdCode, s
     now = timezone.now()
     issued = []
     for offset in range(1, count + 1):
-        plain = codes.new_code()
+        plain = draw()
         row = HouseholdCode(
             commune=commune,
             village=village,

@@ -6,14 +6,15 @@ from django.urls import reverse
 
 from tests.factories import login
 from titles.models import SelfRegistration
+from titles.selfservice import services
 
 from .conftest import sent_directly
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_reviewer_reads_a_submission_in_the_admin_without_its_id_number_or_answers(
-    client, reviewer, village_a, issued
+def test_a_reviewer_reads_self_service_in_the_admin_without_codes_id_numbers_or_answers(
+    client, reviewer, staff_a, village_a, issued
 ):
     row, plain = issued[0]
     sent = sent_directly(row, village_a, points=7)
@@ -29,3 +30,12 @@ def test_a_reviewer_reads_a_submission_in_the_admin_without_its_id_number_or_ans
     assert "Lưu" not in html, "no save button: the admin writes nothing here"
     codes = client.get(reverse("admin:titles_householdcode_changelist")).content.decode()
     assert "Phiếu số" in codes and plain not in codes and row.digest not in codes
+    lost = services.code_revoke(user=staff_a, code=issued[1][0])  # a row of history
+    version = lost.history.get()
+    for page in (
+        reverse("admin:titles_householdcode_change", args=[lost.pk]),
+        reverse("admin:titles_householdcode_history", args=[lost.pk]),
+        reverse("admin:titles_householdcode_simple_history", args=[lost.pk, version.pk]),
+    ):
+        html = client.get(page).content.decode()
+        assert "Phiếu số" in html and lost.digest not in html, page

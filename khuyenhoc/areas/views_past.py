@@ -67,7 +67,7 @@ def _progress(user, years) -> tuple[list[dict], bool]:
 @login_required
 def legacy_home(request):
     rows, can_write = _progress(request.user, _years())
-    context = {"years": _years(), "rows": rows, "can_write": can_write}
+    context = {"rows": rows, "can_write": can_write}
     return render(request, "areas/past_home.html", context)
 
 

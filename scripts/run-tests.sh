@@ -7,4 +7,7 @@ DEBUG=false SECRET_KEY=check-deploy-only-$(date +%s)-not-a-real-secret-key-xxxxx
   ALLOWED_HOSTS=khuyenhoc.example.vn $PY manage.py check --deploy --fail-level WARNING
 $PY manage.py makemigrations --check --dry-run >/dev/null || { echo "Thiếu migration: chạy manage.py makemigrations" >&2; exit 1; }
 # The tests seed the demo about nine times; a third of its people keeps the run short.
-DEMO_PEOPLE_PER_COMMUNE=2000 DJANGO_ALLOW_ASYNC_UNSAFE=true $PY -m pytest -q --durations=15 "$@"
+# One process per core (tests/parallel_db.py); TEST_WORKERS=1 runs them in this process.
+WORKERS=${TEST_WORKERS:-auto}
+[ "$WORKERS" = 1 ] && PARALLEL=() || PARALLEL=(-n "$WORKERS")
+DEMO_PEOPLE_PER_COMMUNE=2000 DJANGO_ALLOW_ASYNC_UNSAFE=true $PY -m pytest -q --durations=15 "${PARALLEL[@]}" "$@"

@@ -6,15 +6,18 @@ import os
 import pytest
 from django.conf import settings
 from hypothesis import settings as hypothesis_settings
+from pytest_django.plugin import blocking_manager_key
 
 from khuyenhoc.areas.models import Commune, Province
-from khuyenhoc.areas.units import load_units
+from tests import parallel_db
 from tests.demo_snapshot import (
     demo_snapshot,  # noqa: F401  (a fixture for every app)
     restore_base,
     take_base_snapshot,
 )
 from tests.factories import make_user
+
+TEMPLATE = pytest.StashKey[object]()
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -28,10 +31,45 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile("khuyenhoc")
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which starts the workers
+def pytest_sessionstart(session):
+    """Run in parallel, the controller migrates once into a template (tests/parallel_db.py)."""
+    config = session.config
+    if parallel_db.is_controller(config):
+        with config.stash[blocking_manager_key].unblock():
+            config.stash[TEMPLATE] = parallel_db.create_migrated_database()
+            parallel_db.close_template()
+
+
+def pytest_configure_node(node):
+    """Tells each xdist worker which template to copy its database from."""
+    node.workerinput[parallel_db.TEMPLATE_KEY] = settings.DATABASES["default"]["NAME"]
+
+
+def pytest_sessionfinish(session):
+    config = session.config
+    if TEMPLATE in config.stash:
+        with config.stash[blocking_manager_key].unblock():
+            parallel_db.drop_database(config.stash[TEMPLATE])
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """The test database with the units: copied from the controller's template in an xdist
+    worker, migrated here otherwise."""
+    template = parallel_db.template_of(request.config)
     with django_db_blocker.unblock():
-        load_units()
+        if template:
+            original = settings.DATABASES["default"]["NAME"]
+            clone = parallel_db.clone_template(template)
+        else:
+            created = parallel_db.create_migrated_database()
+    yield
+    with django_db_blocker.unblock():
+        if template:
+            parallel_db.drop_clone(clone, original)
+        else:
+            parallel_db.drop_database(created)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,8 @@ copied into a hundred thousand cells, a grid to XFD1048576, a million cells, a c
 imported in a child process through the member register's command, as a console
 operator would, by the same service as the staff page: the child's peak memory stays
 under 300 MB, it refuses the file with the reason in Vietnamese and writes nothing, in a
-few seconds. The registrations import is tried with one of them too."""
+few seconds (measured in tests/bench/bench_uploads.py). The registrations import is
+tried with one of them too."""
 
 import sys
 from datetime import date
@@ -19,7 +20,10 @@ from titles.models import Registration
 
 pytestmark = pytest.mark.django_db
 MAX_PEAK_MB = 300
-MAX_SECONDS = 15  # the child's whole life, Python and Django's start (about 1 s) included
+# A guard against a hang or a read that grows with the cells, not a timing: the child takes
+# 2–8 s on a quiet machine, and twice that beside the other worker of a parallel run;
+# tests/bench/bench_uploads.py measures the seconds.
+MAX_SECONDS = 60
 
 
 def import_in_a_child(command, path, *options):

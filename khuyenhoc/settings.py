@@ -207,7 +207,8 @@ IMPORT_IN_BACKGROUND_ROWS = env.int("IMPORT_IN_BACKGROUND_ROWS", default=2000)
 # window before the form refuses for the rest of it; the size of one evidence file as
 # sent (photos are then kept at about 300 KB); and how long what people send (answers,
 # ID numbers, evidence) is kept after the commune's decision: `manage.py
-# purge_self_service`, run daily, deletes it afterwards (Nghị định 13/2023/NĐ-CP).
+# purge_self_service` and a nightly task (titles/selfservice/tasks.py) delete it afterwards
+# (Nghị định 13/2023/NĐ-CP).
 SELF_SERVICE_CODE_FAILURES = env.int("SELF_SERVICE_CODE_FAILURES", default=10)
 SELF_SERVICE_CODE_WINDOW_MINUTES = env.int("SELF_SERVICE_CODE_WINDOW_MINUTES", default=15)
 SELF_SERVICE_EVIDENCE_BYTES = env.int("SELF_SERVICE_EVIDENCE_BYTES", default=5 * 1024 * 1024)

@@ -318,3 +318,7 @@ class RecognitionListAdmin(ScopedHistoryAdmin):
             lambda r, d: recognition.list_reopen(user=request.user, rlist=r, reason=d["reason"]),
             "Đã mở lại",
         )
+
+
+# registers the self-service models (titles/selfservice/admin.py)
+from .selfservice import admin as selfservice_admin  # noqa: E402, F401

@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from khuyenhoc.areas import summaries
-from khuyenhoc.areas.metrics import TITLES, declared_metric, title_metric
+from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.areas.reform import REFORM_YEAR, is_legacy_year
+from khuyenhoc.areas.within import DENOMINATOR_WORDS, STAGE_WORDS, denominator_field, excesses
 from khuyenhoc.core.access.scope import require_writable
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.text import fold
@@ -22,14 +23,6 @@ from . import figures
 from .models import DECLARABLE, DeclaredCount
 from .services import check_year
 
-# What a title's count is compared with, in the words of the denominators' form.
-DENOMINATOR_WORDS = {
-    "citizen": "người trưởng thành",
-    "household": "hộ gia đình",
-    "clan": "dòng họ",
-    "village": "thôn, bản, tổ dân phố",
-    "unit": "cơ quan, đơn vị",
-}
 RECOGNISED_ABOVE = "số được công nhận ({rec}) lớn hơn số đăng ký ({reg})."
 LEGACY_YEAR = (
     f"Năm trước {REFORM_YEAR} thuộc các đơn vị hành chính cũ: số lượng của năm ấy được nhập "
@@ -68,8 +61,7 @@ def _denominators(commune, year, titles) -> dict[str, int]:
     row = Denominator.objects.filter(commune=commune, year=year).first()
     found = {}
     for title in titles:
-        field = TITLES[title][1].split(".", 1)[1]  # "areas.households" → "households"
-        value = getattr(row, field, None) if row else None
+        value = getattr(row, denominator_field(title), None) if row else None
         if value is None:
             raise ValidationError(
                 f"Chưa có số liệu nền năm {year} (số {DENOMINATOR_WORDS[title]}) của "
@@ -82,21 +74,16 @@ def _denominators(commune, year, titles) -> dict[str, int]:
 def _check_within_denominators(commune, year, titles):
     """After the write, inside its transaction: the commune's figures as the summary
     table will hold them (named lists and the declared counts in use) against the year's
-    denominators, for each title with a declared count in use. Raising rolls the write
-    back. A title without any (its named list took over) is the named list's business."""
+    denominators (areas.within, the rule denominator_save checks from the other side).
+    Raising rolls the write back."""
     limits = _denominators(commune, year, titles)
     computed = figures.compute(communes=[commune.code], years=[year]).get((commune.code, year), {})
-    problems = []
-    for title in titles:
-        if not computed.get(declared_metric(title, "registered")):
-            continue  # every count of the title is taken over by a named list: none is used
-        registered = computed.get(title_metric(title, "registered"), 0)
-        if registered > limits[title]:
-            problems.append(
-                f"{TITLES[title][0]}: tổng số đăng ký năm {year} sẽ là {number(registered)}, "
-                f"lớn hơn số {DENOMINATOR_WORDS[title]} ({number(limits[title])}) của số liệu "
-                "nền. Hãy kiểm tra lại số lượng hoặc số liệu nền."
-            )
+    problems = [
+        f"{TITLES[e.title][0]}: tổng số {STAGE_WORDS[e.stage]} năm {year} sẽ là "
+        f"{number(e.count)}, lớn hơn số {DENOMINATOR_WORDS[e.title]} "
+        f"({number(e.denominator)}) của số liệu nền. Hãy kiểm tra lại số lượng hoặc số liệu nền."
+        for e in excesses(computed, limits, titles)
+    ]
     if problems:
         raise ValidationError(problems)
 
@@ -167,7 +154,6 @@ def declared_counts_save(
 # The import: one row per village, two columns per title ----------------------------------
 
 VILLAGE_HEADER = "Thôn, bản, tổ dân phố"
-STAGE_WORDS = {"registered": "đăng ký", "recognised": "được công nhận"}
 
 
 def sheet_headers() -> dict[str, str]:

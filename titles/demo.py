@@ -28,6 +28,7 @@ from khuyenhoc.core.text import fold
 from . import recognition, rules, services
 from .imports import registration_rows_write
 from .models import CriteriaSet, Registration, Unit
+from .selfservice import demo as selfservice_demo
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 EVALUATED = "Đánh giá"
@@ -109,6 +110,12 @@ def seed(ctx):
         + "; ".join(f"{number(n)} đăng ký {TITLES[t][0]}" for t, n in totals.items())
         + "."
     )
+    selfservice_demo.seed(ctx)
+
+
+def describe(ctx):
+    """What seed_demo prints on every run after the accounts: codes to try self-service."""
+    selfservice_demo.describe(ctx)
 
 
 def _pools(rng, commune, villages, denominator):

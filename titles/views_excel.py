@@ -17,7 +17,7 @@ from khuyenhoc.submissions.once import submits_once
 from khuyenhoc.submissions.previews import imported
 from khuyenhoc.submissions.steps import import_step, uploaded
 
-from . import exports, imports
+from . import exports, imports, score_imports
 from .forms import UploadForm
 from .models import CriteriaSet
 from .selectors import commune_and_title
@@ -39,10 +39,10 @@ def run_registrations(data, *, user, commune, params, skip_existing):
 
 @registers("titles-scores_import")
 def run_scores(data, *, user, commune, params, skip_existing):
-    return imports.scores_import(user=user, commune=commune, data=data, **params)
+    return score_imports.scores_import(user=user, commune=commune, data=data, **params)
 
 
-RUNNERS = {imports.registrations_import: run_registrations, imports.scores_import: run_scores}
+RUNNERS = {imports.registrations_import: run_registrations, score_imports.scores_import: run_scores}
 
 
 def _import(request, code, year, title, run, heading, columns, template_url=None, guide=()):
@@ -119,9 +119,9 @@ def import_scores(request, code, year, title):
         code,
         year,
         title,
-        imports.scores_import,
+        score_imports.scores_import,
         "Nhập điểm đánh giá",
-        [imports.SCORE_ID, *(criteria_set.codes() if criteria_set else [])],
+        [score_imports.SCORE_ID, *(criteria_set.codes() if criteria_set else [])],
         reverse("titles:scores_template", args=[code, year, title]),
         guide=indicators,
     )
@@ -132,7 +132,7 @@ def scores_template(request, code, year, title):
     """The list's registrations still to be scored, as the sheet the scores upload reads."""
     commune = commune_and_title(request.user, code, title, year)
     try:
-        data = imports.scores_workbook(commune=commune, year=year, title=title)
+        data = score_imports.scores_workbook(commune=commune, year=year, title=title)
     except ImportRejected as exc:
         raise Http404(str(exc)) from exc
     return _xlsx(data, f"bang-diem-{title}-{year}-{commune.code}.xlsx")

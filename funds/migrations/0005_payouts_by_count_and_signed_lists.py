@@ -56,6 +56,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(IMMUTABLE.drop_sqlite_guards, migrations.RunPython.noop),
         migrations.CreateModel(
             name='SignedList',
             fields=[

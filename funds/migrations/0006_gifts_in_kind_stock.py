@@ -60,6 +60,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(IMMUTABLE.drop_sqlite_guards, migrations.RunPython.noop),
         migrations.AddField(
             model_name='historicalpayout',
             name='in_kind',

@@ -52,6 +52,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(IMMUTABLE.drop_sqlite_guards, migrations.RunPython.noop),
         migrations.CreateModel(
             name='Campaign',
             fields=[

@@ -132,10 +132,19 @@ TARGETS = {
 }
 
 
+# The years each milestone of 677/QĐ-TTg applied to: the programme runs 2021–2030. A
+# year outside it has no target here (281/QĐ-TTg's for 2020 are not shipped: every page
+# names 677/QĐ-TTg), rather than a target decided after, or meant for before, that year.
+TARGET_YEARS = {2025: range(2021, 2026), 2030: range(2026, 2031)}
+
+
 def target_for(title: str, year: int) -> int | None:
-    """The target in force for a year: 2025's until 2025, 2030's after."""
-    milestone = 2025 if year <= 2025 else 2030
-    return TARGETS[milestone].get(title)
+    """The target in force for a year: 2025's for 2021–2025, 2030's for 2026–2030,
+    none outside the programme."""
+    for milestone, years in TARGET_YEARS.items():
+        if year in years:
+            return TARGETS[milestone].get(title)
+    return None
 
 
 def every_metric(*, branch_kinds=(), donor_categories=()) -> list[str]:

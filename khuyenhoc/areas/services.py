@@ -8,11 +8,14 @@ from simple_history.utils import bulk_create_with_history
 
 from khuyenhoc.core import checks
 from khuyenhoc.core.access.scope import require_administrator, require_writable
+from khuyenhoc.core.numbers import number as formatted
 from khuyenhoc.core.text import fold, nfc
 
-from . import figures, summaries
+from . import figures, summaries, within
 from .freshness import figures_changed
-from .models import Commune, CommuneGroup, Denominator, StaffProfile, Village
+from .metrics import TITLES
+from .models import Commune, CommuneGroup, Denominator, Figure, StaffProfile, Village
+from .within import DENOMINATOR_WORDS, STAGE_WORDS, denominator_field
 
 
 @transaction.atomic
@@ -29,9 +32,39 @@ def denominator_save(*, user, commune: Commune, year: int, values: dict) -> Deno
     row.full_clean()
     row.save()
     summaries.refresh(figures, commune=commune, year=year)
+    _check_declared_counts_fit(row)
     # the validation rules (khuyenhoc.quality): a blocking one undoes the save
     row.warnings = checks.check_figures(commune=commune, year=year, stage=checks.ENTRY)
     return row
+
+
+def _check_declared_counts_fit(row: Denominator) -> None:
+    """A denominator is never lowered (or emptied) below the counts already in use of a
+    title declared without a named list (areas.within): the rate would pass 100 %.
+    Reads the summary table just refreshed; raising rolls the save back."""
+    if summaries.is_deferred():
+        return  # the demo seed: the summary table is rebuilt, and checked, at its end
+    current = dict(
+        Figure.objects.filter(commune=row.commune, year=row.year).values_list("metric", "value")
+    )
+    limits = {title: getattr(row, denominator_field(title)) for title in DENOMINATOR_WORDS}
+    problems = []
+    for e in within.excesses(current, limits, DENOMINATOR_WORDS):
+        counted = (
+            f"{TITLES[e.title][0]}: năm {row.year} {row.commune.name} đã có {formatted(e.count)} "
+            f"{DENOMINATOR_WORDS[e.title]} {STAGE_WORDS[e.stage]} (có số lượng khai báo không "
+            "kèm danh sách)"
+        )
+        if e.denominator is None:
+            problems.append(f"{counted}, nên không thể để trống số {DENOMINATOR_WORDS[e.title]}.")
+        else:
+            problems.append(
+                f"{counted}, nên số {DENOMINATOR_WORDS[e.title]} không thể nhỏ hơn "
+                f"{formatted(e.count)} (đang nhập {formatted(e.denominator)}). Hãy sửa số liệu nền "
+                "hoặc số lượng đã khai báo."
+            )
+    if problems:
+        raise ValidationError(problems)
 
 
 @transaction.atomic

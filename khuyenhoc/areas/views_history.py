@@ -26,6 +26,10 @@ def _record(user, label, pk):
         raise Http404("Không tìm thấy bản ghi trong phạm vi của bạn.") from exc
 
 
+def _is_year(field) -> bool:
+    return field is not None and (field.name == "year" or field.name.endswith("_year"))
+
+
 def _shown(field, value):
     """A stored value as the pages show it: a choice by its Vietnamese label, yes/no in
     words, numbers and dates in Vietnamese formats (11.089; 13/11/2024). Nothing stays
@@ -37,7 +41,8 @@ def _shown(field, value):
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, int) and not (field is not None and field.is_relation):
-        return number(value)
+        # a year (năm sinh, năm số liệu) reads 1980, not the count-style 1.980
+        return str(value) if _is_year(field) else number(value)
     if isinstance(value, datetime):
         return timezone.localtime(value).strftime("%H:%M %d/%m/%Y")
     if isinstance(value, date):

@@ -32,9 +32,43 @@ def _years():
     return list(range(REFORM_YEAR - 1, params.FIRST_YEAR - 1, -1))
 
 
+MISSING_SHOWN = 12
+
+
+def _progress(user, years) -> tuple[list[dict], bool]:
+    """Per year, the old communes the user may write (or read, when none) that have a
+    report and those still missing, by name: two queries."""
+    writable = past_years.legacy_communes_writable_by(user)
+    olds = list(writable.order_by("name").values_list("pk", "name"))
+    can_write = bool(olds)
+    if not can_write:
+        olds = list(past_years.legacy_communes_for(user).order_by("name").values_list("pk", "name"))
+    entered: dict[int, set[int]] = {}
+    for year, code in LegacyReport.objects.filter(
+        legacy_commune__in=[pk for pk, _name in olds], year__in=years
+    ).values_list("year", "legacy_commune_id"):
+        entered.setdefault(year, set()).add(code)
+    rows = []
+    for year in years:
+        done = entered.get(year, set())
+        missing = [name for pk, name in olds if pk not in done]
+        rows.append(
+            {
+                "year": year,
+                "entered": len(done),
+                "total": len(olds),
+                "missing": missing[:MISSING_SHOWN] if done else [],
+                "more": max(len(missing) - MISSING_SHOWN, 0) if done else 0,
+            }
+        )
+    return rows, can_write
+
+
 @login_required
 def legacy_home(request):
-    return render(request, "areas/past_home.html", {"years": _years()})
+    rows, can_write = _progress(request.user, _years())
+    context = {"rows": rows, "can_write": can_write}
+    return render(request, "areas/past_home.html", context)
 
 
 @login_required

@@ -8,8 +8,16 @@ anything) with usable figures (a denominator, no count above it); its recognised
 adds up those whose year is decided. The pages say so, with "x/N xã, phường đã báo cáo".
 """
 
-from khuyenhoc.areas.indicators import RATE_TITLES
+from khuyenhoc.areas import metrics as m
+from khuyenhoc.areas.indicators import RATE_TITLES, summarise
 from khuyenhoc.core.numbers import rate
+
+from . import selectors
+
+# What a title's rate and "decided or not" read: the denominators and every stage.
+RATE_METRICS = [den for _label, den in m.TITLES.values() if den] + [
+    m.title_metric(title, stage) for title in m.TITLES for stage in m.TITLE_STAGES
+]
 
 REPORTED_RULE = (
     "Tỷ lệ toàn tỉnh chỉ tính trên các xã, phường đã báo cáo danh hiệu đó (cộng số đăng ký, "
@@ -54,3 +62,20 @@ def over_reporters(total: dict, rows: list[dict]) -> dict:
     total["below"] = below
     total["score"] = sum(scored) / len(scored) if scored else None
     return total
+
+
+def province_rows(*, province_code, years, totals) -> dict[int, dict]:
+    """{year: the province's row over the units that reported that year}: today's
+    communes from the reform on, the old communes before it (the trend chart's
+    "Toàn tỉnh" line, drawn the way the overview's "Toàn tỉnh" row is computed).
+    `totals` is {year: {metric: sum}} (selectors.all_totals). One query."""
+    by_year = selectors.units_by_year(
+        province_code=province_code, years=years, metrics=RATE_METRICS
+    )
+    return {
+        year: over_reporters(
+            summarise(totals.get(year, {}), year),
+            [summarise(figures, year) for figures in by_year[year].values()],
+        )
+        for year in years
+    }

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RATE_TITLES, SHORT, summarise
 from khuyenhoc.areas.models import CommuneGroup
+from khuyenhoc.figures import coverage
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.years import pick_year
 
@@ -61,7 +62,10 @@ def group(request, pk):
                 }
             )
         rows.sort(key=lambda r: r["sort"])
+        # x/N over every commune of the group, those without figures included (one rule).
+        reached = coverage.every_title(figures.get(code, {}) for code, _n, _k in communes)
         context |= {
+            "reached": coverage.statements(reached, "xã, phường"),
             "summary": summary,
             "title_rows": _title_rows(summary),
             "short": [SHORT[t] for t in RATE_TITLES],

@@ -7,6 +7,7 @@ same span as the page cache), so a commune page costs a handful of small queries
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Count
 from django.http import Http404
 
 from khuyenhoc.areas.freshness import figures_stamp
@@ -16,6 +17,7 @@ from khuyenhoc.core.text import fold
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.legacy_tree import legacy_tree as _legacy_tree
 from khuyenhoc.figures.reporting import over_reporters
+from khuyenhoc.figures.reporting import province_rows as _province_rows
 
 
 def cache_seconds() -> int:
@@ -102,17 +104,17 @@ def overview(*, year, mode, totals):
     return rows, total_row
 
 
-def province_row(year) -> dict:
-    """The province's row of a year of today's communes, rates over the communes that
-    reported (what the overview's "Toàn tỉnh" shows), for the commune pages: one query,
-    cached."""
-
-    def compute():
-        by_commune = figures_api.of_communes(year=year, province_code=settings.PROVINCE_CODE)
-        rows = [summarise(figures, year) for figures in by_commune.values()]
-        return over_reporters(summarise(province_totals().get(year, {}), year), rows)
-
-    return _cached(f"province-row:{year}", compute)
+def province_trend(years) -> dict[int, dict]:
+    """{year: the province's row over the communes that reported that year} (what the
+    overview's "Toàn tỉnh" shows), for the commune pages' "Toàn tỉnh" column and trend
+    charts: one query, cached."""
+    years = sorted(years)
+    return _cached(
+        "province-trend:" + ",".join(map(str, years)),
+        lambda: _province_rows(
+            province_code=settings.PROVINCE_CODE, years=years, totals=province_totals()
+        ),
+    )
 
 
 def legacy_provinces() -> list[str]:
@@ -141,6 +143,8 @@ def commune_or_404(code) -> Commune:
     commune = (
         Commune.objects.filter(code=code, province_id=settings.PROVINCE_CODE)
         .select_related("province")
+        # N of the province's "x/N xã, phường đã báo cáo": every commune, reported or not
+        .annotate(province_unit_count=Count("province__communes"))
         .first()
     )
     if commune is None:

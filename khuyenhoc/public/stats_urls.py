@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import groups, legacy_views
+from . import groups, legacy_exports, legacy_views
 from . import stats_views as views
 
 app_name = "stats"
@@ -14,5 +14,18 @@ urlpatterns = [
     path("ping", views.ping, name="ping"),
     path("<int:code>/", views.commune, name="commune"),
     path("huyen-cu/<int:district>/", legacy_views.district, name="legacy_district"),
+    *[
+        path(f"huyen-cu/du-lieu.{fmt}", legacy_exports.province_download, {"fmt": fmt}, name)
+        for fmt, name in (("csv", "legacy_csv"), ("xlsx", "legacy_xlsx"))
+    ],
+    *[
+        path(
+            f"huyen-cu/<int:district>/du-lieu.{fmt}",
+            legacy_exports.district_download,
+            {"fmt": fmt},
+            name,
+        )
+        for fmt, name in (("csv", "legacy_district_csv"), ("xlsx", "legacy_district_xlsx"))
+    ],
     path("nhom/<int:pk>/", groups.group, name="group"),
 ]

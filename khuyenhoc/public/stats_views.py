@@ -252,10 +252,13 @@ def _funds(figures):
     }
 
 
-def _trends(years, mine_by_year, province_by_year):
+def _trends(years, mine_by_year):
     labels = [f"{y}*" if is_legacy_year(y) else str(y) for y in years]
     mine = [summarise(mine_by_year.get(y, {}), y) for y in years]
-    prov = [summarise(province_by_year.get(y, {}), y) for y in years]
+    # The province over the communes that reported each year, as the overview computes
+    # it: summed over every commune, those yet to report pulled the line towards zero.
+    province = selectors.province_trend(years)
+    prov = [province[y] for y in years]
     out = []
     for title in RATE_TITLES:
         series = [
@@ -300,10 +303,11 @@ def commune(request, code):
     mine_by_year, sources = selectors.commune_figures(code)
     figures = mine_by_year.get(year, {}) if year else {}
     mine = summarise(figures, year or 0)
-    if year and not is_legacy_year(year):
-        province = selectors.province_row(year)
-    else:
-        province = summarise(province_by_year.get(year, {}), year or 0)
+    province = summarise({}, 0)
+    if year:
+        province = dict(selectors.province_trend(available)[year])
+        if not is_legacy_year(year):
+            province["unit_count"] = commune.province_unit_count
     villages = [(name, Village.Kind(kind).label) for name, kind in selectors.villages(code)]
     context = {
         "commune": commune,
@@ -318,7 +322,7 @@ def commune(request, code):
         "figures": figures,
         "villages": villages,
         "villages_reached": coverage.villages_reached(figures),
-        "trends": _trends(available, mine_by_year, province_by_year) if available else [],
+        "trends": _trends(available, mine_by_year) if available else [],
         "has_legacy_years": any(is_legacy_year(y) for y in available),
         "sources": sources,
         "split_rule": SPLIT_RULE,

@@ -18,7 +18,7 @@ SENT = ("proposed", "approved")
 class Cell:
     title: str
     label: str
-    status: str  # on_time, late, sent, returned, open, overdue
+    status: str  # on_time, late, sent, returned, open, overdue, none
     text: str
 
     @property
@@ -41,6 +41,11 @@ def _submissions(year, codes):
 
 def _cell(title, state, proposed_at, due_on, today):
     label = TITLES[title][0]
+    if state is None:
+        # Nothing registered under the title: the commune has not reported it at all.
+        if due_on is not None and today > due_on:
+            return Cell(title, label, "none", "Chưa báo cáo, đã quá hạn")
+        return Cell(title, label, "none", "Chưa báo cáo")
     if state in SENT and proposed_at is not None:
         sent_on = timezone.localdate(proposed_at)
         when = f"{sent_on:%d/%m/%Y}"
@@ -56,25 +61,53 @@ def _cell(title, state, proposed_at, due_on, today):
     return Cell(title, label, "open", "Chưa gửi")
 
 
-def table(*, year, communes, due_on, today=None) -> list[dict]:
-    """One row per commune [(code, name)]: its cells (titles it registered), how many
-    were sent, and whether it is behind (late, overdue or returned)."""
+def table(*, year, communes, due_on, titles=None, today=None) -> list[dict]:
+    """One row per commune [(code, name)], every commune of the list whether it reported
+    or not: a cell per title (`titles`, default every title), "chưa báo cáo" where the
+    commune registered nothing under it; how many were sent, and whether it is behind
+    (late, overdue, returned, or nothing sent at all)."""
     today = today or timezone.localdate()
+    titles = list(titles or TITLES)
     submissions = _submissions(year, [code for code, _name in communes])
     rows = []
     for code, name in communes:
         cells = [
-            _cell(title, *submissions[(code, title)], due_on, today)
-            for title in TITLES
-            if (code, title) in submissions
+            _cell(title, *submissions.get((code, title), (None, None)), due_on, today)
+            for title in titles
         ]
+        reported = sum(1 for c in cells if c.reported)
         rows.append(
             {
                 "code": code,
                 "name": name,
                 "cells": cells,
-                "reported": sum(1 for c in cells if c.reported),
-                "behind": any(c.behind for c in cells) or not cells,
+                "reported": reported,
+                "behind": any(c.behind for c in cells) or not reported,
             }
         )
     return rows
+
+
+def by_title(rows, titles=None) -> list[dict]:
+    """Per title, over every commune of the table: how many sent on time, late, without a
+    deadline, and how many have not sent (registered but unsent, returned, or nothing)."""
+    out = []
+    for index, title in enumerate(titles or TITLES):
+        cells = [row["cells"][index] for row in rows]
+        count = {status: 0 for status in ("on_time", "late", "sent")}
+        for cell in cells:
+            if cell.status in count:
+                count[cell.status] += 1
+        reported = sum(count.values())
+        out.append(
+            {
+                "title": title,
+                "label": TITLES[title][0],
+                "reported": reported,
+                "on_time": count["on_time"],
+                "late": count["late"],
+                "missing": len(cells) - reported,
+                "unit_count": len(cells),
+            }
+        )
+    return out

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.core.access.scope import communes_for, is_reviewer, reviewer_action
 from khuyenhoc.core.web import params
 
@@ -62,16 +63,22 @@ def completeness_page(request):
     _reviewer_or_404(request.user)
     year = _year(request)
     due_on = selectors.deadline(year)
-    rows = completeness.table(year=year, communes=_communes(request.user), due_on=due_on)
-    behind = [row for row in rows if row["behind"]]
+    title = request.GET.get("danhhieu", "")
+    titles = [title] if title in TITLES else list(TITLES)
+    rows = completeness.table(
+        year=year, communes=_communes(request.user), due_on=due_on, titles=titles
+    )
     return render(
         request,
         "quality/completeness.html",
         {
             "year": year,
             "due_on": due_on,
+            "title": title if title in TITLES else "",
+            "title_choices": [(key, label) for key, (label, _den) in TITLES.items()],
+            "summary": completeness.by_title(rows, titles),
             "rows": sorted(rows, key=lambda r: (not r["behind"], r["name"])),
-            "behind_count": len(behind),
+            "behind_count": sum(1 for row in rows if row["behind"]),
             "reported_count": sum(1 for row in rows if row["reported"]),
             "unit_count": len(rows),
         },

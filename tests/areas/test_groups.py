@@ -169,3 +169,53 @@ def test_an_administrator_reverts_a_group_to_an_earlier_version_through_the_serv
     assert response.status_code == 302
     group.refresh_from_db()
     assert group.name == "Cụm 1" and list(group.communes.all()) == [commune_a]
+
+
+@pytest.fixture
+def wider_group(administrator, commune_a, commune_b):
+    """The two filled communes and two of the province without any figure for the year."""
+    others = list(
+        Commune.objects.filter(province_id=commune_a.province_id)
+        .exclude(code__in=[commune_a.code, commune_b.code])
+        .order_by("code")[:2]
+    )
+    return services.commune_group_save(
+        user=administrator, name="Cụm thi đua số 1", communes=[commune_a, commune_b, *others]
+    )
+
+
+def _reached_row(html, title):
+    table = html[html.index('class="data reached"') :].split("</table>")[0]
+    return table[table.index(f">{title}<") :].split("</tr>")[0]
+
+
+def test_the_group_page_says_how_many_of_its_communes_reached_each_title_those_without_data_too(
+    client, settings, filled, wider_group
+):
+    settings.PUBLIC_CACHE_SECONDS = 0
+    html = client.get(reverse("stats:group", args=[wider_group.pk])).content.decode()
+    citizen = _reached_row(html, "Công dân học tập")
+    assert citizen.count(">2/4 xã, phường<") == 2  # registered and recognised
+    household = _reached_row(html, "Gia đình học tập")
+    assert ">1/4 xã, phường<" in household and ">0/4 xã, phường<" in household
+    commune = _reached_row(html, "Cộng đồng học tập cấp xã")
+    assert commune.count("0/4 xã, phường") == 2
+
+
+def test_the_report_s_group_line_states_the_same_x_of_n_as_the_group_page(
+    client, reviewer, filled, wider_group
+):
+    from khuyenhoc.figures import coverage
+
+    login(client, reviewer)
+    html = client.get(reverse("reports:province", args=[YEAR])).content.decode()
+    line = html[html.index(f'data-group="{wider_group.pk}"') :].split("</tr>")[0]
+    cells = line.split('<td class="num">')[2:]  # after the number of communes
+    assert "xã có đăng ký 2/4, có công nhận 2/4" in cells[0]  # citizens
+    assert "xã có đăng ký 1/4, có công nhận 0/4" in cells[1]  # households
+    assert "đăng ký 0/4, đạt 0/4" in cells[-1]  # Cộng đồng học tập cấp xã
+    each = figures_api.of_communes(
+        year=YEAR, communes=wider_group.communes.values_list("code", flat=True)
+    )
+    padded = [each.get(c.code, {}) for c in wider_group.communes.all()]
+    assert coverage.reached(padded, "household") == {"total": 4, "registered": 1, "recognised": 0}

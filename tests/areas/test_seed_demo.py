@@ -1,7 +1,10 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.urls import reverse
 
 from khuyenhoc.areas.models import Denominator, Figure, Village
 from tests.demo_snapshot import restore_demo
@@ -26,7 +29,7 @@ def snapshot():
 
 
 def test_seed_demo_creates_accounts_villages_and_plausible_denominators_the_same_every_time(
-    capsys, demo_snapshot
+    capsys, demo_snapshot, client
 ):
     with transaction.atomic():  # the province the session seeded in a database of its own
         restore_demo(demo_snapshot)
@@ -44,8 +47,13 @@ def test_seed_demo_creates_accounts_villages_and_plausible_denominators_the_same
     assert Figure.objects.filter(metric="areas.population").count() == Denominator.objects.count()
     first = snapshot()
     assert first == seeded_before  # the same seed, a fresh database: the same province
+    codes = re.findall(r"Phiếu số \d+: ([A-Z0-9]{5}-[A-Z0-9]{5})", out)
+    assert len(codes) == 4, "household codes to try self-service at once"
     call_command("seed_demo")
     assert snapshot() == first  # a second run adds nothing
+    assert re.findall(r"Phiếu số \d+: (\S+)", capsys.readouterr().out) == codes, "printed again"
+    opened = client.post(reverse("selfservice:enter"), {"code": codes[0]}, follow=True)
+    assert "Hồ sơ tự đăng ký của hộ" in opened.content.decode()
 
 
 def test_seed_demo_refuses_to_run_with_debug_off(settings):

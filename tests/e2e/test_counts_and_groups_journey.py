@@ -109,6 +109,9 @@ def test_an_administrator_creates_a_group_and_its_public_page_shows_the_total(
     expect(total.locator("td.recognised")).to_have_text("75")
     expect(total).to_contain_text("7,5 %")  # 75 of 1.000 households
     expect(page.locator("#xa-trong-nhom")).to_contain_text(commune_a.name)
+    reached = page.locator("table.reached").get_by_role("row", name="Gia đình học tập")
+    expect(reached).to_contain_text("2/2 xã, phường")
     page.screenshot(path=f"{SCREENSHOTS}/group_public_{width}.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert group.communes.count() == 2
     context.close()

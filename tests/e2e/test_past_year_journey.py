@@ -2,7 +2,12 @@
 (an Excel sheet, then one correction in the form), on a phone and on a desktop; the
 public old-city page and the province's annual report then state the published figures:
 "56.000 công dân đăng ký, chiếm 74,7 %", "26.000 hộ, 95,9 %", "139 tổ, bản, 100 %",
-"12/12 xã, phường"."""
+"12/12 xã, phường"; the old city's download states the same, and the staff page says
+what is left to enter."""
+
+import csv
+import io
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -102,6 +107,19 @@ def test_a_statistician_enters_a_past_year_and_the_public_page_and_report_state_
     expect(commune_line).to_contain_text("10/12 xã, phường")
     if width == 360:
         page.screenshot(path=f"{SCREENSHOTS}/past_year_city_360.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải CSV").click()
+    lines = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text("utf-8-sig"))))
+    assert lines[0]["Công dân học tập: đăng ký"] == "56000"
+    assert lines[0]["Công dân học tập: tỷ lệ đăng ký (%)"] == "74.7"
+    assert lines[0]["Cộng đồng học tập cấp xã: số xã có công nhận"] == "10/12"
+    assert {line["Mã xã cũ"] for line in lines[1:]} == {f"{c:05d}" for c in OLD_COMMUNES}
+
+    page.goto(f"{live_server.url}/quan-ly/nam-cu/")
+    expect(page.locator('#tien-do-nam-cu tr[data-year="2024"]')).to_contain_text("12/")
+    if width == 360:
+        page.screenshot(path=f"{SCREENSHOTS}/past_year_progress_360.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
 

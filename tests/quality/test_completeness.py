@@ -81,3 +81,49 @@ def test_the_same_reminder_sent_twice_is_one_message(client, reviewer, commune_b
     for _ in range(2):
         client.post(url, {"noi_dung": "Đề nghị gửi danh sách."})
     assert Reminder.objects.count() == 1
+
+
+def test_every_commune_of_the_province_is_listed_per_title_even_one_without_a_single_row(
+    client, reviewer, commune_a, commune_b, lists
+):
+    """commune_c has no registration, list or figure at all: it is still on the page, as
+    "chưa báo cáo" under every title, and counts in N."""
+    from khuyenhoc.areas.models import Commune
+
+    province = Commune.objects.filter(province_id=settings.PROVINCE_CODE)
+    commune_c = province.exclude(pk__in=[commune_a.pk, commune_b.pk]).order_by("code").first()
+    total = province.count()
+    login(client, reviewer)
+    html = client.get("/quan-ly/kiem-tra/bao-cao/?nam=2026").content.decode()
+    card = html.split(f"<h3>{commune_c.name}</h3>")[1].split('<li class="card')[0]
+    assert "Chưa gửi danh sách nào năm 2026." in card
+    for label in ("Công dân học tập", "Gia đình học tập", "Đơn vị học tập"):
+        assert f"<span>{label}</span> <b>Chưa báo cáo, đã quá hạn</b>" in card
+    assert f"<b>1/{total} xã, phường đã gửi</b> (1 đúng hạn, 0 trễ hạn); <b>{total - 1}</b>" in html
+    assert f"<strong>1/{total}</strong> xã, phường đã gửi ít nhất một danh sách" in html
+    assert html.count('<li class="card') == total
+
+
+def test_the_reviewer_can_look_at_one_title_only(client, reviewer, commune_a, lists):
+    login(client, reviewer)
+    html = client.get("/quan-ly/kiem-tra/bao-cao/?nam=2026&danhhieu=household").content.decode()
+    assert "<span>Gia đình học tập</span> <b>Đúng hạn (20/11/2026)</b>" in html
+    assert "<span>Dòng họ học tập</span>" not in html
+    assert '<option value="household" selected>' in html
+
+
+def test_the_public_overview_counts_every_commune_of_the_province_in_n(client, province_communes):
+    """Two communes reported, a third has only its population, the others no row at all:
+    "2/N" with N every commune, and the province rate over the two."""
+    from khuyenhoc.areas import metrics as m
+    from tests.public.conftest import commune_figures, write_figures
+
+    for commune in province_communes[:2]:
+        write_figures(commune.code, 2026, commune_figures())
+    write_figures(province_communes[2].code, 2026, {m.POPULATION: 9_000, m.HOUSEHOLDS: 2_000})
+    total = len(province_communes)
+    html = client.get("/thong-ke/?nam=2026").content.decode()
+    assert f"<strong>2/{total} xã, phường đã báo cáo</strong> số liệu năm 2026." in html
+    assert "Tỷ lệ toàn tỉnh tính trên các xã, phường đã báo cáo." in html
+    commune = client.get(f"/thong-ke/{province_communes[0].code}/?nam=2026").content.decode()
+    assert f"tính trên 2/{total} xã, phường đã báo cáo" in commune

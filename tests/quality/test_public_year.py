@@ -81,4 +81,5 @@ def test_the_commune_page_says_over_how_many_communes_the_province_rate_is(
 ):
     fill(province_communes[:3])
     html = client.get(f"/thong-ke/{province_communes[0].code}/?nam=2025").content.decode()
-    assert "Cột «Toàn tỉnh» tính trên 3 xã, phường đã báo cáo số liệu năm 2025." in html
+    total = len(province_communes)
+    assert f"Cột «Toàn tỉnh» tính trên 3/{total} xã, phường đã báo cáo số liệu năm 2025." in html

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, workbook_bytes
 from tests.factories import login
-from titles import imports, services
+from titles import score_imports, services
 from titles.models import CriteriaSet, Indicator
 
 from .conftest import YEAR, citizen_data
@@ -82,7 +82,7 @@ def test_the_scores_sheet_has_one_column_a_code_filled_by_each_rows_group(
 ):
     pupil = registered(staff_a, commune_a, village_a, "Lò Văn Học", 4)
     worker = registered(staff_a, commune_a, village_a, "Lò Văn Thợ", 2)
-    data = imports.scores_workbook(commune=commune_a, year=YEAR, title="citizen")
+    data = score_imports.scores_workbook(commune=commune_a, year=YEAR, title="citizen")
     header, *rows = sheet_rows(data)
     codes = header[4:]
     assert header[3] == "Nhóm đối tượng" and codes.count("2.2") == 1 and "3.3" in codes
@@ -93,7 +93,9 @@ def test_the_scores_sheet_has_one_column_a_code_filled_by_each_rows_group(
         is_pupil = row[0] == pupil.pk
         filled.append([row[0], row[1], *[9 if (c != "3.3" or is_pupil) else None for c in codes]])
     upload = workbook_bytes([("Bảng điểm", ["Mã đăng ký", "Đối tượng", *codes], filled)])
-    imports.scores_import(user=staff_a, commune=commune_a, year=YEAR, title="citizen", data=upload)
+    score_imports.scores_import(
+        user=staff_a, commune=commune_a, year=YEAR, title="citizen", data=upload
+    )
     pupil.refresh_from_db()
     worker.refresh_from_db()
     assert (pupil.evaluation.total, worker.evaluation.total) == (99, 90)
@@ -110,7 +112,7 @@ def test_a_score_under_a_code_not_for_the_rows_group_is_a_row_error(
         [("Bảng điểm", ["Mã đăng ký", *codes], [[worker.pk, *[9 for _ in codes]]])]
     )
     with pytest.raises(ImportRejected) as refused:
-        imports.scores_import(
+        score_imports.scores_import(
             user=staff_a, commune=commune_a, year=YEAR, title="citizen", data=upload
         )
     assert "Dòng 2, cột «3.3»: chỉ số này không dùng cho nhóm đối tượng" in str(refused.value)
@@ -129,6 +131,6 @@ def test_a_code_used_twice_for_one_group_is_refused_with_a_vietnamese_reason(
     codes = pupils_indicators.codes()
     data = workbook_bytes([("Bảng điểm", ["Mã đăng ký", *codes], [[worker.pk, 9]])])
     with pytest.raises(ImportRejected, match="hai chỉ số cùng mã 1.1"):
-        imports.scores_import(
+        score_imports.scores_import(
             user=staff_a, commune=commune_a, year=YEAR, title="citizen", data=data
         )

@@ -4,7 +4,7 @@ created on a form: the import's bulk write adds them itself."""
 import pytest
 
 from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
-from titles import bulk, imports
+from titles import bulk, imports, score_imports
 from titles.models import Citizen, Clan, CriteriaSet, Evaluation, Household, Registration, Unit
 
 from .conftest import YEAR
@@ -102,7 +102,7 @@ def test_a_first_scores_import_writes_evaluations_scores_and_history_and_a_secon
             ]
         )
 
-    imports.scores_import(
+    score_imports.scores_import(
         user=staff_a, commune=commune_a, year=YEAR, title="household", data=scores(1)
     )
     first = indicators[0]
@@ -121,7 +121,7 @@ def test_a_first_scores_import_writes_evaluations_scores_and_history_and_a_secon
         created = evaluation.history.get()
         assert (created.history_type, created.history_user) == ("+", staff_a)
 
-    imports.scores_import(
+    score_imports.scores_import(
         user=staff_a,
         commune=commune_a,
         year=YEAR,

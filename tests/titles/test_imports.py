@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, workbook_bytes
-from titles import bulk, imports, services
+from titles import bulk, imports, score_imports, services
 from titles.models import CriteriaSet, Evaluation, Household, Registration
 
 from .conftest import YEAR, citizen_data
@@ -131,7 +131,7 @@ def test_scores_import_evaluates_every_row_or_none(staff_a, commune_a, registrat
     good = [registration.pk, *[i.max_points for i in indicators]]
     too_high = [registration.pk, 11, *[i.max_points for i in indicators[1:]]]
     with pytest.raises(ImportRejected) as caught:
-        imports.scores_import(
+        score_imports.scores_import(
             user=staff_a,
             commune=commune_a,
             year=YEAR,
@@ -142,7 +142,7 @@ def test_scores_import_evaluates_every_row_or_none(staff_a, commune_a, registrat
     assert messages[0].startswith("Dòng 2, cột «1.1»: Chỉ số 1.1")
     assert "Dòng 3: không có đăng ký số 999999" in messages[1]
     assert not Evaluation.objects.exists()
-    imports.scores_import(
+    score_imports.scores_import(
         user=staff_a, commune=commune_a, year=YEAR, title="household", data=sheet([good], headers)
     )
     registration.refresh_from_db()
@@ -171,7 +171,9 @@ def test_a_citizen_scored_zero_everywhere_is_stored_with_every_reason_it_failed(
     indicators = list(CriteriaSet.objects.in_force(title="citizen", year=YEAR).indicators())
     headers = ["Mã đăng ký", *[i.code for i in indicators]]
     data = sheet([[registration.pk, *[0 for _ in indicators]]], headers)
-    imports.scores_import(user=staff_a, commune=commune_a, year=YEAR, title="citizen", data=data)
+    score_imports.scores_import(
+        user=staff_a, commune=commune_a, year=YEAR, title="citizen", data=data
+    )
     evaluation = Evaluation.objects.get(registration=registration)
     assert not evaluation.passed and len(evaluation.reason) > 500
     for indicator in indicators:

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, workbook_bytes
 from tests.factories import login, once
-from titles import imports, services
+from titles import score_imports, services
 from titles.models import CriteriaSet, Evaluation, Registration
 
 from .conftest import YEAR, full_points
@@ -86,9 +86,9 @@ def test_a_filled_in_sheet_evaluates_the_scored_rows_and_leaves_the_blank_ones(
 
 
 def test_a_sheet_without_any_score_is_refused_with_a_message(staff_a, commune_a, registration):
-    data = imports.scores_workbook(commune=commune_a, year=YEAR, title="household")
+    data = score_imports.scores_workbook(commune=commune_a, year=YEAR, title="household")
     with pytest.raises(ImportRejected, match="Chưa có dòng nào được chấm điểm"):
-        imports.scores_import(
+        score_imports.scores_import(
             user=staff_a, commune=commune_a, year=YEAR, title="household", data=data
         )
     assert not Evaluation.objects.exists()
@@ -101,7 +101,7 @@ def test_a_row_scored_only_in_part_names_every_indicator_left_blank(
     row = [registration.pk, 5, *[None] * (len(codes) - 1)]
     data = workbook_bytes([("Bảng điểm", ["Mã đăng ký", *codes], [row])])
     with pytest.raises(ImportRejected) as caught:
-        imports.scores_import(
+        score_imports.scores_import(
             user=staff_a, commune=commune_a, year=YEAR, title="household", data=data
         )
     messages = [str(e) for e in caught.value.errors]

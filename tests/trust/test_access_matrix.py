@@ -93,8 +93,11 @@ def test_staff_pages_answer_each_role_as_expected(
     url = _url(name, converters, world["mine"])
 
     response = client.get(url)
-    assert response.status_code == 302, "anonymous must be sent to the login page"
-    assert response["Location"].startswith(reverse("login"))
+    if name in COMMUNE_STAFF_ONLY:
+        assert response.status_code == 404, "a person's evidence tells a visitor nothing"
+    else:
+        assert response.status_code == 302, "anonymous must be sent to the login page"
+        assert response["Location"].startswith(reverse("login"))
 
     if "code" in converters:
         login(client, world["stranger"])

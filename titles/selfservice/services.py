@@ -19,6 +19,7 @@ from khuyenhoc.core.text import fold
 from .. import rules, services
 from ..models import CriteriaSet, HouseholdCode, SelfEvidence, SelfRegistration
 from . import codes
+from .tasks import keep_purging
 
 State = SelfRegistration.State
 MAX_CODES = 500  # one village's sheet; a bigger village prints two
@@ -29,9 +30,13 @@ MAX_EVIDENCE = 5
 
 
 @transaction.atomic
-def codes_issue(*, user, commune, village, count) -> list[tuple[HouseholdCode, str]]:
+def codes_issue(
+    *, user, commune, village, count, draw=codes.new_code
+) -> list[tuple[HouseholdCode, str]]:
     """`count` new codes for households of `village`: [(code row, the code itself)]. The
-    code is returned once, to be printed; only its digest is stored."""
+    code is returned once, to be printed; only its digest is stored. `draw` makes one
+    code: the secrets module's, except in the demo, which draws from its seeded stream
+    so that every run of seed_demo can print the same codes again."""
     require_writable(user, commune)
     services.village_of(commune, village)
     if not 1 <= count <= MAX_CODES:
@@ -43,7 +48,7 @@ def codes_issue(*, user, commune, village, count) -> list[tuple[HouseholdCode, s
     now = timezone.now()
     issued = []
     for offset in range(1, count + 1):
-        plain = codes.new_code()
+        plain = draw()
         row = HouseholdCode(
             commune=commune,
             village=village,
@@ -153,6 +158,7 @@ def submission_send(
         )
         for f in files
     )
+    keep_purging()
     return submission
 
 
@@ -195,6 +201,7 @@ def _decided(user, submission, state, reason, note):
     submission._history_user = user
     submission._change_reason = note
     submission.save()
+    keep_purging()
     return submission
 
 

@@ -130,12 +130,13 @@ def detail(request, pk):
     )
 
 
-@login_required
 @never_cache
 def evidence(request, pk):
-    """One evidence file, to the staff of its commune only: 404 to anyone else (another
-    commune's staff, the province's reviewers and administrators, who decide on lists
-    and have no need of a person's photos; a household's code opens no staff page)."""
+    """One evidence file, to the staff of its commune only: 404 to anyone else (a visitor
+    without an account or with a household's code, another commune's staff, the
+    province's reviewers and administrators, who decide on lists and have no need of a
+    person's photos). No login redirect either: it would tell a visitor that a file
+    stands behind the address."""
     if role_of(request.user) != Role.COMMUNE_STAFF:
         raise Http404("Không tìm thấy minh chứng này.")
     found = get_object_or_404(SelfEvidence.objects.for_user(request.user), pk=pk)

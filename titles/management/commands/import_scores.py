@@ -1,4 +1,4 @@
-from titles import imports
+from titles import score_imports
 
 from .import_registrations import Command as ImportCommand
 
@@ -10,7 +10,7 @@ class Command(ImportCommand):
     done = "dòng điểm"
 
     def run(self, **kwargs):
-        return imports.scores_import(**kwargs)
+        return score_imports.scores_import(**kwargs)
 
     def choices(self, parser):
         """A registration scored again is scored anew: no row is skipped."""

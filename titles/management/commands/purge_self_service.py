@@ -1,4 +1,5 @@
-"""Deletes what households sent longer ago than the province keeps it; run daily (cron)."""
+"""Deletes what households sent longer ago than the province keeps it, at once: the daily
+task titles.selfservice.tasks.purge_expired does the same on its own every night."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand

@@ -65,6 +65,10 @@ class Command(BaseCommand):
                     module.seed(ctx)
             summaries.rebuild_all()
         self._print_accounts(ctx)
+        # an app's demo may print what a newcomer needs to try it, on every run
+        for module in self._demo_modules():
+            if hasattr(module, "describe"):
+                module.describe(ctx)
 
     def _demo_modules(self):
         modules = []

@@ -1,0 +1,52 @@
+"""The one rule that a count declared without a named list never leaves its title above
+the year's denominator, checked from both sides: when counts are declared
+(titles/declared_services.py) and when the denominators change (services.denominator_save,
+whatever the door). Titles counted only from named lists are judged by the configurable
+validation rules (khuyenhoc.quality), blocking by default; a declared count, entered
+without any list to check it against, always meets this floor."""
+
+from dataclasses import dataclass
+
+from .metrics import TITLES, declared_metric, title_metric
+
+STAGES = ("registered", "recognised")
+STAGE_WORDS = {"registered": "đăng ký", "recognised": "được công nhận"}
+
+# What a title's count is compared with, in the words of the denominators' form.
+DENOMINATOR_WORDS = {
+    "citizen": "người trưởng thành",
+    "household": "hộ gia đình",
+    "clan": "dòng họ",
+    "village": "thôn, bản, tổ dân phố",
+    "unit": "cơ quan, đơn vị",
+}
+
+
+@dataclass(frozen=True)
+class Excess:
+    title: str
+    stage: str  # "registered" or "recognised"
+    count: int
+    denominator: int | None  # None: the denominator is missing
+
+
+def denominator_field(title: str) -> str:
+    """The Denominator field a title's rate divides by: "areas.households" → "households"."""
+    return TITLES[title][1].split(".", 1)[1]
+
+
+def excesses(figures: dict, denominators: dict, titles) -> list[Excess]:
+    """For each of `titles` with a declared count in use in `figures` (the commune's
+    figures of the year, {metric: value}), its largest count above `denominators`
+    ({title: value or None}); at most one per title, registered before recognised."""
+    found = []
+    for title in titles:
+        if not figures.get(declared_metric(title, "registered")):
+            continue  # every count of the title comes from a named list: not this rule's
+        denominator = denominators.get(title)
+        for stage in STAGES:
+            count = figures.get(title_metric(title, stage)) or 0
+            if denominator is None or count > denominator:
+                found.append(Excess(title, stage, count, denominator))
+                break
+    return found

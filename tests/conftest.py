@@ -8,11 +8,11 @@ from django.conf import settings
 from hypothesis import settings as hypothesis_settings
 from pytest_django.plugin import blocking_manager_key
 
-from khuyenhoc.areas.models import Commune, Province
+from khuyenhoc.areas.models import Commune
 from tests import parallel_db
 from tests.demo_snapshot import (
     demo_snapshot,  # noqa: F401  (a fixture for every app)
-    restore_base,
+    restore_base_if_flushed,
     take_base_snapshot,
 )
 from tests.factories import make_user
@@ -82,8 +82,7 @@ def base_snapshot(django_db_setup, django_db_blocker):
 def units(db, base_snapshot):
     """The units and the data that migrations ship, also after a transactional test
     flushed them (browser tests run last)."""
-    if not Province.objects.exists():
-        restore_base(base_snapshot)
+    restore_base_if_flushed(base_snapshot)
 
 
 @pytest.fixture

@@ -9,5 +9,7 @@ $PY manage.py makemigrations --check --dry-run >/dev/null || { echo "Thiếu mig
 # The tests seed the demo about nine times; a third of its people keeps the run short.
 # One process per core (tests/parallel_db.py); TEST_WORKERS=1 runs them in this process.
 WORKERS=${TEST_WORKERS:-auto}
-[ "$WORKERS" = 1 ] && PARALLEL=() || PARALLEL=(-n "$WORKERS")
+# worksteal: a worker that runs dry takes tests queued for the other, so the run does not
+# end on one busy worker
+[ "$WORKERS" = 1 ] && PARALLEL=() || PARALLEL=(-n "$WORKERS" --dist worksteal)
 DEMO_PEOPLE_PER_COMMUNE=2000 DJANGO_ALLOW_ASYNC_UNSAFE=true $PY -m pytest -q --durations=15 "${PARALLEL[@]}" "$@"

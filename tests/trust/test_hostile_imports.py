@@ -41,11 +41,7 @@ from members.models import Member
 from tests.factories import login
 from tests.trust.db_counts import changed_since, row_counts
 from tests.trust.hostile_sheets import broken_files, hostile_sheets, valid_rows, xlsx
-from tests.trust.hostile_values import (
-    FORMULA_BODIES,
-    NAMES,
-    UNESCAPED,
-)
+from tests.trust.hostile_values import FORMULA_BODIES, NAMES, UNESCAPED
 from tests.trust.staff_pages import record_pks, vocabulary
 from tests.trust.test_access_matrix import ROUTES
 from tests.trust.uploads import FUZZ, KNOWN, discover, kwargs_of, unique_names

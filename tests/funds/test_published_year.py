@@ -1,0 +1,364 @@
+"""A provincial association enters a year as its fund report publishes it, only through
+the staff pages' forms and imports (the provincial office staff and a commune's staff,
+as they would), and the public page, the report and the printed papers state the
+published figures exactly:
+
+    «Trao 4.373 suất học bổng, trị giá 2.189.200.000 đ; quà gồm 520 ba lô, 2.000 tập
+    giấy, 200 thùng quần áo; cứu trợ học sinh vùng lũ, chuyển 20.000.000 đ về Quỹ Hội
+    Khuyến học Việt Nam.»
+
+The year, all dated today (so the test runs on any day of any year):
+- the provincial fund, opened with 150.000.000 đ; a commune's fund, opened with 0 đ;
+- cash to the provincial fund: 1.500.000.000 đ typed on the receipt form, 710.000.000 đ
+  by an Excel import (three rows), 5.000.000 đ by a second import whose preview shows
+  the three rows already in the book, the office choosing to skip them, and 45.000.000 đ
+  typed for the flood-relief campaign; 50.000.000 đ to the commune's fund for the campaign;
+- goods to the provincial fund, typed with quantity and unit: 520 cái ba lô
+  (104.000.000 đ), 2.000 tập giấy (100.000.000 đ), 200 thùng quần áo (100.000.000 đ, for
+  the campaign), all given out again (a 521st ba lô refused);
+- scholarships by count: 4.000 × 500.000 đ and 346 × 500.000 đ from the provincial fund,
+  27 × 600.000 đ from the commune's fund: 4.373 suất, 2.189.200.000 đ;
+- the commune sends 30.000.000 đ to the provincial fund (a move, confirmed by the office,
+  counted once), and the provincial fund sends 20.000.000 đ out of the province.
+
+The report checked is the commune's: the province's annual report (reports:province)
+adds up the communes only and leaves out the provincial association's own funds, so it
+cannot state the province-wide figures yet.
+"""
+
+import html
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from funds.models import Campaign, Fund, Payout, Receipt, Transfer
+from khuyenhoc.areas.models import Figure, ProvinceFigure
+from tests.factories import login, once
+from tests.funds.test_imports import RECEIPT_TITLES, receipt_row, xlsx
+
+pytestmark = pytest.mark.django_db
+
+FLOOD = "Cứu trợ học sinh vùng lũ"
+NATIONAL = "Quỹ Hội Khuyến học Việt Nam"
+
+
+def shown(response) -> str:
+    """The page's text as a reader sees it: tags gone, spaces collapsed."""
+    text = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return re.sub(r"\s+", " ", html.unescape(text))
+
+
+def created(response):
+    assert response.status_code == 302, shown(response)[:3000]
+    return response
+
+
+def sheet(rows):
+    return SimpleUploadedFile(
+        "phieu-thu.xlsx",
+        xlsx(RECEIPT_TITLES, rows),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def what_is_written() -> tuple:
+    """Everything a refused step must leave as it was."""
+    return (
+        list(Receipt.objects.order_by("pk").values_list("pk", "amount")),
+        list(Payout.objects.order_by("pk").values_list("pk", "amount", "item_quantity")),
+        list(Transfer.objects.order_by("pk").values_list("pk", "state")),
+        sorted(Figure.objects.values_list("commune_id", "year", "metric", "value")),
+        sorted(ProvinceFigure.objects.values_list("year", "metric", "value")),
+    )
+
+
+class Desk:
+    """One member of staff at their pages, posting the forms as the browser does."""
+
+    def __init__(self, user, today):
+        self.client = Client()
+        login(self.client, user)
+        self.day = today.isoformat()
+
+    def post(self, name, args, data=None, **files):
+        return self.client.post(reverse(name, args=args), once({**(data or {}), **files}))
+
+    def receipt(self, fund, amount, donor, category, **extra):
+        data = {
+            "date": self.day,
+            "donor_category": category,
+            "donor_name": donor,
+            "donor_name_public": "on",
+            "amount": amount,
+            **extra,
+        }
+        return created(self.post("funds:receipt_create", [fund.pk], data))
+
+    def goods(self, fund, amount, item, quantity, unit, donor, drive=""):
+        extra = {
+            "in_kind": "on",
+            "item_description": item,
+            "item_quantity": quantity,
+            "unit": unit,
+            "drive": drive,
+        }
+        return self.receipt(fund, amount, donor, "enterprise", **extra)
+
+    def batch(self, fund, portions, unit_amount, **extra):
+        data = {
+            "date": self.day,
+            "kind": "hoc_bong",
+            "portions": portions,
+            "unit_amount": unit_amount,
+            **extra,
+        }
+        created(self.post("funds:payout_batch_create", [fund.pk], data))
+        return Payout.objects.filter(fund=fund).latest("pk")
+
+    def give_goods(self, fund, item, quantity, **extra):
+        """Goods out of the stock, the item picked in the form's list as staff see it."""
+        url = reverse("funds:goods_payout_create", args=[fund.pk])
+        choices = self.client.get(url).context["form"].fields["item"].choices
+        index = next(value for value, label in choices if label.startswith(f"{item} (còn"))
+        data = {"date": self.day, "kind": "qua", "item": index, "quantity": quantity, **extra}
+        return self.client.post(url, once(data))
+
+    def transfer(self, fund, amount, **extra):
+        data = {"date": self.day, "amount": amount, "to_fund": "", "external_party": "", **extra}
+        return created(self.post("funds:transfer_create", [fund.pk], data))
+
+
+@pytest.fixture
+def year(province_staff, staff_a, commune_a, today):
+    """The published year, entered at the staff pages (see the module's docstring)."""
+    office, commune = Desk(province_staff, today), Desk(staff_a, today)
+
+    fund_data = {
+        "name": "Quỹ Khuyến học tỉnh",
+        "opening_year": today.year,
+        "opening_balance": "150.000.000",
+    }
+    created(office.client.post(reverse("funds:province"), once(fund_data)))
+    province_fund = Fund.objects.get(branch__commune__isnull=True)
+    commune_data = {
+        "name": "Quỹ khuyến học xã",
+        "branch": "",
+        "opening_year": today.year,
+        "opening_balance": "0",
+    }
+    created(commune.post("funds:commune", [commune_a.code], commune_data))
+    commune_fund = Fund.objects.get(branch__commune=commune_a)
+
+    drive_data = {
+        "name": FLOOD,
+        "starts_on": today.replace(day=1).isoformat(),
+        "ends_on": today.isoformat(),
+        "target": "100.000.000",
+    }
+    created(office.client.post(reverse("funds:campaigns"), once(drive_data)))
+    drive = Campaign.objects.get()
+
+    # cash: one receipt typed, the donation list imported, then imported again with one
+    # more donation: the preview shows the three already in the book, the office skips them
+    office.receipt(province_fund, "1.500.000.000", "Công ty Thủy điện Sơn La", "enterprise")
+    typed = Receipt.objects.get(donor_name="Công ty Thủy điện Sơn La")
+    day = today.strftime("%d/%m/%Y")
+    donations = [
+        receipt_row(
+            day, donor="Sở Giáo dục và Đào tạo", category="cơ quan, tổ chức", amount="400.000.000"
+        ),
+        receipt_row(
+            day, donor="Ngân hàng Nông nghiệp", category="doanh nghiệp", amount="300.000.000"
+        ),
+        receipt_row(day, donor="", category="ẩn danh", amount="10.000.000"),
+    ]
+    imports_url = reverse("funds:receipts_import", args=[province_fund.pk])
+    created(office.client.post(imports_url, once({"sheet": sheet(donations)})))
+    again = [*donations, receipt_row(day, donor="Bà Lò Thị Hoa", amount="5.000.000")]
+    held = created(office.client.post(imports_url, once({"sheet": sheet(again)})))
+    preview = office.client.get(held["Location"])
+    key = held["Location"].split("tep=")[1]
+    created(office.client.post(imports_url, once({"tep": key, "chon": "bo-qua"})))
+    office.receipt(
+        province_fund, "45.000.000", "Cán bộ, công chức tỉnh", "organisation", drive=drive.pk
+    )
+    commune.receipt(commune_fund, "50.000.000", "Nhân dân trong xã", "person", drive=drive.pk)
+
+    # goods in kind, typed with quantity and unit
+    office.goods(province_fund, "104.000.000", "ba lô", 520, "cái", "Công ty Văn phòng phẩm")
+    office.goods(province_fund, "100.000.000", "giấy", 2000, "tập", "Công ty Giấy Bãi Bằng")
+    office.goods(
+        province_fund, "100.000.000", "quần áo", 200, "thùng", "Công ty May 10", drive=drive.pk
+    )
+
+    # the commune sends money to the province; the office confirms it arrived
+    commune.transfer(commune_fund, "30.000.000", to_fund=province_fund.pk, note=FLOOD)
+    moved = Transfer.objects.get(to_fund=province_fund)
+    created(office.client.post(reverse("funds:transfer_confirm", args=[moved.pk])))
+
+    # scholarships by count, names kept on the signed paper lists
+    big = office.batch(
+        province_fund,
+        "4000",
+        "500.000",
+        level="THCS",
+        decision_ref="125/QĐ-HKH",
+        description="Học bổng Khuyến học tỉnh",
+    )
+    office.batch(
+        province_fund,
+        "346",
+        "500.000",
+        level="THPT",
+        through="school",
+        through_name="Trường THPT Chuyên tỉnh",
+    )
+    small = commune.batch(
+        commune_fund, "27", "600.000", level="Tiểu học", through="village", through_name="Bản Mòng"
+    )
+
+    # gifts given; a 521st ba lô is refused and writes nothing
+    before = what_is_written()
+    refused = office.give_goods(
+        province_fund, "ba lô", 521, through="school", through_name="Trường Tiểu học Chiềng Lề"
+    )
+    refusal = SimpleNamespace(response=refused, unchanged=what_is_written() == before)
+    created(
+        office.give_goods(
+            province_fund, "ba lô", 520, through="school", through_name="Trường Tiểu học Chiềng Lề"
+        )
+    )
+    created(office.give_goods(province_fund, "giấy", 2000, portions=400))
+    created(
+        office.give_goods(
+            province_fund,
+            "quần áo",
+            200,
+            through="village",
+            through_name="Bản Mòng",
+            drive=drive.pk,
+        )
+    )
+
+    # out of the province: nothing to confirm
+    office.transfer(province_fund, "20.000.000", external_party=NATIONAL, note=FLOOD)
+    out = Transfer.objects.get(external_party=NATIONAL)
+
+    return SimpleNamespace(
+        office=office,
+        commune=commune,
+        province_fund=province_fund,
+        commune_fund=commune_fund,
+        drive=drive,
+        typed=typed,
+        preview=preview,
+        big=big,
+        small=small,
+        out=out,
+        refusal=refusal,
+        year=today.year,
+    )
+
+
+def test_the_public_fund_page_states_the_published_year_exactly(client, year):
+    page = shown(client.get(reverse("funds_public:province"), {"nam": year.year}))
+    # one "Thu quỹ": cash and goods apart and together; the 30.000.000 đ the commune
+    # sent to the province counted once, where it was raised
+    assert "Tồn đầu năm 150.000.000 đ" in page
+    assert (
+        "Thu quỹ 2.614.000.000 đ bằng tiền 2.310.000.000 đ; bằng hiện vật (quy ra tiền) "
+        "304.000.000 đ" in page
+    )
+    assert "Tổng chi 2.493.200.000 đ 5.493 suất; trong đó hiện vật 304.000.000 đ" in page
+    assert "Trao 4.373 suất học bổng, trị giá 2.189.200.000 đ." in page
+    assert "Học bổng 4.373 2.189.200.000 đ" in page and "Quà 1.120 304.000.000 đ" in page
+    # the transfer out of the province is stated apart, never a payout to people
+    assert "Chuyển 20.000.000 đ ra ngoài tỉnh (về Quỹ Hội Khuyến học Việt Nam" in page
+    assert "Tồn quỹ cuối năm (tiền) 250.800.000 đ" in page
+    assert "hiện vật còn lại" not in page  # every gift was given out
+    assert (
+        "Thu 2.564.000.000 đ, chi 2.477.000.000 đ (5.466 suất), tồn cuối năm 247.000.000 đ" in page
+    )
+    drive = shown(client.get(reverse("funds_public:campaign", args=[year.drive.pk])))
+    assert "Quyên góp được 195.000.000 đ 195 % chỉ tiêu" in drive
+    assert "Đã chi 100.000.000 đ 200 suất" in drive
+
+
+def test_the_staff_books_keep_each_entry_once_and_a_payout_beyond_the_stock_writes_nothing(
+    year,
+):
+    preview = shown(year.preview)
+    assert "Ngân hàng Nông nghiệp, 300.000.000 đ" in preview and "Bà Lò Thị Hoa" in preview
+    cash = Receipt.objects.filter(fund=year.province_fund, in_kind=False, transfer=None)
+    assert sorted(cash.values_list("amount", flat=True)) == [
+        5_000_000, 10_000_000, 45_000_000, 300_000_000, 400_000_000, 1_500_000_000
+    ]  # fmt: skip
+    assert year.refusal.response.status_code == 200
+    assert "Kho chỉ còn 520 cái ba lô: không chi được 521." in shown(year.refusal.response)
+    assert year.refusal.unchanged
+    office = year.office.client
+    book = shown(office.get(reverse("funds:fund", args=[year.province_fund.pk])))
+    for goods in (
+        "520 cái ba lô (quy ra 104.000.000 đ)",
+        "2.000 tập giấy (quy ra 100.000.000 đ)",
+        "200 thùng quần áo (quy ra 100.000.000 đ)",
+    ):
+        assert book.count(goods) == 2, goods  # received, then given
+    assert f"chuyển 20.000.000 đ đến {NATIONAL}" in book
+    assert "Tồn quỹ hiện nay: 247.000.000 đ" in book
+    url = reverse("funds:statement", args=[year.province_fund.pk, year.year])
+    statement = shown(office.get(url))
+    assert "Thu bằng tiền 2.260.000.000 đ" in statement
+    assert "Thu bằng hiện vật (quy ra tiền) 304.000.000 đ" in statement
+    assert "Chi học bổng 4.346 2.173.000.000 đ" in statement
+    assert "Nhận chuyển quỹ (không tính là thu) 30.000.000 đ" in statement
+    assert "Chuyển quỹ đi (không tính là chi) 20.000.000 đ" in statement
+    assert "Số dư cuối năm (tiền) 247.000.000 đ" in statement
+
+
+def test_the_communes_annual_report_states_its_part_of_the_year_exactly(year, commune_a):
+    url = reverse("reports:commune", args=[commune_a.code, year.year])
+    report = shown(year.commune.client.get(url))
+    assert (
+        "thu quỹ 50.000.000 đ, chi khen thưởng 0 đ, trao 27 suất học bổng, trị giá "
+        "16.200.000 đ" in report
+    )
+
+
+def test_the_printed_papers_state_the_published_amounts_and_their_words(year):
+    office, commune = year.office.client, year.commune.client
+    voucher = shown(office.get(reverse("funds:payout_voucher", args=[year.big.pk])))
+    for text in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "PHIẾU CHI",
+        "Học bổng THCS: 4.000 suất × 500.000 đ",
+        "theo Quyết định số 125/QĐ-HKH",
+        "2.000.000.000 đ",
+        "Hai tỷ đồng",
+    ):
+        assert text in voucher, text
+    receipt = shown(office.get(reverse("funds:receipt", args=[year.typed.pk])))
+    for text in (
+        "PHIẾU THU",
+        "Công ty Thủy điện Sơn La (doanh nghiệp)",
+        "1.500.000.000 đ",
+        "Một tỷ năm trăm triệu đồng",
+    ):
+        assert text in receipt, text
+    signing = commune.get(reverse("funds:payout_sign_list", args=[year.small.pk]))
+    page = shown(signing)
+    for text in (
+        "DANH SÁCH KÝ NHẬN",
+        "Nhận học bổng Tiểu học · Bản Mòng",
+        "Cộng: 27 suất 16.200.000",
+        "Mười sáu triệu hai trăm nghìn đồng",
+    ):
+        assert text in page, text
+    assert signing.content.decode().count('<td class="sign"></td>') == 27
+    out = shown(office.get(reverse("funds:payout_voucher", args=[year.out.payout_id])))
+    assert f"Chuyển quỹ đến {NATIONAL}" in out and "Hai mươi triệu đồng" in out

@@ -81,7 +81,7 @@ def base_snapshot(django_db_setup, django_db_blocker):
 @pytest.fixture
 def units(db, base_snapshot):
     """The units and the data that migrations ship, also after a transactional test
-    flushed them (browser tests run last)."""
+    (a browser journey, run in any order on either worker) flushed them."""
     restore_base_if_flushed(base_snapshot)
 
 

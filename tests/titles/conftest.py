@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from khuyenhoc.areas import services as area_services
 from khuyenhoc.areas.models import Village
 from titles import recognition, services
 from titles.models import CriteriaSet
@@ -19,6 +20,30 @@ def village_a(commune_a):
 @pytest.fixture
 def village_b(commune_b):
     return Village.objects.create(commune=commune_b, name="Bản Mòng", name_folded="ban mong")
+
+
+@pytest.fixture
+def village_c(commune_a):
+    """A second village of our commune, for counts declared per village."""
+    return Village.objects.create(commune=commune_a, name="Bản Cang", name_folded="ban cang")
+
+
+@pytest.fixture
+def denominators(staff_a, commune_a):
+    """Our commune's denominators of YEAR, saved by the staff's own service."""
+    area_services.denominator_save(
+        user=staff_a,
+        commune=commune_a,
+        year=YEAR,
+        values={
+            "population": 1000,
+            "adults": 700,
+            "households": 250,
+            "clans": 6,
+            "villages": 3,
+            "units": 9,
+        },
+    )
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from khuyenhoc.areas import services as area_services
 from khuyenhoc.areas.indicators import source_of
 from khuyenhoc.areas.metrics import declared_metric, title_metric
-from khuyenhoc.areas.models import Figure, Village
+from khuyenhoc.areas.models import Figure
 from khuyenhoc.figures import selectors as figures_api
 from titles import declared
 from titles.declared_services import Count, declared_counts_save
@@ -17,28 +16,6 @@ from titles.models import DeclaredCount
 from .conftest import YEAR, household_registered
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def denominators(staff_a, commune_a):
-    area_services.denominator_save(
-        user=staff_a,
-        commune=commune_a,
-        year=YEAR,
-        values={
-            "population": 1000,
-            "adults": 700,
-            "households": 250,
-            "clans": 6,
-            "villages": 3,
-            "units": 9,
-        },
-    )
-
-
-@pytest.fixture
-def village_c(commune_a):
-    return Village.objects.create(commune=commune_a, name="Bản Cang", name_folded="ban cang")
 
 
 def save(user, commune, title, counts):

@@ -6,8 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from khuyenhoc.areas import services as area_services
-from khuyenhoc.areas.models import Village
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, workbook_bytes
 from khuyenhoc.submissions.previews import ImportNeedsChoice
 from tests.factories import login, once
@@ -22,28 +20,6 @@ from titles.models import DeclaredCount
 from .conftest import YEAR, household_registered
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def denominators(staff_a, commune_a):
-    area_services.denominator_save(
-        user=staff_a,
-        commune=commune_a,
-        year=YEAR,
-        values={
-            "population": 1000,
-            "adults": 700,
-            "households": 250,
-            "clans": 6,
-            "villages": 3,
-            "units": 9,
-        },
-    )
-
-
-@pytest.fixture
-def village_c(commune_a):
-    return Village.objects.create(commune=commune_a, name="Bản Cang", name_folded="ban cang")
 
 
 def sheet(rows):

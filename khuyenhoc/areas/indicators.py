@@ -50,6 +50,17 @@ _TITLE_KEYS = {
 _DECISION_KEYS = tuple(
     m.title_metric(title, stage) for title in m.TITLES for stage in ("recognised", "not_recognised")
 )
+# Every metric whose value summarise reads (besides which apps have any figure): what a
+# page that only summarises has to fetch. tests/areas/test_summarised_metrics.py keeps it
+# true.
+SUMMARISED = frozenset(
+    [key for keys in _TITLE_KEYS.values() for key in keys]
+    + list(_DECISION_KEYS)
+    + [m.declared_metric(title, "registered") for title in RATE_TITLES]
+    + [m.title_metric("commune", stage) for stage in ("registered", "recognised")]
+    + [m.POPULATION, m.MEMBERS_END, m.FUND_RECEIPTS_CASH, m.FUND_RECEIPTS_IN_KIND]
+    + list(PAYOUT_AMOUNTS)
+)
 
 
 def _within(part, whole):
@@ -66,8 +77,17 @@ DECLARED, LISTED, BOTH = "tổng hợp", "theo danh sách", "theo danh sách và
 
 def source_of(figures: dict[str, int], title: str) -> str:
     """ "tổng hợp", "theo danh sách", both, or "" when nothing is registered."""
-    total = figures.get(m.title_metric(title, "registered"), 0)
-    declared = figures.get(m.declared_metric(title, "registered"), 0)
+    return _source(
+        figures, m.title_metric(title, "registered"), m.declared_metric(title, "registered")
+    )
+
+
+_DECLARED_KEYS = {title: m.declared_metric(title, "registered") for title in RATE_TITLES}
+
+
+def _source(figures, registered_key, declared_key) -> str:
+    total = figures.get(registered_key, 0)
+    declared = figures.get(declared_key, 0)
     if not total:
         return ""
     if not declared:
@@ -75,9 +95,24 @@ def source_of(figures: dict[str, int], title: str) -> str:
     return DECLARED if declared == total else BOTH
 
 
+class _AppOf(dict):
+    """metric → its app ("titles.household.registered" → "titles"), None without a dot:
+    each name split once per process, then a dictionary look-up (C speed over a map)."""
+
+    def __missing__(self, metric):
+        app, dot, _rest = metric.partition(".")
+        self[metric] = app if dot else None
+        return self[metric]
+
+
+_APP_OF = _AppOf()
+
+
 def _apps_with_figures(figures) -> set[str]:
     """The apps ("titles", "members", "funds") with at least one figure, in one pass."""
-    return {app for app, dot, _rest in (key.partition(".") for key in figures) if dot}
+    apps = set(map(_APP_OF.__getitem__, figures))
+    apps.discard(None)
+    return apps
 
 
 def summarise(figures: dict[str, int], year: int) -> dict:
@@ -109,7 +144,7 @@ def summarise(figures: dict[str, int], year: int) -> dict:
             "recognised_rate": recognised_rate,
             "target": target,
             "below": is_below,
-            "source": source_of(figures, title),
+            "source": _source(figures, registered_key, _DECLARED_KEYS[title]),
             "undecided": undecided,
             "exceeds": exceeds,
         }

@@ -5,19 +5,27 @@ Province totals per year are shared by every page and cached for a few seconds (
 same span as the page cache), so a commune page costs a handful of small queries.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 from django.http import Http404
 
+from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.freshness import figures_stamp
-from khuyenhoc.areas.indicators import rank, summarise
+from khuyenhoc.areas.indicators import SUMMARISED, rank, summarise
 from khuyenhoc.areas.models import Commune, Province, Village
 from khuyenhoc.core.text import fold
 from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.coverage import STAGES
 from khuyenhoc.figures.legacy_tree import legacy_tree as _legacy_tree
 from khuyenhoc.figures.reporting import over_reporters
 from khuyenhoc.figures.reporting import province_rows as _province_rows
+
+# What the overview of today's communes reads of each commune's figures: its summary
+# and the "x/N" of every title (khuyenhoc.figures.coverage).
+READ = SUMMARISED | {m.title_metric(title, stage) for title in m.TITLES for stage in STAGES}
 
 
 def cache_seconds() -> int:
@@ -41,6 +49,7 @@ def province_totals() -> dict[int, dict[str, int]]:
     return _cached("totals", lambda: figures_api.all_totals(settings.PROVINCE_CODE))
 
 
+@lru_cache(maxsize=8192)  # names of units: a few thousand, folded once per process
 def sort_name(name, kind):
     folded = fold(name)
     return folded.removeprefix(fold(kind) + " ")
@@ -89,7 +98,7 @@ def overview(*, year, mode, totals):
             figures, split = figures_api.mapped(year=year, province_code=settings.PROVINCE_CODE)
         else:
             figures = figures_api.of_communes(
-                year=year, communes=[code for code, _name, _kind in communes]
+                year=year, communes=[code for code, _name, _kind in communes], metrics=READ
             )
         rows = [
             _row(code, name, kind, figures.get(code, {}), year, split=split.get(code, []))

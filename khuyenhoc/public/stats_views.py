@@ -102,9 +102,7 @@ def overview(request):
     mode = _mode(request, year)
     rows, total = selectors.overview(year=year, mode=mode, totals=totals)
     rows, sort = sort_rows(rows, request.GET.get("sap_xep", "xep-hang"))
-    for row in rows:
-        tables.decorate(row)
-    tables.decorate(total, total=True)
+    tables.decorate(total, total=True)  # the rows are formatted by body_html as written
     context = {
         "year": year,
         "years": available,

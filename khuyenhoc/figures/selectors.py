@@ -276,12 +276,16 @@ def mapped(*, year, province_code, communes=None):
     )
     result: dict[int, dict[str, int]] = {}
     split: dict[int, list[str]] = {}
+    seen = set()
     for old, metric, value in rows:
-        for new, partly in targets[old]:
+        for new, _partly in targets[old]:
             bucket = result.setdefault(new, {})
             bucket[metric] = bucket.get(metric, 0) + value
-            if partly and names[old] not in split.setdefault(new, []):
-                split[new].append(names[old])
+        if old not in seen:  # an old commune's split, once, not once for each metric
+            seen.add(old)
+            for new, partly in targets[old]:
+                if partly and names[old] not in split.setdefault(new, []):
+                    split[new].append(names[old])
     return result, split
 
 

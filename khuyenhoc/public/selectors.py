@@ -76,10 +76,9 @@ def overview(*, year, mode, totals):
     mode "current": today's communes (years from 2025); "legacy": the old communes as
     reported; "mapped": old communes' figures attributed to today's communes.
     """
-    communes = province_communes()
     totals = totals.get(year, {})
     split: dict[int, list[str]] = {}
-    if mode == "legacy":
+    if mode == "legacy":  # the old communes alone: today's are not read
         units = figures_api.legacy_units(year=year, province_code=settings.PROVINCE_CODE)
         rows = [
             _row(
@@ -94,6 +93,7 @@ def overview(*, year, mode, totals):
         ]
         unit_count = len(units)
     else:
+        communes = province_communes()
         if mode == "mapped":
             figures, split = figures_api.mapped(year=year, province_code=settings.PROVINCE_CODE)
         else:

@@ -156,7 +156,11 @@ def _levels(rows, mode, year) -> dict:
             }
         )
     reached = legacy_province_reached(tree)
-    return {"districts": districts, "reached": coverage.statements(reached, "xã, phường")}
+    return {
+        "districts": districts,
+        "district_rows": tables.districts_html(districts, year),
+        "reached": coverage.statements(reached, "xã, phường"),
+    }
 
 
 def _download(request):

@@ -10,6 +10,8 @@ recognised rate is "not yet decided" (None, `undecided`), not 0 %; and a count a
 denominator gives no rate at all (None, `exceeds`): nothing above 100 % is published.
 """
 
+from functools import lru_cache
+
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.core.numbers import rate
 
@@ -115,6 +117,17 @@ def _apps_with_figures(figures) -> set[str]:
     return apps
 
 
+_COMMUNE_REGISTERED = m.title_metric("commune", "registered")
+_COMMUNE_RECOGNISED = m.title_metric("commune", "recognised")
+
+
+@lru_cache(maxsize=64)
+def _targets(year) -> dict[str, int | None]:
+    """Each rate title's target in force in `year`: looked up once a year, not once for
+    each of the province's thousand area-years."""
+    return {title: m.target_for(title, year) for title in RATE_TITLES}
+
+
 def summarise(figures: dict[str, int], year: int) -> dict:
     apps = _apps_with_figures(figures)
     has_titles = "titles" in apps
@@ -122,6 +135,7 @@ def summarise(figures: dict[str, int], year: int) -> dict:
     has_funds = "funds" in apps
     titles = {}
     below = []
+    targets = _targets(year)
     decided = has_titles and any(figures.get(key) for key in _DECISION_KEYS)
     for title in RATE_TITLES:
         denominator_key, registered_key, recognised_key = _TITLE_KEYS[title]
@@ -132,7 +146,7 @@ def summarise(figures: dict[str, int], year: int) -> dict:
         recognised_rate = None if undecided else _within(recognised, denominator)
         registered_rate = _within(registered, denominator)
         exceeds = bool(denominator) and max(registered or 0, recognised or 0) > denominator
-        target = m.target_for(title, year)
+        target = targets[title]
         is_below = target is not None and recognised_rate is not None and recognised_rate < target
         if is_below:
             below.append(title)
@@ -161,12 +175,8 @@ def summarise(figures: dict[str, int], year: int) -> dict:
         payouts = sum(figures.get(key, 0) for key in PAYOUT_AMOUNTS)
     return {
         "titles": titles,
-        "commune_registered": figures.get(m.title_metric("commune", "registered"), 0)
-        if has_titles
-        else None,
-        "commune_recognised": figures.get(m.title_metric("commune", "recognised"), 0)
-        if has_titles
-        else None,
+        "commune_registered": figures.get(_COMMUNE_REGISTERED, 0) if has_titles else None,
+        "commune_recognised": figures.get(_COMMUNE_RECOGNISED, 0) if has_titles else None,
         "population": population,
         "members": members,
         "members_per_100": _within(members, population),

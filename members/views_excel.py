@@ -3,12 +3,11 @@
 from functools import partial
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.urls import reverse
 
 from khuyenhoc.core.access.scope import get_commune_or_404
 from khuyenhoc.core.sheets.import_view import SheetImport, import_page
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE
+from khuyenhoc.core.web.downloads import file_response
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
 from khuyenhoc.submissions.once import submits_once
@@ -17,16 +16,12 @@ from . import imports, selectors
 from .forms import FilterForm
 
 
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def template(request, code):
     commune = get_commune_or_404(request.user, code)
-    return _xlsx(imports.template_bytes(commune), f"mau-hoi-vien-{commune.code_display}.xlsx")
+    return file_response(
+        f"mau-hoi-vien-{commune.code_display}.xlsx", imports.template_bytes(commune)
+    )
 
 
 @login_required
@@ -36,7 +31,7 @@ def export(request, code):
     data = form.cleaned_data if form.is_valid() else {}
     members = selectors.filtered(selectors.members_of(request.user, commune), data)
     rows = members.select_related("branch").iterator(chunk_size=5000)
-    return _xlsx(imports.export_bytes(rows), f"hoi-vien-{commune.code_display}.xlsx")
+    return file_response(f"hoi-vien-{commune.code_display}.xlsx", imports.export_bytes(rows))
 
 
 @registers("members")

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -17,8 +17,8 @@ from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.reform import REFORM_YEAR
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer
 from khuyenhoc.core.sheets.import_view import SheetImport, import_page
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
 from khuyenhoc.core.web import params
+from khuyenhoc.core.web.downloads import xlsx_response
 from khuyenhoc.core.web.forms import PlainTextMixin
 from khuyenhoc.submissions.once import submits_once
 
@@ -175,7 +175,4 @@ def import_template(request, code, year):
     headers = list(declared_services.sheet_headers().values())
     blank = [""] * (len(headers) - 1)
     rows = [[name, *blank] for name in _active_villages(commune).values()]
-    body = workbook_bytes([(f"Số lượng {year}", headers, rows)])
-    response = HttpResponse(body, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="so-luong-{year}.xlsx"'
-    return response
+    return xlsx_response(f"so-luong-{year}.xlsx", [(f"Số lượng {year}", headers, rows)])

@@ -4,12 +4,13 @@ the uploads of registration lists and of evaluation scores."""
 from functools import partial
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.urls import reverse
 
 from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.core.sheets.import_view import SheetImport, import_page
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected
+from khuyenhoc.core.web.downloads import file_response, xlsx_response
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
 from khuyenhoc.submissions.once import submits_once
@@ -18,12 +19,6 @@ from . import exports, imports, score_imports
 from .models import CriteriaSet
 from .selectors import commune_and_title
 from .views import back_to_list, searched_list
-
-
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @registers("titles-registrations_import")
@@ -90,8 +85,7 @@ def import_template(request, code, year, title):
     headers = list(imports.REGISTRATION_HEADERS.get(title, {}).values())
     if not headers:
         raise Http404("Danh hiệu này không nhập danh sách từ Excel.")
-    data = workbook_bytes([("Danh sách đăng ký", headers, [])])
-    return _xlsx(data, f"dang-ky-{title}-{year}.xlsx")
+    return xlsx_response(f"dang-ky-{title}-{year}.xlsx", [("Danh sách đăng ký", headers, [])])
 
 
 @login_required
@@ -120,7 +114,7 @@ def scores_template(request, code, year, title):
         data = score_imports.scores_workbook(commune=commune, year=year, title=title)
     except ImportRejected as exc:
         raise Http404(str(exc)) from exc
-    return _xlsx(data, f"bang-diem-{title}-{year}-{commune.code}.xlsx")
+    return file_response(f"bang-diem-{title}-{year}-{commune.code}.xlsx", data)
 
 
 @login_required
@@ -129,4 +123,4 @@ def export_list(request, code, year, title):
     commune = commune_and_title(request.user, code, title, year)
     _, _, entries = searched_list(request, commune, year, title)
     data = exports.list_workbook(title, TITLES[title][0], entries)
-    return _xlsx(data, f"danh-sach-{title}-{year}-{commune.code}.xlsx")
+    return file_response(f"danh-sach-{title}-{year}-{commune.code}.xlsx", data)

@@ -7,14 +7,14 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.sheets.import_view import SheetImport, import_page
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
 from khuyenhoc.core.web import params
+from khuyenhoc.core.web.downloads import xlsx_response
 from khuyenhoc.submissions.once import submits_once
 
 from . import past_years, past_years_import
@@ -190,15 +190,6 @@ def legacy_template(request, legacy_year):
         .order_by("district__name", "name")
         .values_list("code", "name", "district__name")
     )
-    body = workbook_bytes(
-        [
-            (
-                f"Năm {year}",
-                list(past_years_import.HEADERS.values()),
-                past_years_import.template_rows(olds),
-            )
-        ]
-    )
-    response = HttpResponse(body, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="so-lieu-xa-cu-{year}.xlsx"'
-    return response
+    headers = list(past_years_import.HEADERS.values())
+    sheet = (f"Năm {year}", headers, past_years_import.template_rows(olds))
+    return xlsx_response(f"so-lieu-xa-cu-{year}.xlsx", [sheet])

@@ -6,13 +6,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from khuyenhoc.core.access.scope import get_commune_or_404
 from khuyenhoc.core.sheets.import_view import SheetImport, import_page
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
+from khuyenhoc.core.web.downloads import xlsx_response
 from khuyenhoc.core.web.forms import PlainTextMixin
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
@@ -134,9 +133,5 @@ def village_import(request, code):
 def village_template(request, code):
     get_commune_or_404(request.user, code)
     headers = list(services.VILLAGE_HEADERS.values())
-    body = workbook_bytes(
-        [("Thôn bản", headers, [["Bản Mòng", "Bản"], ["Tổ dân phố 1", "Tổ dân phố"]])]
-    )
-    response = HttpResponse(body, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="mau-thon-ban.xlsx"'
-    return response
+    examples = [["Bản Mòng", "Bản"], ["Tổ dân phố 1", "Tổ dân phố"]]
+    return xlsx_response("mau-thon-ban.xlsx", [("Thôn bản", headers, examples)])

@@ -48,6 +48,14 @@ def book_year(fund, year) -> int:
     return params.url_year(year, first=fund.opening_year, last=timezone.localdate().year)
 
 
+def beneficiaries_given(data) -> list[dict]:
+    """The people a payout form names: its uploaded sheet (read through the one reader
+    that stops at the size limit) or else its text, a line each."""
+    if data["sheet"]:
+        return imports.beneficiaries_from_sheet(read_upload(data["sheet"]))
+    return imports.beneficiaries_from_text(data["people"])
+
+
 def _errors(form, exc):
     for message in exc.messages if isinstance(exc, ValidationError) else map(str, exc.errors):
         form.add_error(None, message)
@@ -150,16 +158,12 @@ def payout_create(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            if data["sheet"]:
-                people = imports.beneficiaries_from_sheet(read_upload(data["sheet"]))
-            else:
-                people = imports.beneficiaries_from_text(data["people"])
             payout = services.payout_record(
                 user=request.user,
                 fund=fund,
                 date=data["date"],
                 kind=data["kind"],
-                beneficiaries=people,
+                beneficiaries=beneficiaries_given(data),
                 default_amount=data["default_amount"],
                 decision_ref=data["decision_ref"],
                 description=data["description"],

@@ -113,8 +113,11 @@ def donor_amount_metric(category: str) -> str:
 
 
 # A campaign's (funds.Campaign) receipts and payouts linked to it, per area and year:
-# "raised", "paid", "portions". The public campaign page adds up its years.
-CAMPAIGN_MEASURES = ("raised", "paid", "portions")
+# "raised", "paid" (to people), "portions", and "sent" (transferred out of the province,
+# e.g. flood relief sent to the national association; a move between two funds of the
+# province stays in the campaign and is neither). The public campaign page adds up its
+# years.
+CAMPAIGN_MEASURES = ("raised", "paid", "portions", "sent")
 
 
 def campaign_prefix(pk: int) -> str:
@@ -123,6 +126,31 @@ def campaign_prefix(pk: int) -> str:
 
 def campaign_metric(pk: int, measure: str) -> str:
     return f"{campaign_prefix(pk)}{measure}"
+
+
+# Goods in kind counted by item (funds/goods.py): the quantity of each item received and
+# given out, per area and year, for "quà gồm 520 ba lô, 2.000 tập giấy". The item and its
+# unit, as first typed, are in the name (there is no list of items to point to); a name
+# longer than the column is cut, and readers merge names that differ only by accents or
+# case (khuyenhoc.figures.goods).
+GOODS_DIRECTIONS = ("in", "out")
+GOODS_ITEM_PREFIX = "funds.items."
+METRIC_LENGTH = 60  # areas.models.Figure.metric
+
+
+def goods_item_metric(direction: str, item: str, unit: str) -> str:
+    """e.g. goods_item_metric("in", "ba lô", "cái") → "funds.items.in.cái|ba lô"."""
+    unit = " ".join(unit.replace("|", "/").split())
+    return f"{GOODS_ITEM_PREFIX}{direction}.{unit}|{' '.join(item.split())}"[:METRIC_LENGTH]
+
+
+def goods_item_of(metric: str) -> tuple[str, str, str] | None:
+    """(direction, item, unit) of a goods_item_metric name, None for any other name."""
+    if not metric.startswith(GOODS_ITEM_PREFIX):
+        return None
+    direction, _, rest = metric.removeprefix(GOODS_ITEM_PREFIX).partition(".")
+    unit, _, item = rest.partition("|")
+    return direction, item, unit
 
 
 # National targets of programme 677/QĐ-TTg (percent of the denominator), by year.
@@ -147,10 +175,10 @@ def target_for(title: str, year: int) -> int | None:
     return None
 
 
-def every_metric(*, branch_kinds=(), donor_categories=()) -> list[str]:
+def every_metric(*, branch_kinds=(), donor_categories=(), goods_items=()) -> list[str]:
     """Every metric name the apps write to the summary table, in a stable order. The
     codes of branch kinds and donor categories belong to members and funds, which pass
-    them in (areas imports no app)."""
+    them in (areas imports no app), as do the (item, unit) of goods counted by item."""
     names = [POPULATION, ADULTS, HOUSEHOLDS, CLANS, VILLAGES, UNITS]
     for title in TITLES:
         names += [title_metric(title, stage) for stage in TITLE_STAGES]
@@ -165,4 +193,6 @@ def every_metric(*, branch_kinds=(), donor_categories=()) -> list[str]:
         names += [payout_amount_metric(kind), payout_portions_metric(kind)]
     for category in (*donor_categories, DONOR_ADJUSTING):
         names += [donor_count_metric(category), donor_amount_metric(category)]
+    for item, unit in goods_items:
+        names += [goods_item_metric(direction, item, unit) for direction in GOODS_DIRECTIONS]
     return names

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from khuyenhoc.areas.indicators import summarise
 from khuyenhoc.areas.models import Province
 from khuyenhoc.areas.reform import is_legacy_year
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer, reviewer_action
@@ -200,6 +201,7 @@ def province_report(request, year):
         ],
         "groups": groups.group_lines(year),
         "group_titles": groups.TITLE_NAMES,
+        "own_fund": summarise(selectors.province_association(year), year),
     }
     return render(request, "reports/province.html", context)
 

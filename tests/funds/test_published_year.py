@@ -308,6 +308,7 @@ def test_the_public_fund_page_the_provinces_report_and_the_download_state_the_ye
     )
     assert f"nhận hiện vật gồm {goods}; trao hiện vật gồm {goods}." in report
     assert "Chuyển quỹ ra ngoài tỉnh 20.000.000 đ" in report
+    assert "quỹ của Hội Khuyến học tỉnh (thu 2.564.000.000 đ, chi 2.477.000.000 đ)" in report
     # the commune's 30.000.000 đ to the Hội tỉnh stays in the province: cash of both
     assert "Tồn bằng tiền 250.800.000 đ" in report
     # the report's workbook: a column for the Hội tỉnh's own fund, so the columns add up

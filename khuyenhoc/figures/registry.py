@@ -1,0 +1,230 @@
+"""The metric registry: what each app states about an area and year, and in which words.
+
+Titles, members and funds each register their indicators from their AppConfig.ready()
+(their own indicators.py), as each app tells django.contrib.admin's site about its
+models. The annual report, the public downloads, the public overview table and the
+reviewer comparison iterate `indicators()` and name no metric themselves: an indicator
+registered here shows in all of them.
+
+Reading an indicator (`read`) follows the summary table's one rule: a figure missing from
+the table is zero when its app wrote anything for that area and year (no zero rows are
+stored) and "no data" (None) otherwise. Rates of the titles and the members per 100
+inhabitants are never computed here: they come from `khuyenhoc.areas.indicators.summarise`,
+which the caller passes in, so every output states the rate computed one way.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from khuyenhoc.core.numbers import rate
+
+# What a value is, for its formatting: a count, whole đồng, a decimal (members per 100
+# inhabitants) or a percentage.
+COUNT, MONEY, DECIMAL, RATE = "count", "money", "decimal", "rate"
+
+# The report's sections, in the order associations report them; an indicator names one.
+SECTIONS = {
+    "to-chuc": "Tổ chức hội",
+    "hoi-vien": "Hội viên",
+    "cong-dan": "Công dân học tập",
+    "danh-hieu": "Gia đình, dòng họ, cộng đồng, đơn vị học tập",
+    "quy": "Quỹ khuyến học",
+}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One line an app states about an area and year.
+
+    Its value is, in this order of precedence: the learning title `title`'s stages and
+    rates from summarise; the field `summary` of summarise's output (a total or rate
+    computed once there); `compute(get)`, where `get(metric)` follows the missing-means-
+    zero rule; or the sum of `metrics`. With `stages`, `metrics` are the (registered,
+    recognised) counts of a group without a rate of its own.
+    """
+
+    key: str  # stable: the report's row key, which templates, sheets and tests use
+    label: str  # Vietnamese, as the report and the downloads write it
+    section: str  # a key of SECTIONS
+    metrics: tuple[str, ...] = ()  # every summary-table name it reads
+    unit: str = COUNT
+    level: int = 0  # 1: a line "of which" under the line before it
+    order: int = 0  # place within its section
+    app: str = ""  # whose figures decide "no data"; by default the first metric's app
+    compute: Callable[[Callable[[str], int | None]], object] | None = None
+    summary: str = ""
+    title: str = ""  # a learning title's code: registered, recognised, rates
+    per_commune: bool = False  # a title counted against the number of communes
+    stages: bool = False
+    # The public downloads' column (its heading; a title gives its five columns), and
+    # its place among them; "" leaves the indicator out of the downloads.
+    column: str = ""
+    column_order: int = 0
+    slug: str = ""  # a title's sort key on the public overview ("gia-dinh")
+    short: str = ""  # a title's short name on the public overview ("Gia đình")
+    # Rows, one level under this one, for metrics under a prefix that no indicator names
+    # (a code written before the app's choices label it): (prefix, key prefix).
+    others: tuple[str, str] | None = field(default=None)
+
+    @property
+    def owner(self) -> str:
+        return self.app or (self.metrics[0].split(".")[0] if self.metrics else "")
+
+    @property
+    def rated(self) -> bool:
+        """A title with a denominator and a rate (summarise's titles)."""
+        return bool(self.title) and not self.per_commune
+
+
+_registry: dict[str, Indicator] = {}
+
+
+def register(*found: Indicator) -> None:
+    """Adds (or replaces, by key: an app's ready() may run twice) indicators."""
+    for indicator in found:
+        if indicator.section not in SECTIONS:
+            raise ValueError(f"unknown section {indicator.section!r} of {indicator.key!r}")
+        _registry[indicator.key] = indicator
+
+
+def unregister(*keys: str) -> None:
+    for key in keys:
+        _registry.pop(key, None)
+
+
+def indicators(section: str | None = None) -> list[Indicator]:
+    """Registered indicators in report order: by section, then by their order."""
+    places = {key: index for index, key in enumerate(SECTIONS)}
+    found = [i for i in _registry.values() if section is None or i.section == section]
+    return sorted(found, key=lambda i: (places[i.section], i.order, i.key))
+
+
+def columns() -> list[Indicator]:
+    """The indicators of the public downloads, in column order."""
+    return sorted((i for i in _registry.values() if i.column), key=lambda i: i.column_order)
+
+
+def titles() -> list[Indicator]:
+    """The learning titles (with and without a rate), in report order."""
+    return [i for i in indicators() if i.title]
+
+
+def rated_titles() -> list[Indicator]:
+    return [i for i in indicators() if i.rated]
+
+
+def metrics() -> list[str]:
+    """Every summary-table name a registered indicator reads, once each."""
+    return list(dict.fromkeys(m for i in indicators() for m in i.metrics))
+
+
+def wrote(figures: Mapping[str, int], app: str) -> bool:
+    """Whether the app wrote any figure of the area and year."""
+    prefix = app + "."
+    return any(key.startswith(prefix) for key in figures)
+
+
+def getter(figures: Mapping[str, int]) -> Callable[[str], int | None]:
+    """metric → value: zero when its app wrote anything (no zero rows are stored), None
+    otherwise; the denominators of areas are None when missing."""
+    known: dict[str, bool] = {}
+
+    def get(metric: str):
+        app = metric.split(".")[0]
+        if app not in known:
+            known[app] = app != "areas" and wrote(figures, app)
+        return figures.get(metric, 0 if known[app] else None)
+
+    return get
+
+
+def _blank() -> dict:
+    return {
+        "value": None,
+        "registered": None,
+        "denominator": None,
+        "registered_rate": None,
+        "rate": None,
+        "target": None,
+        "below": False,
+        "has_stages": False,
+    }
+
+
+def read(indicator: Indicator, figures: Mapping[str, int], summary: dict, *, communes=1) -> dict:
+    """What an indicator states for one area and year: "value" and, for titles and
+    groups, "registered", "denominator", the rates, the target. `summary` is
+    summarise(figures, year); `communes` the denominator of a title per commune."""
+    out = _blank()
+    get = getter(figures)
+    if indicator.rated:
+        t = summary["titles"][indicator.title]
+        out.update(
+            value=t["recognised"],
+            registered=t["registered"],
+            denominator=t["denominator"],
+            registered_rate=t["registered_rate"],
+            rate=t["recognised_rate"],
+            target=t["target"],
+            below=t["below"],
+            has_stages=True,
+            source=t["source"],
+        )
+    elif indicator.title or indicator.stages:
+        registered, recognised = (get(metric) for metric in indicator.metrics[:2])
+        out.update(value=recognised, registered=registered, has_stages=True)
+        if indicator.per_commune:
+            whole = communes if recognised is not None else None
+            out.update(
+                denominator=whole,
+                registered_rate=rate(registered, whole),
+                rate=rate(recognised, whole),
+            )
+    elif indicator.summary:
+        out["value"] = summary[indicator.summary]
+    elif indicator.compute is not None:
+        out["value"] = indicator.compute(get)
+    else:
+        values = [get(metric) for metric in indicator.metrics]
+        out["value"] = None if None in values else sum(values)
+    return out
+
+
+def with_others(found: list[Indicator], figures: Mapping[str, int]) -> list[Indicator]:
+    """`found` with the rows of unnamed metrics (`others`) after the last indicator that
+    reads a metric under the same prefix."""
+    out = list(found)
+    for indicator in found:
+        extra = others(indicator, figures)
+        if not extra:
+            continue
+        prefix = indicator.others[0]
+        last = max(
+            (n for n, i in enumerate(out) if any(m.startswith(prefix) for m in i.metrics)),
+            default=out.index(indicator),
+        )
+        out[last + 1 : last + 1] = extra
+    return out
+
+
+def others(indicator: Indicator, figures: Mapping[str, int]) -> list[Indicator]:
+    """Indicators for the metrics under `indicator.others`' prefix that none names, by
+    code: they still show, under their code, until the app labels them."""
+    if indicator.others is None:
+        return []
+    prefix, key_prefix = indicator.others
+    named = {m for i in _registry.values() for m in i.metrics}
+    codes = sorted(
+        key.removeprefix(prefix) for key in figures if key.startswith(prefix) and key not in named
+    )
+    return [
+        Indicator(
+            key=f"{key_prefix}{code}",
+            label=code,
+            section=indicator.section,
+            metrics=(f"{prefix}{code}",),
+            level=indicator.level + 1,  # under the total that declares them
+            order=indicator.order,
+        )
+        for code in codes
+    ]

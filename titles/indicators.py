@@ -29,6 +29,7 @@ def _title(code):
         app="titles",
         order=order,
         title=code,
+        denominator=denominator or "",
         # Cộng đồng học tập cấp xã is the commune's own: counted against the communes
         per_commune=denominator is None,
         column=name,

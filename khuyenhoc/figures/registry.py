@@ -36,11 +36,12 @@ SECTIONS = {
 class Indicator:
     """One line an app states about an area and year.
 
-    Its value is, in this order of precedence: the learning title `title`'s stages and
-    rates from summarise; the field `summary` of summarise's output (a total or rate
-    computed once there); `compute(get)`, where `get(metric)` follows the missing-means-
-    zero rule; or the sum of `metrics`. With `stages`, `metrics` are the (registered,
-    recognised) counts of a group without a rate of its own.
+    Its value is, in this order of precedence: a learning title's stages (the first two
+    `metrics`, registered and recognised) with, given a `denominator`, its rates from
+    summarise; with `stages`, a group's two counts likewise, without a rate; the field
+    `summary` of summarise's output (a total or rate computed once there);
+    `compute(get)`, where `get(metric)` follows the missing-means-zero rule; or the sum
+    of `metrics`.
     """
 
     key: str  # stable: the report's row key, which templates, sheets and tests use
@@ -53,7 +54,8 @@ class Indicator:
     app: str = ""  # whose figures decide "no data"; by default the first metric's app
     compute: Callable[[Callable[[str], int | None]], object] | None = None
     summary: str = ""
-    title: str = ""  # a learning title's code: registered, recognised, rates
+    title: str = ""  # a learning title's code: registered and recognised
+    denominator: str = ""  # the title's denominator (areas): rates, from summarise
     per_commune: bool = False  # a title counted against the number of communes
     stages: bool = False
     # The public downloads' column (its heading; a title gives its five columns), and
@@ -72,11 +74,13 @@ class Indicator:
 
     @property
     def rated(self) -> bool:
-        """A title with a denominator and a rate (summarise's titles)."""
-        return bool(self.title) and not self.per_commune
+        """A title with a denominator and rates (summarise's titles)."""
+        return bool(self.title and self.denominator)
 
 
 _registry: dict[str, Indicator] = {}
+# The ordered lists, kept between registrations: the overview asks for them per row.
+_lists: dict[str, tuple[Indicator, ...]] = {}
 
 
 def register(*found: Indicator) -> None:
@@ -85,32 +89,50 @@ def register(*found: Indicator) -> None:
         if indicator.section not in SECTIONS:
             raise ValueError(f"unknown section {indicator.section!r} of {indicator.key!r}")
         _registry[indicator.key] = indicator
+    _lists.clear()
 
 
 def unregister(*keys: str) -> None:
     for key in keys:
         _registry.pop(key, None)
+    _lists.clear()
 
 
-def indicators(section: str | None = None) -> list[Indicator]:
-    """Registered indicators in report order: by section, then by their order."""
+def _listed(name, make) -> tuple[Indicator, ...]:
+    if name not in _lists:
+        _lists[name] = tuple(make())
+    return _lists[name]
+
+
+def _in_order():
     places = {key: index for index, key in enumerate(SECTIONS)}
-    found = [i for i in _registry.values() if section is None or i.section == section]
-    return sorted(found, key=lambda i: (places[i.section], i.order, i.key))
+    return sorted(_registry.values(), key=lambda i: (places[i.section], i.order, i.key))
 
 
-def columns() -> list[Indicator]:
+def indicators(section: str | None = None) -> tuple[Indicator, ...]:
+    """Registered indicators in report order: by section, then by their order."""
+    every = _listed("", _in_order)
+    if section is None:
+        return every
+    return _listed(f"section:{section}", lambda: (i for i in every if i.section == section))
+
+
+def columns() -> tuple[Indicator, ...]:
     """The indicators of the public downloads, in column order."""
-    return sorted((i for i in _registry.values() if i.column), key=lambda i: i.column_order)
+    return _listed(
+        "columns",
+        lambda: sorted((i for i in _registry.values() if i.column), key=lambda i: i.column_order),
+    )
 
 
-def titles() -> list[Indicator]:
+def titles() -> tuple[Indicator, ...]:
     """The learning titles (with and without a rate), in report order."""
-    return [i for i in indicators() if i.title]
+    return _listed("titles", lambda: (i for i in indicators() if i.title))
 
 
-def rated_titles() -> list[Indicator]:
-    return [i for i in indicators() if i.rated]
+def rated_titles() -> tuple[Indicator, ...]:
+    """The titles with a denominator and rates, as summarise computes them."""
+    return _listed("rated", lambda: (i for i in indicators() if i.rated))
 
 
 def metrics() -> list[str]:

@@ -5,9 +5,11 @@ transfers out of the province, and what is left in cash and in goods."""
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.figures.registry import MONEY, Indicator, register
 
+from .metrics import PAYOUT_KINDS
+
 
 def _payouts():
-    for index, (kind, label) in enumerate(m.PAYOUT_KINDS.items()):
+    for index, (kind, label) in enumerate(PAYOUT_KINDS.items()):
         yield Indicator(
             key=f"funds.{kind}.portions",
             label=f"{label}: số suất",
@@ -70,7 +72,7 @@ def register_indicators():
             key="funds.payouts",
             label="Tổng chi",
             section="quy",
-            metrics=tuple(m.payout_amount_metric(kind) for kind in m.PAYOUT_KINDS),
+            metrics=tuple(m.payout_amount_metric(kind) for kind in PAYOUT_KINDS),
             unit=MONEY,
             summary="payouts",
             order=30,

@@ -25,7 +25,6 @@ from khuyenhoc.areas.metrics import (
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
     FUND_TRANSFERS_EXTERNAL,
-    PAYOUT_KINDS,
     donor_amount_metric,
     donor_count_metric,
     payout_amount_metric,
@@ -35,6 +34,7 @@ from khuyenhoc.areas.models import Commune
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.years import pick_year
 
+from .metrics import PAYOUT_KINDS
 from .models import Campaign, Receipt
 
 PREFIX = "funds."

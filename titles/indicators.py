@@ -6,6 +6,8 @@ from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import SHORT, SLUGS
 from khuyenhoc.figures.registry import Indicator, register
 
+from .metrics import CITIZEN_GROUPS
+
 # Section and place of each title in the report, and its place in the downloads.
 PLACES = {
     "citizen": ("cong-dan", 10, 10),
@@ -55,6 +57,6 @@ def register_indicators():
                 order=10 + group,
                 stages=True,
             )
-            for group, label in m.CITIZEN_GROUPS.items()
+            for group, label in CITIZEN_GROUPS.items()
         )
     )

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from funds.metrics import PAYOUT_KINDS
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RANK_RULE, sort_rows, summarise
 from khuyenhoc.areas.models import Village
@@ -21,6 +22,7 @@ from khuyenhoc.figures.reporting import REPORTED_RULE
 from khuyenhoc.figures.selectors import SPLIT_RULE
 from khuyenhoc.figures.years import pick_public_year
 from khuyenhoc.quality.selectors import published_year
+from titles.metrics import CITIZEN_GROUPS
 
 from . import charts, exports, selectors, tables
 from .caching import anonymous_cache
@@ -217,7 +219,7 @@ def _title_rows(mine, province):
 
 def _citizen_groups(figures):
     groups = []
-    for group, label in m.CITIZEN_GROUPS.items():
+    for group, label in CITIZEN_GROUPS.items():
         registered = figures.get(m.citizen_group_metric(group, "registered"))
         recognised = figures.get(m.citizen_group_metric(group, "recognised"))
         if registered or recognised:
@@ -234,7 +236,7 @@ def _funds(figures):
             "amount": figures.get(m.payout_amount_metric(kind)),
             "portions": figures.get(m.payout_portions_metric(kind)),
         }
-        for kind, label in m.PAYOUT_KINDS.items()
+        for kind, label in PAYOUT_KINDS.items()
         if figures.get(m.payout_amount_metric(kind)) or figures.get(m.payout_portions_metric(kind))
     ]
     return {

@@ -1,6 +1,8 @@
 """Titles' words for the codes in the summary table's metric names (khuyenhoc.areas.metrics,
 which imports no app and keeps the codes alone)."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from khuyenhoc.areas.metrics import CITIZEN_GROUP_NUMBERS
 
 # The four groups of people of the Công dân học tập criteria (324/QĐ-KHVN; group 4 to confirm).
@@ -11,4 +13,4 @@ CITIZEN_GROUPS = {
     4: "Học sinh, sinh viên, học viên",
 }
 if tuple(CITIZEN_GROUPS) != CITIZEN_GROUP_NUMBERS:  # a group without figures, or figures unnamed
-    raise ImportError("titles.metrics.CITIZEN_GROUPS and areas' CITIZEN_GROUP_NUMBERS differ")
+    raise ImproperlyConfigured("titles CITIZEN_GROUPS and areas' CITIZEN_GROUP_NUMBERS differ")

@@ -14,7 +14,7 @@ which the caller passes in, so every output states the rate computed one way.
 """
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from khuyenhoc.core.numbers import rate
 
@@ -58,15 +58,15 @@ class Indicator:
     denominator: str = ""  # the title's denominator (areas): rates, from summarise
     per_commune: bool = False  # a title counted against the number of communes
     stages: bool = False
-    # The public downloads' column (its heading; a title gives its five columns), and
-    # its place among them; "" leaves the indicator out of the downloads.
+    # The public downloads' column (its heading; a title gives a column per stage and,
+    # with a denominator, per rate) and its place; "" leaves it out of the downloads.
     column: str = ""
     column_order: int = 0
     slug: str = ""  # a title's sort key on the public overview ("gia-dinh")
     short: str = ""  # a title's short name on the public overview ("Gia đình")
     # Rows, one level under this one, for metrics under a prefix that no indicator names
     # (a code written before the app's choices label it): (prefix, key prefix).
-    others: tuple[str, str] | None = field(default=None)
+    others: tuple[str, str] | None = None
 
     @property
     def owner(self) -> str:

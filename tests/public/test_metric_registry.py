@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from funds.models import Receipt
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.figures import registry
+from khuyenhoc.figures import coverage, registry
 from khuyenhoc.figures.registry import MONEY, Indicator
 from khuyenhoc.reports import indicators as report
 from members.models import Branch
@@ -106,6 +106,10 @@ def test_a_registered_indicator_shows_in_the_report_downloads_and_comparison_unt
     assert keys["quy"][-1] == "funds.books"
     assert report.find(report.build({m.POPULATION: 100}, 2025), "funds.books")["value"] is None
     assert ("Câu lạc bộ đọc sách: đạt", 2) in report.flat_cells(sections[3])
+    reached = coverage.statements(coverage.every_title([figures, {}]), "xã, phường")
+    assert {"title": "Câu lạc bộ đọc sách", "registered": "1/2", "recognised": "1/2"}.items() <= (
+        reached[-1].items()
+    )
 
     rows = _csv(client)
     head, line = rows[0], next(r for r in rows if r[0] == f"{commune.code:05d}")

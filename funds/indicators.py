@@ -17,6 +17,7 @@ def _payouts():
             metrics=(m.payout_portions_metric(kind),),
             level=1,
             order=40 + 2 * index,
+            short=label,  # the commune page's line per kind: amount (portions)
         )
         yield Indicator(
             key=f"funds.{kind}.amount",
@@ -26,6 +27,7 @@ def _payouts():
             unit=MONEY,
             level=1,
             order=41 + 2 * index,
+            short=label,
         )
 
 

@@ -56,6 +56,7 @@ def register_indicators():
                 level=1,
                 order=10 + group,
                 stages=True,
+                short=label,
             )
             for group, label in CITIZEN_GROUPS.items()
         )

@@ -63,7 +63,9 @@ class Indicator:
     column: str = ""
     column_order: int = 0
     slug: str = ""  # a title's sort key on the public overview ("gia-dinh")
-    short: str = ""  # a title's short name on the public overview ("Gia đình")
+    # Its name where a page lists it under a heading of its own: a title's short name on
+    # the public overview ("Gia đình"), a group's or a kind of payout's own words.
+    short: str = ""
     # Rows, one level under this one, for metrics under a prefix that no indicator names
     # (a code written before the app's choices label it): (prefix, key prefix).
     others: tuple[str, str] | None = None

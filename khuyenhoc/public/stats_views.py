@@ -10,7 +10,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
-from funds.metrics import PAYOUT_KINDS
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RANK_RULE, sort_rows, summarise
 from khuyenhoc.areas.models import Village
@@ -22,7 +21,6 @@ from khuyenhoc.figures.reporting import REPORTED_RULE
 from khuyenhoc.figures.selectors import SPLIT_RULE
 from khuyenhoc.figures.years import pick_public_year
 from khuyenhoc.quality.selectors import published_year
-from titles.metrics import CITIZEN_GROUPS
 
 from . import charts, exports, selectors, tables
 from .caching import anonymous_cache
@@ -218,27 +216,34 @@ def _title_rows(mine, province):
 
 
 def _citizen_groups(figures):
+    """The groups of Công dân học tập registered (khuyenhoc.figures.registry) with a count."""
     groups = []
-    for group, label in CITIZEN_GROUPS.items():
-        registered = figures.get(m.citizen_group_metric(group, "registered"))
-        recognised = figures.get(m.citizen_group_metric(group, "recognised"))
+    for indicator in registry.indicators("cong-dan"):
+        if not indicator.stages:
+            continue
+        registered, recognised = (figures.get(metric) for metric in indicator.metrics[:2])
         if registered or recognised:
-            groups.append({"label": label, "registered": registered, "recognised": recognised})
+            groups.append(
+                {"label": indicator.short, "registered": registered, "recognised": recognised}
+            )
     return groups
+
+
+def _payouts(figures):
+    """Each kind of payout registered with a figure: its đồng and its portions (suất)."""
+    kinds: dict[str, dict] = {}
+    for indicator in registry.indicators("quy"):
+        if indicator.short:
+            measure = "amount" if indicator.unit == registry.MONEY else "portions"
+            kind = kinds.setdefault(indicator.short, {"label": indicator.short})
+            kind[measure] = figures.get(indicator.metrics[0])
+    return [kind for kind in kinds.values() if kind.get("amount") or kind.get("portions")]
 
 
 def _funds(figures):
     if not any(key.startswith("funds.") for key in figures):
         return None
-    payouts = [
-        {
-            "label": label,
-            "amount": figures.get(m.payout_amount_metric(kind)),
-            "portions": figures.get(m.payout_portions_metric(kind)),
-        }
-        for kind, label in PAYOUT_KINDS.items()
-        if figures.get(m.payout_amount_metric(kind)) or figures.get(m.payout_portions_metric(kind))
-    ]
+    payouts = _payouts(figures)
     return {
         "opening": figures.get(m.FUND_OPENING),
         "cash": figures.get(m.FUND_RECEIPTS_CASH, 0),

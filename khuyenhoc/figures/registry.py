@@ -15,6 +15,7 @@ which the caller passes in, so every output states the rate computed one way.
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from khuyenhoc.core.numbers import rate
 
@@ -70,11 +71,11 @@ class Indicator:
     # (a code written before the app's choices label it): (prefix, key prefix).
     others: tuple[str, str] | None = None
 
-    @property
+    @cached_property
     def owner(self) -> str:
         return self.app or (self.metrics[0].split(".")[0] if self.metrics else "")
 
-    @property
+    @cached_property
     def rated(self) -> bool:
         """A title with a denominator and rates (summarise's titles)."""
         return bool(self.title and self.denominator)
@@ -179,23 +180,26 @@ def read(indicator: Indicator, figures: Mapping[str, int], summary: dict, *, com
     """What an indicator states for one area and year: "value" and, for titles and
     groups, "registered", "denominator", the rates, the target. `summary` is
     summarise(figures, year); `communes` the denominator of a title per commune."""
-    out = _blank()
-    get = getter(figures)
-    if indicator.rated:
+    if indicator.rated:  # the downloads ask this per commune and title: one dict, built once
         t = summary["titles"][indicator.title]
-        out.update(
-            value=t["recognised"],
-            registered=t["registered"],
-            denominator=t["denominator"],
-            registered_rate=t["registered_rate"],
-            rate=t["recognised_rate"],
-            target=t["target"],
-            below=t["below"],
-            has_stages=True,
-            source=t["source"],
-        )
-    elif indicator.title or indicator.stages:
-        registered, recognised = (get(metric) for metric in indicator.metrics[:2])
+        return {
+            "value": t["recognised"],
+            "registered": t["registered"],
+            "denominator": t["denominator"],
+            "registered_rate": t["registered_rate"],
+            "rate": t["recognised_rate"],
+            "target": t["target"],
+            "below": t["below"],
+            "has_stages": True,
+            "source": t["source"],
+        }
+    out = _blank()
+    if indicator.summary and not (indicator.title or indicator.stages):
+        out["value"] = summary[indicator.summary]
+        return out
+    get = getter(figures)
+    if indicator.title or indicator.stages:
+        registered, recognised = get(indicator.metrics[0]), get(indicator.metrics[1])
         out.update(value=recognised, registered=registered, has_stages=True)
         if indicator.per_commune:
             whole = communes if recognised is not None else None
@@ -204,8 +208,6 @@ def read(indicator: Indicator, figures: Mapping[str, int], summary: dict, *, com
                 registered_rate=rate(registered, whole),
                 rate=rate(recognised, whole),
             )
-    elif indicator.summary:
-        out["value"] = summary[indicator.summary]
     elif indicator.compute is not None:
         out["value"] = indicator.compute(get)
     else:

@@ -138,10 +138,6 @@ class OverdraftForm(PlainTextMixin, forms.Form):
     reason = forms.CharField(label="Lý do", max_length=300)
 
 
-class ImportForm(PlainTextMixin, forms.Form):
-    sheet = forms.FileField(label="Tệp Excel (.xlsx)")
-
-
 LEVELS = ["Mầm non", "Tiểu học", "THCS", "THPT", "Sinh viên", "Học sinh giỏi cấp tỉnh"]
 
 

@@ -8,20 +8,20 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer, reviewer_action
+from khuyenhoc.core.sheets.import_view import SheetImport, import_page
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, read_upload
 from khuyenhoc.core.web import confirm, params
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.submissions.previews import imported
-from khuyenhoc.submissions.steps import import_step, uploaded
 from members.models import Branch
 
 from . import campaigns, goods, imports, ledger, services
-from .forms import FundForm, ImportForm, OverdraftForm, PayoutForm, ReceiptForm, ReverseForm
+from .forms import FundForm, OverdraftForm, PayoutForm, ReceiptForm, ReverseForm
 from .models import Fund, FundYear, Payout, Receipt, Transfer
 from .rules import last_closed_year
 
@@ -46,6 +46,14 @@ def entry_or_404(user, model, pk):
 def book_year(fund, year) -> int:
     """The year of an address, if the fund kept a book that year; else a 404."""
     return params.url_year(year, first=fund.opening_year, last=timezone.localdate().year)
+
+
+def beneficiaries_given(data) -> list[dict]:
+    """The people a payout form names: its uploaded sheet (read through the one reader
+    that stops at the size limit) or else its text, a line each."""
+    if data["sheet"]:
+        return imports.beneficiaries_from_sheet(read_upload(data["sheet"]))
+    return imports.beneficiaries_from_text(data["people"])
 
 
 def _errors(form, exc):
@@ -150,16 +158,12 @@ def payout_create(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            if data["sheet"]:
-                people = imports.beneficiaries_from_sheet(read_upload(data["sheet"]))
-            else:
-                people = imports.beneficiaries_from_text(data["people"])
             payout = services.payout_record(
                 user=request.user,
                 fund=fund,
                 date=data["date"],
                 kind=data["kind"],
-                beneficiaries=people,
+                beneficiaries=beneficiaries_given(data),
                 default_amount=data["default_amount"],
                 decision_ref=data["decision_ref"],
                 description=data["description"],
@@ -308,31 +312,22 @@ def run_import(data, *, user, commune, params, skip_existing):
 @submits_once
 def receipts_import(request, pk):
     fund = fund_or_404(request.user, pk)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    run = partial(run_import, user=request.user, commune=None, params={"fund": fund.pk})
-    # a job is kept in a commune's scope: a fund of the province imports on the page
-    background = fund.branch.commune and Background(
+    spec = SheetImport(
         kind="receipts",
-        commune=fund.branch.commune,
-        label=f"Nhập phiếu thu từ Excel · {fund.name}",
+        run=partial(run_import, user=request.user, commune=None, params={"fund": fund.pk}),
+        template="funds/import_form.html",
+        context={"fund": fund, "headers": imports.RECEIPT_HEADERS.values()},
+        done=reverse("funds:fund", kwargs={"pk": fund.pk}),
         what="phiếu thu",
-        args={"fund": fund.pk},
+        field="sheet",  # as the fund pages have always posted it
+        # a job is kept in a commune's scope: a fund of the province imports on the page
+        background=fund.branch.commune
+        and Background(
+            kind="receipts",
+            commune=fund.branch.commune,
+            label=f"Nhập phiếu thu từ Excel · {fund.name}",
+            what="phiếu thu",
+            args={"fund": fund.pk},
+        ),
     )
-    step = import_step(
-        request,
-        kind="receipts",
-        form=form,
-        run=run,
-        read=uploaded("sheet"),
-        background=background,
-    )
-    if step.response:
-        return step.response
-    if step.outcome:
-        messages.success(request, imported(step.outcome, "phiếu thu"))
-        return redirect("funds:fund", pk=fund.pk)
-    return render(
-        request,
-        "funds/import_form.html",
-        {"fund": fund, "form": form, "headers": imports.RECEIPT_HEADERS.values(), **step.context},
-    )
+    return import_page(request, spec)

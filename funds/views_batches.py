@@ -8,13 +8,13 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
-from khuyenhoc.core.sheets.spreadsheets import ImportRejected, read_upload
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 from khuyenhoc.submissions.once import submits_once
 
-from . import campaigns, imports, ledger, services
+from . import campaigns, ledger, services
 from .forms import LEVELS, BatchPayoutForm, NamesForm, ScanForm
 from .models import Payout, SignedList
-from .views import _errors, entry_or_404, fund_or_404
+from .views import _errors, beneficiaries_given, entry_or_404, fund_or_404
 
 
 @login_required
@@ -61,12 +61,8 @@ def payout_names(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            if data["sheet"]:
-                people = imports.beneficiaries_from_sheet(read_upload(data["sheet"]))
-            else:
-                people = imports.beneficiaries_from_text(data["people"])
             added = services.payout_names_add(
-                user=request.user, payout=payout, beneficiaries=people
+                user=request.user, payout=payout, beneficiaries=beneficiaries_given(data)
             )
         except (ValidationError, ImportRejected) as exc:
             _errors(form, exc)

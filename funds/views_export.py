@@ -1,19 +1,13 @@
 """Excel files of the funds: the yearly statement, the ledger, and blank import sheets."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
+from khuyenhoc.core.web.downloads import xlsx_response
 
 from . import imports, ledger
 from .models import FundYear
 from .views import book_year, fund_or_404
-
-
-def _xlsx(filename, sheets):
-    response = HttpResponse(workbook_bytes(sheets), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @login_required
@@ -22,7 +16,9 @@ def statement_xlsx(request, pk, year):
     year = book_year(fund, year)
     book = FundYear.objects.filter(fund=fund, year=year, closed_at__isnull=False).first()
     data = book.statement if book else ledger.statement(fund, year)
-    return _xlsx(f"quyet-toan-quy-{fund.pk}-{year}.xlsx", [ledger.statement_sheet(fund, data)])
+    return xlsx_response(
+        f"quyet-toan-quy-{fund.pk}-{year}.xlsx", [ledger.statement_sheet(fund, data)]
+    )
 
 
 @login_required
@@ -53,7 +49,7 @@ def ledger_xlsx(request, pk, year):
             ]
         )
     headers = ["Ngày", "Phiếu", "Nội dung", "Thu (đồng)", "Chi (đồng)", "Tồn quỹ (đồng)"]
-    return _xlsx(f"so-quy-{fund.pk}-{year}.xlsx", [(f"Sổ quỹ {year}", headers, lines)])
+    return xlsx_response(f"so-quy-{fund.pk}-{year}.xlsx", [(f"Sổ quỹ {year}", headers, lines)])
 
 
 @login_required
@@ -61,4 +57,4 @@ def blank_sheet(request, kind):
     headers = {"thu": imports.RECEIPT_HEADERS, "chi": imports.BENEFICIARY_HEADERS}.get(kind)
     if headers is None:
         raise Http404
-    return _xlsx(f"mau-danh-sach-{kind}.xlsx", [("Danh sách", list(headers.values()), [])])
+    return xlsx_response(f"mau-danh-sach-{kind}.xlsx", [("Danh sách", list(headers.values()), [])])

@@ -87,14 +87,6 @@ class DissolveForm(PlainTextMixin, forms.Form):
     dissolved_on = date_field("Ngày giải thể")
 
 
-class ImportForm(PlainTextMixin, forms.Form):
-    file = forms.FileField(
-        label="Tệp Excel (.xlsx)",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
-        error_messages={"required": "Hãy chọn tệp Excel.", "empty": "Tệp rỗng."},
-    )
-
-
 class FilterForm(PlainTextMixin, forms.Form):
     STATUS = [
         ("", "Mọi tình trạng"),

@@ -2,33 +2,26 @@
 
 from functools import partial
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from khuyenhoc.core.access.scope import get_commune_or_404
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE
+from khuyenhoc.core.sheets.import_view import SheetImport, import_page
+from khuyenhoc.core.web.downloads import file_response
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.submissions.previews import imported
-from khuyenhoc.submissions.steps import import_step, uploaded
 
 from . import imports, selectors
-from .forms import FilterForm, ImportForm
-
-
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+from .forms import FilterForm
 
 
 @login_required
 def template(request, code):
     commune = get_commune_or_404(request.user, code)
-    return _xlsx(imports.template_bytes(commune), f"mau-hoi-vien-{commune.code_display}.xlsx")
+    return file_response(
+        f"mau-hoi-vien-{commune.code_display}.xlsx", imports.template_bytes(commune)
+    )
 
 
 @login_required
@@ -38,7 +31,7 @@ def export(request, code):
     data = form.cleaned_data if form.is_valid() else {}
     members = selectors.filtered(selectors.members_of(request.user, commune), data)
     rows = members.select_related("branch").iterator(chunk_size=5000)
-    return _xlsx(imports.export_bytes(rows), f"hoi-vien-{commune.code_display}.xlsx")
+    return file_response(f"hoi-vien-{commune.code_display}.xlsx", imports.export_bytes(rows))
 
 
 @registers("members")
@@ -53,19 +46,15 @@ def run_import(data, *, user, commune, params, skip_existing):
 @submits_once
 def import_members(request, code):
     commune = get_commune_or_404(request.user, code)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    run = partial(run_import, user=request.user, commune=commune, params={})
-    background = Background(
-        kind="members", commune=commune, label="Nhập hội viên từ Excel", what="hội viên"
+    spec = SheetImport(
+        kind="members",
+        run=partial(run_import, user=request.user, commune=commune, params={}),
+        template="members/import.html",
+        context={"commune": commune},
+        done=reverse("members:list", kwargs={"code": commune.code}),
+        what="hội viên",
+        background=Background(
+            kind="members", commune=commune, label="Nhập hội viên từ Excel", what="hội viên"
+        ),
     )
-    step = import_step(
-        request, kind="members", form=form, run=run, read=uploaded(), background=background
-    )
-    if step.response:
-        return step.response
-    if step.outcome:
-        messages.success(request, imported(step.outcome, "hội viên"))
-        return redirect("members:list", code=commune.code)
-    return render(
-        request, "members/import.html", {"commune": commune, "form": form, **step.context}
-    )
+    return import_page(request, spec)

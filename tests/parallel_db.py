@@ -51,16 +51,19 @@ def clone_template(template: str) -> str:
     target = f"{template}_{os.environ.get('PYTEST_XDIST_WORKER', 'gw0')}"
     quote = connection.ops.quote_name
     with connection._nodb_cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {quote(target)}")
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(target)} WITH (FORCE)")
         cursor.execute(f"CREATE DATABASE {quote(target)} TEMPLATE {quote(template)}")
     _point_at(target)
     return target
 
 
 def drop_clone(target: str, original_name: str) -> None:
+    """FORCE: a connection a test opened on another thread (a live server's, a job
+    worker's) may still be closing at the session's end; the database is ours to drop, and
+    a refused drop would fail a run whose tests all passed."""
     _point_at(original_name)
     with connection._nodb_cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(target)}")
+        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(target)} WITH (FORCE)")
 
 
 def _point_at(name: str) -> None:

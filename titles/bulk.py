@@ -10,14 +10,27 @@ wrote on a second thread sharing the connection to overlap the database's work w
 Python's; a connection is not for two threads, and a failure on one left the other's
 state unclear.) Foreign keys are checked at the end of each COPY instead of all at
 commit. Elsewhere (SQLite, for a first look) each chunk is written in turn by multi-row
-INSERTs of the same rows (khuyenhoc.core.db.inserts)."""
+INSERTs of the same rows. The writing itself, with the history rows, is the one bulk
+writer's (khuyenhoc.core.db.copy); this module says which rows."""
 
 from django.db import connection
 from django.db.models import BigIntegerField, CharField, DateTimeField, Value
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from khuyenhoc.core.db.copy import analyze_if_grown, copy_line, copy_text, reserve_ids
+from khuyenhoc.core.db.copy import (
+    analyze_if_grown,
+    copy_into,
+    copy_line,
+    copy_statements,
+    copy_text,
+    history_tail,
+    insert_history,
+    reserve_ids,
+    run_copies,
+    uses_copy,
+    with_history,
+)
 from khuyenhoc.core.db.inserts import db_datetime, insert_rows
 from khuyenhoc.jobs import progress
 
@@ -30,14 +43,8 @@ SUBJECT_COLUMNS = {
     "unit": ["name", "kind", "name_folded"],
     "village": [],
 }
-HISTORY_COLUMNS = ["history_date", "history_type", "history_change_reason", "history_user_id"]
 CHANGE_REASON = "Nhập từ Excel"
 CHUNK_ROWS = 5000
-
-
-def uses_copy() -> bool:
-    """PostgreSQL takes the COPY path; other databases plain INSERTs."""
-    return connection.vendor == "postgresql"
 
 
 class RegistrationWriter:
@@ -75,7 +82,7 @@ class RegistrationWriter:
         if self.title == "clan":
             self.clan_villages.extend(f for _, f in chunk)
         if self.on_postgresql:
-            _run_copies(self.copy.prepare(chunk))
+            run_copies(self.copy.prepare(chunk))
         else:
             _write_with_inserts(self, chunk)
         progress.written(len(chunk))
@@ -102,14 +109,14 @@ class _CopyStatements:
         user = copy_text(getattr(writer.user, "pk", None))
         now = copy_text(writer.when)
         self.commune = copy_text(writer.commune.code)
-        # A history row is its record's line followed by these four columns.
-        self.history_tail = "\t" + "\t".join([now, "+", CHANGE_REASON, user])
+        # A history row is its record's line followed by the history columns.
+        self.history_tail = history_tail(when=writer.when, user=writer.user, reason=CHANGE_REASON)
         subject_fk = "village_id" if title == "village" else f"{title}_id"
         columns = ["id", "commune_id", "year", "title", subject_fk, "state"]
         columns += ["created_at", "created_by_id"]
         # a citizen's registration keeps the group the sheet gives for this year
         self.with_group = title == "citizen"
-        self.registration = _copies(
+        self.registration = copy_statements(
             Registration, [*columns, "citizen_group"] if self.with_group else columns
         )
         self.registration_head = f"\t{self.commune}\t{writer.year}\t{title}\t"
@@ -117,7 +124,7 @@ class _CopyStatements:
         self.subject_model = model
         self.subject_columns = SUBJECT_COLUMNS[title] if model else []
         if model is not None:
-            self.subject = _copies(model, ["id", "commune_id", *self.subject_columns])
+            self.subject = copy_statements(model, ["id", "commune_id", *self.subject_columns])
 
     def prepare(self, chunk) -> list[tuple[str, str]]:
         """Each COPY of the chunk with its data."""
@@ -131,7 +138,7 @@ class _CopyStatements:
                 "\t".join([str(pk), self.commune, *(copy_text(f[c]) for c in self.subject_columns)])
                 for pk, f in zip(subject_ids, new, strict=True)
             ]
-            copies += _with_history(self.subject, lines, self.history_tail)
+            copies += with_history(self.subject, lines, self.history_tail)
         new_ids = iter(subject_ids)
         lines = [
             f"{pk}{self.registration_head}"
@@ -142,22 +149,7 @@ class _CopyStatements:
             lines = [
                 f"{line}\t{fields['group']}" for line, (_, fields) in zip(lines, chunk, strict=True)
             ]
-        return copies + _with_history(self.registration, lines, self.history_tail)
-
-
-def _with_history(statements, lines, history_tail):
-    table, history = statements
-    return [
-        (table, "\n".join(lines) + "\n"),
-        (history, f"{history_tail}\n".join(lines) + history_tail + "\n"),
-    ]
-
-
-def _run_copies(copies):
-    with connection.cursor() as cursor:
-        for sql, data in copies:
-            with cursor.copy(sql) as copy:
-                copy.write(data)
+        return copies + with_history(self.registration, lines, self.history_tail)
 
 
 def _id_list(ids):
@@ -175,19 +167,6 @@ def _q(name):
 
 def _column(model, attname):
     return _q(model._meta.get_field(attname).column)
-
-
-def _copy_into(model, attnames, extra_columns=()):
-    columns = [*(_column(model, name) for name in attnames), *map(_q, extra_columns)]
-    return f"COPY {_q(model._meta.db_table)} ({', '.join(columns)}) FROM STDIN"
-
-
-def _copies(model, attnames):
-    """COPY into the model's table, and into its history table with the history columns."""
-    return (
-        _copy_into(model, attnames),
-        _copy_into(model.history.model, attnames, HISTORY_COLUMNS),
-    )
 
 
 def _write_with_inserts(writer, chunk):
@@ -208,7 +187,7 @@ def _write_with_inserts(writer, chunk):
             if existing is None
         ]
         created = insert_rows(model, columns, rows, returning_id=True)
-        _insert_history(model, columns, rows, created, history)
+        insert_history(model, columns, rows, created, history)
         new_ids = iter(created)
         subject_ids = [sid if sid is not None else next(new_ids) for sid in subject_ids]
     field = "village" if title == "village" else title
@@ -218,17 +197,7 @@ def _write_with_inserts(writer, chunk):
         columns.append("citizen_group")
         rows = [(*row, fields["group"]) for row, (_, fields) in zip(rows, chunk, strict=True)]
     created = insert_rows(Registration, columns, rows, returning_id=True)
-    _insert_history(Registration, columns, rows, created, history)
-
-
-def _insert_history(model, columns, rows, ids, history):
-    """The first history row of each new record: its id, its values, then who and why."""
-    insert_rows(
-        model.history.model,
-        ["id", *columns],
-        [(pk, *row, *history) for pk, row in zip(ids, rows, strict=True)],
-        extra_columns=HISTORY_COLUMNS,
-    )
+    insert_history(Registration, columns, rows, created, history)
 
 
 def _link_clan_villages(commune, rows):
@@ -279,12 +248,12 @@ def add_evaluations(*, user, criteria_set, results, reason, when=None) -> int:
             score_lines += [  # the table's own default numbers scores: nothing refers to them
                 copy_line([pk, indicator_id, value]) for indicator_id, value in points.items()
             ]
-        tail = "\t" + copy_line([now, "+", reason, user_id])
-        copies = _with_history(_copies(Evaluation, EVALUATION_COLUMNS), lines, tail)
+        tail = history_tail(when=now, user=user, reason=reason)
+        copies = with_history(copy_statements(Evaluation, EVALUATION_COLUMNS), lines, tail)
         if score_lines:
             score_columns = ["evaluation", "indicator", "points"]
-            copies.append((_copy_into(Score, score_columns), "\n".join(score_lines) + "\n"))
-        _run_copies(copies)
+            copies.append((copy_into(Score, score_columns), "\n".join(score_lines) + "\n"))
+        run_copies(copies)
         analyze_if_grown(cursor, [Evaluation, Score], len(results))
     return len(results)
 
@@ -305,7 +274,7 @@ def _add_evaluations_with_inserts(user, criteria_set, results, reason, when):
         for registration_id, outcome, _ in results
     ]
     ids = insert_rows(Evaluation, columns, rows, returning_id=True)
-    _insert_history(Evaluation, columns, rows, ids, (now, "+", reason, user_id))
+    insert_history(Evaluation, columns, rows, ids, (now, "+", reason, user_id))
     scores = [
         (pk, indicator_id, value)
         for pk, (_, _, points) in zip(ids, results, strict=True)

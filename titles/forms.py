@@ -94,10 +94,6 @@ class ReasonForm(PlainTextMixin, forms.Form):
     reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class UploadForm(PlainTextMixin, forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx)")
-
-
 class ListFilterForm(PlainTextMixin, forms.Form):
     """The staff list's search: a name (with or without diacritics) or a registration
     code, a state, and for people and households their village."""

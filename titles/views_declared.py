@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -16,12 +16,11 @@ from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.reform import REFORM_YEAR
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
+from khuyenhoc.core.sheets.import_view import SheetImport, import_page
 from khuyenhoc.core.web import params
+from khuyenhoc.core.web.downloads import xlsx_response
 from khuyenhoc.core.web.forms import PlainTextMixin
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.submissions.previews import imported
-from khuyenhoc.submissions.steps import import_step, uploaded
 
 from . import declared, declared_services
 from .declared_services import Count
@@ -147,13 +146,6 @@ def _overview_url(commune):
     return reverse("titles:declared", args=[commune.code])
 
 
-class UploadForm(PlainTextMixin, forms.Form):
-    file = forms.FileField(
-        label="Tệp Excel (.xlsx)",
-        error_messages={"required": "Hãy chọn tệp Excel.", "empty": "Tệp rỗng."},
-    )
-
-
 def run_import(data, *, user, commune, year, skip_existing):
     return declared_services.declared_counts_import(
         user=user, commune=commune, year=year, data=data, skip_existing=skip_existing
@@ -165,16 +157,15 @@ def run_import(data, *, user, commune, year, skip_existing):
 def import_counts(request, code, year):
     commune = get_commune_or_404(request.user, code)
     params.url_year(year)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    run = partial(run_import, user=request.user, commune=commune, year=year)
-    step = import_step(request, kind="declared-counts", form=form, run=run, read=uploaded())
-    if step.response:
-        return step.response
-    if step.outcome:
-        messages.success(request, imported(step.outcome, "thôn có số lượng"))
-        return redirect(f"{_overview_url(commune)}?nam={year}")
-    context = {"commune": commune, "year": year, "form": form, **step.context}
-    return render(request, "titles/declared_import.html", context)
+    spec = SheetImport(
+        kind="declared-counts",
+        run=partial(run_import, user=request.user, commune=commune, year=year),
+        template="titles/declared_import.html",
+        context={"commune": commune, "year": year},
+        done=f"{_overview_url(commune)}?nam={year}",
+        what="thôn có số lượng",
+    )
+    return import_page(request, spec)
 
 
 @login_required
@@ -184,7 +175,4 @@ def import_template(request, code, year):
     headers = list(declared_services.sheet_headers().values())
     blank = [""] * (len(headers) - 1)
     rows = [[name, *blank] for name in _active_villages(commune).values()]
-    body = workbook_bytes([(f"Số lượng {year}", headers, rows)])
-    response = HttpResponse(body, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="so-luong-{year}.xlsx"'
-    return response
+    return xlsx_response(f"so-luong-{year}.xlsx", [(f"Số lượng {year}", headers, rows)])

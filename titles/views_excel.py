@@ -3,31 +3,22 @@ the uploads of registration lists and of evaluation scores."""
 
 from functools import partial
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import Http404
 from django.urls import reverse
 
 from khuyenhoc.areas.metrics import TITLES
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, ImportRejected, workbook_bytes
+from khuyenhoc.core.sheets.import_view import SheetImport, import_page
+from khuyenhoc.core.sheets.spreadsheets import ImportRejected
+from khuyenhoc.core.web.downloads import file_response, xlsx_response
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.submissions.previews import imported
-from khuyenhoc.submissions.steps import import_step, uploaded
 
 from . import exports, imports, score_imports
-from .forms import UploadForm
 from .models import CriteriaSet
 from .selectors import commune_and_title
 from .views import back_to_list, searched_list
-
-
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @registers("titles-registrations_import")
@@ -47,39 +38,28 @@ RUNNERS = {imports.registrations_import: run_registrations, score_imports.scores
 
 def _import(request, code, year, title, run, heading, columns, template_url=None, guide=()):
     commune = commune_and_title(request.user, code, title, year)
-    form = UploadForm(request.POST or None, request.FILES or None)
     kind = f"titles-{run.__name__}"
     args = {"year": year, "title": title}
-    step_run = partial(RUNNERS[run], user=request.user, commune=commune, params=args)
-    background = Background(
-        kind=kind, commune=commune, label=f"{heading} · {TITLES[title][0]} {year}", args=args
-    )
-    step = import_step(
-        request, kind=kind, form=form, run=step_run, read=uploaded(), background=background
-    )
-    if step.response:
-        return step.response
-    if step.outcome:
-        messages.success(request, imported(step.outcome, "dòng"))
-        for warning in getattr(step.outcome, "warnings", ()):
-            messages.warning(request, warning)
-        return back_to_list(commune, year, title)
-    return render(
-        request,
-        "titles/import.html",
-        {
+    spec = SheetImport(
+        kind=kind,
+        run=partial(RUNNERS[run], user=request.user, commune=commune, params=args),
+        template="titles/import.html",
+        context={
             "commune": commune,
             "year": year,
             "title": title,
             "title_name": TITLES[title][0],
-            "form": form,
             "heading": heading,
             "columns": columns,
             "template_url": template_url,
             "guide": guide,
-            **step.context,
         },
+        done=back_to_list(commune, year, title).url,
+        background=Background(
+            kind=kind, commune=commune, label=f"{heading} · {TITLES[title][0]} {year}", args=args
+        ),
     )
+    return import_page(request, spec)
 
 
 @login_required
@@ -105,8 +85,7 @@ def import_template(request, code, year, title):
     headers = list(imports.REGISTRATION_HEADERS.get(title, {}).values())
     if not headers:
         raise Http404("Danh hiệu này không nhập danh sách từ Excel.")
-    data = workbook_bytes([("Danh sách đăng ký", headers, [])])
-    return _xlsx(data, f"dang-ky-{title}-{year}.xlsx")
+    return xlsx_response(f"dang-ky-{title}-{year}.xlsx", [("Danh sách đăng ký", headers, [])])
 
 
 @login_required
@@ -135,7 +114,7 @@ def scores_template(request, code, year, title):
         data = score_imports.scores_workbook(commune=commune, year=year, title=title)
     except ImportRejected as exc:
         raise Http404(str(exc)) from exc
-    return _xlsx(data, f"bang-diem-{title}-{year}-{commune.code}.xlsx")
+    return file_response(f"bang-diem-{title}-{year}-{commune.code}.xlsx", data)
 
 
 @login_required
@@ -144,4 +123,4 @@ def export_list(request, code, year, title):
     commune = commune_and_title(request.user, code, title, year)
     _, _, entries = searched_list(request, commune, year, title)
     data = exports.list_workbook(title, TITLES[title][0], entries)
-    return _xlsx(data, f"danh-sach-{title}-{year}-{commune.code}.xlsx")
+    return file_response(f"danh-sach-{title}-{year}-{commune.code}.xlsx", data)

@@ -81,6 +81,7 @@ def decision_list(request, code, year, title):
 
 # Every entry the commune put on its list: the reviewer's decision leaves them as
 # recognised or not, and the printed proposal still shows them all.
+PROPOSAL_SIGNERS = ["Người lập biểu", "TM. HỘI KHUYẾN HỌC"]
 ON_THE_LIST = [
     Registration.State.PROPOSED,
     Registration.State.RECOGNISED,
@@ -104,5 +105,13 @@ def proposal_list(request, code, year, title):
     )
     passed = sum(1 for r in entries if getattr(r, "evaluation", None) and r.evaluation.passed)
     return _printed_page(
-        request, "titles/proposal.html", commune, year, title, rlist, entries, passed=passed
+        request,
+        "titles/proposal.html",
+        commune,
+        year,
+        title,
+        rlist,
+        entries,
+        passed=passed,
+        signers=PROPOSAL_SIGNERS,
     )

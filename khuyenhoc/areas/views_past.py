@@ -7,21 +7,21 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from khuyenhoc.core.numbers import number
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
+from khuyenhoc.core.sheets.import_view import SheetImport, import_page
 from khuyenhoc.core.web import params
+from khuyenhoc.core.web.downloads import xlsx_response
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.submissions.steps import import_step, uploaded
 
 from . import past_years, past_years_import
 from .forms import LegacyReportForm
 from .legacy_models import DENOMINATORS, FIELDS, LegacyReport, title_field
 from .metrics import TITLES
 from .reform import REFORM_YEAR
-from .views_villages import UploadForm
 
 
 def _year(year):
@@ -167,22 +167,18 @@ def run_import(data, *, user, year, picks, skip_existing):
 def legacy_import(request, legacy_year):
     year = legacy_year
     _year(year)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    run = partial(run_import, user=request.user, year=year, picks=_picks(request.POST))
-    step = import_step(request, kind="legacy-reports", form=form, run=run, read=uploaded())
-    if step.response:
-        return step.response
-    if step.outcome:
-        o = step.outcome
-        messages.success(
-            request,
+    spec = SheetImport(
+        kind="legacy-reports",
+        run=partial(run_import, user=request.user, year=year, picks=_picks(request.POST)),
+        template="areas/past_import.html",  # names several old communes share: held.preview
+        context={"year": year},
+        done=reverse("areas:legacy_year", kwargs={"legacy_year": year}),
+        message=lambda o: (
             f"Đã ghi số liệu năm {year}: {number(o.created)} xã cũ mới, "
-            f"{number(o.updated)} xã cũ thay số liệu, {number(o.skipped)} dòng giống hệt.",
-        )
-        return redirect("areas:legacy_year", legacy_year=year)
-    ambiguous = step.held.preview.get("ambiguous", []) if step.held else []
-    context = {"year": year, "form": form, "ambiguous": ambiguous, **step.context}
-    return render(request, "areas/past_import.html", context)
+            f"{number(o.updated)} xã cũ thay số liệu, {number(o.skipped)} dòng giống hệt."
+        ),
+    )
+    return import_page(request, spec)
 
 
 @login_required
@@ -194,15 +190,6 @@ def legacy_template(request, legacy_year):
         .order_by("district__name", "name")
         .values_list("code", "name", "district__name")
     )
-    body = workbook_bytes(
-        [
-            (
-                f"Năm {year}",
-                list(past_years_import.HEADERS.values()),
-                past_years_import.template_rows(olds),
-            )
-        ]
-    )
-    response = HttpResponse(body, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="so-lieu-xa-cu-{year}.xlsx"'
-    return response
+    headers = list(past_years_import.HEADERS.values())
+    sheet = (f"Năm {year}", headers, past_years_import.template_rows(olds))
+    return xlsx_response(f"so-lieu-xa-cu-{year}.xlsx", [sheet])

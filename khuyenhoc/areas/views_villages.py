@@ -6,17 +6,16 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from khuyenhoc.core.access.scope import get_commune_or_404
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
+from khuyenhoc.core.sheets.import_view import SheetImport, import_page
+from khuyenhoc.core.web.downloads import xlsx_response
 from khuyenhoc.core.web.forms import PlainTextMixin
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.submissions.previews import imported
-from khuyenhoc.submissions.steps import import_step, uploaded
 
 from . import services
 from .forms import VillageForm
@@ -28,13 +27,6 @@ class MergeForm(PlainTextMixin, forms.Form):
         queryset=Village.objects.none(),
         label="Gộp vào",
         error_messages={"required": "Hãy chọn thôn, bản nhận sáp nhập."},
-    )
-
-
-class UploadForm(PlainTextMixin, forms.Form):
-    file = forms.FileField(
-        label="Tệp Excel (.xlsx)",
-        error_messages={"required": "Hãy chọn tệp Excel.", "empty": "Tệp rỗng."},
     )
 
 
@@ -122,34 +114,24 @@ def run_import(data, *, user, commune, params, skip_existing):
 @submits_once
 def village_import(request, code):
     commune = get_commune_or_404(request.user, code)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    run = partial(run_import, user=request.user, commune=commune, params={})
-    background = Background(
+    what = "thôn, bản, tổ dân phố"
+    spec = SheetImport(
         kind="villages",
-        commune=commune,
-        label="Nhập thôn, bản, tổ dân phố từ Excel",
-        what="thôn, bản, tổ dân phố",
+        run=partial(run_import, user=request.user, commune=commune, params={}),
+        template="areas/village_import.html",
+        context={"commune": commune},
+        done=reverse("areas:commune", kwargs={"code": commune.code}),
+        what=what,
+        background=Background(
+            kind="villages", commune=commune, label=f"Nhập {what} từ Excel", what=what
+        ),
     )
-    step = import_step(
-        request, kind="villages", form=form, run=run, read=uploaded(), background=background
-    )
-    if step.response:
-        return step.response
-    if step.outcome:
-        messages.success(request, imported(step.outcome, "thôn, bản, tổ dân phố"))
-        return redirect("areas:commune", code=commune.code)
-    return render(
-        request, "areas/village_import.html", {"commune": commune, "form": form, **step.context}
-    )
+    return import_page(request, spec)
 
 
 @login_required
 def village_template(request, code):
     get_commune_or_404(request.user, code)
     headers = list(services.VILLAGE_HEADERS.values())
-    body = workbook_bytes(
-        [("Thôn bản", headers, [["Bản Mòng", "Bản"], ["Tổ dân phố 1", "Tổ dân phố"]])]
-    )
-    response = HttpResponse(body, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="mau-thon-ban.xlsx"'
-    return response
+    examples = [["Bản Mòng", "Bản"], ["Tổ dân phố 1", "Tổ dân phố"]]
+    return xlsx_response("mau-thon-ban.xlsx", [("Thôn bản", headers, examples)])

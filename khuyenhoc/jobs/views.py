@@ -3,14 +3,14 @@ needed), then its result, which stays: the outcome, the per-row errors, the prev
 and choice of an import that found rows already there, or the file it made."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from khuyenhoc.core.access.scope import is_administrator
-from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE
+from khuyenhoc.core.sheets.import_view import CHOICE, SKIP, STOP
+from khuyenhoc.core.web.downloads import file_response
 from khuyenhoc.submissions.once import submits_once
-from khuyenhoc.submissions.steps import CHOICE, SKIP, STOP
 
 from .backup import BACKUP
 from .models import Job
@@ -70,9 +70,4 @@ def download(request, pk):
         Job.objects.for_user(request.user).filter(state=Job.State.DONE, output__isnull=False),
         pk=pk,
     )
-    content_type = (
-        XLSX_CONTENT_TYPE if job.output_name.endswith(".xlsx") else "application/octet-stream"
-    )
-    response = HttpResponse(bytes(job.output), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{job.output_name}"'
-    return response
+    return file_response(job.output_name, job.output)

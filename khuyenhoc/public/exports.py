@@ -1,10 +1,7 @@
-"""The overview table of a year as CSV (UTF-8 with BOM, for Excel) and as .xlsx."""
-
-import csv
-import io
+"""The overview table of a year, as the CSV and .xlsx downloads state it
+(khuyenhoc.core.web.downloads makes the files)."""
 
 from khuyenhoc.core.numbers import percent_figure
-from khuyenhoc.core.sheets.spreadsheets import safe_text, workbook_bytes
 from khuyenhoc.figures import registry
 
 
@@ -82,25 +79,3 @@ def table(rows, total, mode, province_name):
     ]
     lines.append(_line(total, "", f"Toàn tỉnh: {province_name}", "", mode, names))
     return headers(mode), lines
-
-
-def _csv_text(value):
-    text = safe_text(value)
-    # a cell starting like a formula is opened by Excel as one: keep it text
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def csv_bytes(head, lines) -> bytes:
-    buffer = io.StringIO()
-    # every text quoted: a spreadsheet that opens the file keeps "03646" as text
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_STRINGS)
-    writer.writerow(head)
-    for line in lines:
-        writer.writerow(
-            ["" if v is None else _csv_text(v) if isinstance(v, str) else v for v in line]
-        )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def xlsx_bytes(title, head, lines) -> bytes:
-    return workbook_bytes([(title, head, lines)])

@@ -5,11 +5,12 @@ page states: counts and rates by the same title_totals() (summarise), the "x/N" 
 title by khuyenhoc.figures.coverage, codes as text with their leading zeros."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.text import slugify
 
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.core.numbers import number, percent_figure
+from khuyenhoc.core.web.downloads import csv_response, xlsx_response
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.coverage import STAGES
 from khuyenhoc.figures.legacy_tree import legacy_province_reached, legacy_tree
@@ -97,16 +98,8 @@ def lines_of(tree, year, *, province=None, province_figures=None) -> list[list]:
 def _respond(fmt, year, tree, name, **province):
     head, lines = headers(), lines_of(tree, year, **province)
     if fmt == "xlsx":
-        return HttpResponse(
-            exports.xlsx_bytes(f"Đơn vị cũ {year}", head, lines),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'},
-        )
-    return HttpResponse(
-        exports.csv_bytes(head, lines),
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-    )
+        return xlsx_response(f"{name}.xlsx", [(f"Đơn vị cũ {year}", head, lines)])
+    return csv_response(f"{name}.csv", head, lines)
 
 
 def _year_or_404(request):

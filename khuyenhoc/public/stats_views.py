@@ -15,6 +15,7 @@ from khuyenhoc.areas.indicators import RANK_RULE, sort_rows, summarise
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.reform import is_legacy_year
 from khuyenhoc.core.numbers import percent
+from khuyenhoc.core.web.downloads import csv_response, xlsx_response
 from khuyenhoc.figures import coverage, registry
 from khuyenhoc.figures.legacy_tree import legacy_province_reached
 from khuyenhoc.figures.reporting import REPORTED_RULE
@@ -175,21 +176,13 @@ def _download(request):
 @anonymous_cache
 def download_csv(request):
     _year, head, lines, name = _download(request)
-    return HttpResponse(
-        exports.csv_bytes(head, lines),
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-    )
+    return csv_response(f"{name}.csv", head, lines)
 
 
 @anonymous_cache
 def download_xlsx(request):
     year, head, lines, name = _download(request)
-    return HttpResponse(
-        exports.xlsx_bytes(f"Thống kê {year}", head, lines),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'},
-    )
+    return xlsx_response(f"{name}.xlsx", [(f"Thống kê {year}", head, lines)])
 
 
 def _title_rows(mine, province):

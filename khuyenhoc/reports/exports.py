@@ -26,7 +26,6 @@ SHEETS = {
     "danh-hieu": "Gia đình, cộng đồng, đơn vị",
     "quy": "Quỹ khuyến học",
 }
-CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def cell(value):

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -13,6 +12,7 @@ from khuyenhoc.areas.reform import is_legacy_year
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer, reviewer_action
 from khuyenhoc.core.text import fold
 from khuyenhoc.core.web import params
+from khuyenhoc.core.web.downloads import file_response
 from khuyenhoc.figures import coverage
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import job_start
@@ -119,11 +119,7 @@ def commune_submit(request, code, year):
 def commune_xlsx(request, code, year):
     commune, _figures, sections, report = _commune_data(request, code, year)
     name = _file_name("bao-cao", commune.name, year)
-    return HttpResponse(
-        exports.commune_bytes(sections, report),
-        content_type=exports.CONTENT_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'},
-    )
+    return file_response(f"{name}.xlsx", exports.commune_bytes(sections, report))
 
 
 def _require_reviewer(user):
@@ -230,11 +226,7 @@ def province_report_job(*, job):
 def province_xlsx(request, year):
     _require_reviewer(request.user)
     data, name = province_workbook(year)
-    return HttpResponse(
-        data,
-        content_type=exports.CONTENT_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return file_response(name, data)
 
 
 @login_required

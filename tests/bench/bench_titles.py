@@ -75,10 +75,10 @@ def read_seconds(data, times=3) -> float:
 
 
 def timed_copies(monkeypatch, *, write=True) -> list[float]:
-    """Times the import's COPYs (titles.bulk._run_copies): the database's share.
+    """Times the import's COPYs (titles.bulk.run_copies): the database's share.
     With write=False the COPYs are skipped, leaving what Python spends alone."""
     spent = []
-    run_copies = bulk._run_copies
+    run_copies = bulk.run_copies
 
     def timed(copies):
         with stopwatch() as elapsed:
@@ -86,7 +86,7 @@ def timed_copies(monkeypatch, *, write=True) -> list[float]:
                 run_copies(copies)
         spent.append(elapsed())
 
-    monkeypatch.setattr(bulk, "_run_copies", timed)
+    monkeypatch.setattr(bulk, "run_copies", timed)
     return spent
 
 

@@ -1,8 +1,26 @@
-"""PostgreSQL's COPY for the bulk writers (imports, demo): values in COPY's text format,
-and ids reserved from a table's sequence before its rows are written. Building the text
-in Python is several times faster than psycopg's write_row() for each row."""
+"""The one bulk writer of new records and their first history rows (imports, demo).
+
+On PostgreSQL, COPY straight into a model's table and its django-simple-history table,
+on the request's own connection and in its transaction (a caller that raises takes
+everything back), with ids reserved from the table's sequence first; values are put in
+COPY's text format here, several times faster than psycopg's write_row() for each row.
+Elsewhere (SQLite, for a first look) the same rows go in as multi-row INSERTs
+(khuyenhoc.core.db.inserts). titles.bulk and members.bulk describe their rows; this
+module writes them."""
 
 from datetime import date, datetime
+
+from django.db import connection
+
+from .inserts import insert_rows
+
+# What a history row adds to its record's values, in this order.
+HISTORY_COLUMNS = ["history_date", "history_type", "history_change_reason", "history_user_id"]
+
+
+def uses_copy() -> bool:
+    """PostgreSQL takes the COPY path; other databases plain INSERTs."""
+    return connection.vendor == "postgresql"
 
 
 def copy_text(value) -> str:
@@ -60,3 +78,55 @@ def analyze_if_grown(cursor, models, written: int):
         # Autovacuum analyzes again with the full sample once the import is committed.
         cursor.execute("SET LOCAL default_statistics_target = 10")
         cursor.execute("ANALYZE " + ", ".join(f'"{name}"' for name in sorted(grown)))
+
+
+def history_tail(*, when, user, reason=None) -> str:
+    """The history columns of a new record's first history row, as COPY text that follows
+    the record's line; `reason` None leaves the change reason empty (NULL)."""
+    return "\t" + copy_line([when, "+", reason, getattr(user, "pk", None)])
+
+
+def copy_into(model, attnames, extra_columns=()) -> str:
+    quote = connection.ops.quote_name
+    columns = [quote(model._meta.get_field(name).column) for name in attnames]
+    columns += [quote(name) for name in extra_columns]
+    return f"COPY {quote(model._meta.db_table)} ({', '.join(columns)}) FROM STDIN"
+
+
+def copy_statements(model, attnames, own=()) -> tuple[str, str]:
+    """COPY into the model's table (`attnames`, then `own`: the columns its history
+    leaves out) and into its history table (`attnames`, then HISTORY_COLUMNS)."""
+    return (
+        copy_into(model, [*attnames, *own]),
+        copy_into(model.history.model, attnames, HISTORY_COLUMNS),
+    )
+
+
+def with_history(statements, lines, tail, own_lines=None) -> list[tuple[str, str]]:
+    """The two COPYs of copy_statements with their data: each line (the values of
+    `attnames` in COPY's text format) into the table, followed by its `own_lines`
+    values if any, and into the history followed by `tail` (history_tail)."""
+    table, history = statements
+    rows = lines if own_lines is None else map("\t".join, zip(lines, own_lines, strict=True))
+    return [
+        (table, "\n".join(rows) + "\n"),
+        (history, f"{tail}\n".join(lines) + tail + "\n"),
+    ]
+
+
+def run_copies(copies) -> None:
+    with connection.cursor() as cursor:
+        for sql, data in copies:
+            with cursor.copy(sql) as copy:
+                copy.write(data)
+
+
+def insert_history(model, attnames, rows, ids, history) -> None:
+    """The INSERT path's first history row of each new record: its id, its values (in
+    the order of `attnames`), then `history` (date, type, reason, user id)."""
+    insert_rows(
+        model.history.model,
+        ["id", *attnames],
+        [(pk, *row, *history) for pk, row in zip(ids, rows, strict=True)],
+        extra_columns=HISTORY_COLUMNS,
+    )

@@ -1,24 +1,33 @@
-"""The two steps of an import page: upload (written at once when every row is new, or
-held and shown as a preview), then the choice made on the preview (skip the rows
-already there, or stop). Each import page calls import_step() and renders or redirects
-as it says; the page's view is @submits_once, so a choice sent twice is written once."""
+"""The one import page of every app: a sheet uploaded (read through the one reader that
+stops at the size limit; khuyenhoc.core.sheets.xlsx_guard caps rows, columns and cells
+when the service reads it), written at once when every row is new, or held and shown
+as a preview, then the choice made on the preview (skip the rows already there, or
+stop); a refused sheet shows its Vietnamese errors row by row and writes nothing; a big
+sheet runs as a background job whose page shows its progress.
+
+An app describes its import with a SheetImport (its service, its page, where to go
+after writing) and its view, @submits_once and scoped through khuyenhoc.core.access,
+returns import_page(request, SheetImport(...)). import_step() is the same without the
+page, for a view that renders on its own."""
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from khuyenhoc.core.sheets import spreadsheets
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected
-
-from .models import KEPT_FOR, HeldUpload, purge_expired
-from .previews import ImportNeedsChoice, ImportOutcome, Preview
+from khuyenhoc.core.web.forms import PlainTextMixin
+from khuyenhoc.submissions.models import KEPT_FOR, HeldUpload, purge_expired
+from khuyenhoc.submissions.previews import ImportNeedsChoice, ImportOutcome, Preview, imported
 
 HELD = "tep"  # the held upload's key, in the preview's address and its form
 CHOICE = "chon"
@@ -26,6 +35,61 @@ SKIP, STOP = "bo-qua", "dung"
 GONE = "Tệp đã tải lên không còn được giữ (quá một ngày hoặc đã xử lý xong): hãy tải lên lại."
 STOPPED = "Đã dừng: không ghi dòng nào."
 COUNTED_IN_REQUEST = 256 * 1024  # bytes; a sheet of 2.000 rows is about 60 KB
+
+
+class SheetForm(PlainTextMixin, forms.Form):
+    """The upload form of every import page."""
+
+    file = forms.FileField(
+        label="Tệp Excel (.xlsx)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+        error_messages={"required": "Hãy chọn tệp Excel.", "empty": "Tệp rỗng."},
+    )
+
+    def __init__(self, *args, field="file", **kwargs):
+        super().__init__(*args, **kwargs)
+        if field != "file":
+            self.fields[field] = self.fields.pop("file")
+
+
+@dataclass
+class SheetImport:
+    """One app's import: `run(data, skip_existing=…)` calls its service (see
+    import_step); `template` shows `context` with the form, the errors and the preview
+    (templates/includes/import_errors.html, import_preview.html); after writing the page
+    says `message(outcome)` (by default «Đã nhập 3 <what>.») and any warnings of the
+    outcome, and leads to `done`. With `background` a big sheet runs as a job."""
+
+    kind: str
+    run: Callable
+    template: str
+    done: str
+    context: dict = field(default_factory=dict)
+    what: str = "dòng"
+    message: Callable | None = None
+    background: object = None  # khuyenhoc.jobs.services.Background
+    field: str = "file"  # the name the form posts the file under
+
+
+def import_page(request, spec: SheetImport) -> HttpResponse:
+    form = SheetForm(request.POST or None, request.FILES or None, field=spec.field)
+    step = import_step(
+        request,
+        kind=spec.kind,
+        form=form,
+        run=spec.run,
+        read=uploaded(spec.field),
+        background=spec.background,
+    )
+    if step.response:
+        return step.response
+    if step.outcome:
+        said = spec.message(step.outcome) if spec.message else imported(step.outcome, spec.what)
+        messages.success(request, said)
+        for warning in getattr(step.outcome, "warnings", ()):
+            messages.warning(request, warning)
+        return redirect(spec.done)
+    return render(request, spec.template, {**spec.context, "form": form, **step.context})
 
 
 @dataclass

@@ -30,7 +30,7 @@ class FundsConfig(AppConfig):
     }
 
     def ready(self):
-        # the report, downloads, overview and comparison read them (khuyenhoc.figures.registry)
+        # the report, downloads, overview and comparison read them (khuyenhoc.core.registry)
         from .indicators import register_indicators
 
         register_indicators()

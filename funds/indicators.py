@@ -1,9 +1,9 @@
-"""What funds states about an area and year (khuyenhoc.figures.registry): the year's
+"""What funds states about an area and year (khuyenhoc.core.registry): the year's
 opening balance, receipts in cash and in kind, payouts by kind in portions and đồng,
 transfers out of the province, and what is left in cash and in goods."""
 
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.figures.registry import MONEY, Indicator, register
+from khuyenhoc.core.registry import MONEY, Indicator, register
 
 from .metrics import PAYOUT_KINDS
 

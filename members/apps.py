@@ -10,7 +10,7 @@ class MembersConfig(AppConfig):
     free_texts = {"Member": ["leave_reason"]}
 
     def ready(self):
-        # the report, downloads, overview and comparison read them (khuyenhoc.figures.registry)
+        # the report, downloads, overview and comparison read them (khuyenhoc.core.registry)
         from .indicators import register_indicators
 
         register_indicators()

@@ -1,9 +1,9 @@
-"""What members states about an area and year (khuyenhoc.figures.registry): its
+"""What members states about an area and year (khuyenhoc.core.registry): its
 grassroots branches by kind, with the labels of the model's own choices, and its members
 through the year, counted against the population."""
 
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.figures.registry import DECIMAL, Indicator, register
+from khuyenhoc.core.registry import DECIMAL, Indicator, register
 
 from .models import Branch
 

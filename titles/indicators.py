@@ -1,10 +1,10 @@
-"""What titles states about an area and year (khuyenhoc.figures.registry): each learning
+"""What titles states about an area and year (khuyenhoc.core.registry): each learning
 title's registrations and recognitions against its denominator, and the groups of people
 of Công dân học tập."""
 
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import SHORT, SLUGS
-from khuyenhoc.figures.registry import Indicator, register
+from khuyenhoc.core.registry import Indicator, register
 
 from .metrics import CITIZEN_GROUPS
 

@@ -10,9 +10,9 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
 from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.core import registry
 from khuyenhoc.core.access.scope import reviewer_action
 from khuyenhoc.core.web import confirm, params
-from khuyenhoc.figures import registry
 
 from . import recognition, selectors
 from .forms import DecisionForm, ReasonForm
@@ -57,7 +57,7 @@ def compare(request):
     """The communes side by side for one year and title: what each registered,
     evaluated and had recognised, its rates, and where its list stands."""
     year = requested_year(request)
-    # the titles registered (khuyenhoc.figures.registry), in the report's order
+    # the titles registered (khuyenhoc.core.registry), in the report's order
     names = {indicator.title: indicator.label for indicator in registry.titles()}
     title = request.GET.get("danhhieu", "citizen")
     if title not in names:

@@ -15,8 +15,8 @@ village: `villages_reached` reads the commune's own counts against its villages.
 """
 
 from khuyenhoc.areas import metrics as m
+from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import number
-from khuyenhoc.figures import registry
 
 STAGES = ("registered", "recognised")
 
@@ -33,7 +33,7 @@ def reached(units, title: str) -> dict[str, int]:
 
 
 def every_title(units) -> dict[str, dict[str, int]]:
-    """reached() of every title registered (khuyenhoc.figures.registry), in its order."""
+    """reached() of every title registered (khuyenhoc.core.registry), in its order."""
     units = list(units)
     return {i.title: reached(units, i.title) for i in registry.titles()}
 

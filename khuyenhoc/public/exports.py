@@ -1,8 +1,8 @@
 """The overview table of a year, as the CSV and .xlsx downloads state it
 (khuyenhoc.core.web.downloads makes the files)."""
 
+from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import percent_figure
-from khuyenhoc.figures import registry
 
 
 def _rate(value):

@@ -209,7 +209,7 @@ def _title_rows(mine, province):
 
 
 def _citizen_groups(figures):
-    """The groups of Công dân học tập registered (khuyenhoc.figures.registry) with a count."""
+    """The groups of Công dân học tập registered (khuyenhoc.core.registry) with a count."""
     groups = []
     for indicator in registry.indicators("cong-dan"):
         if not indicator.stages:

@@ -11,8 +11,8 @@ from django.utils.safestring import mark_safe
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import SHORT
 from khuyenhoc.areas.reform import is_legacy_year
+from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import decimal, money, number, percent
-from khuyenhoc.figures import registry
 
 TEXT_KEYS = {"ten", "xep-hang"}  # ascending first; figures sort highest first
 

@@ -8,13 +8,13 @@ that area and year, and "no data" (None) otherwise.
 """
 
 from khuyenhoc.areas.indicators import add_up, summarise
+from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import money, number
-from khuyenhoc.figures import registry
 
 __all__ = ["GROUPS", "add_up", "build", "find", "flat_cells", "headline"]
 
 # The report's sections, in the order associations report them; their rows are the
-# indicators the apps registered (khuyenhoc.figures.registry), named here by none.
+# indicators the apps registered (khuyenhoc.core.registry), named here by none.
 GROUPS = registry.SECTIONS
 
 

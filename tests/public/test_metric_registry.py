@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from funds.models import Receipt
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.figures import coverage, registry
-from khuyenhoc.figures.registry import MONEY, Indicator
+from khuyenhoc.core import registry
+from khuyenhoc.core.registry import MONEY, Indicator
+from khuyenhoc.figures import coverage
 from khuyenhoc.reports import indicators as report
 from members.models import Branch
 from tests.factories import login

@@ -26,7 +26,6 @@ from khuyenhoc.areas.metrics import (
     FUND_TRANSFERS_EXTERNAL,
     FUND_TRANSFERS_IN,
     FUND_TRANSFERS_OUT,
-    PAYOUT_KINDS,
     campaign_metric,
     donor_amount_metric,
     donor_count_metric,
@@ -37,6 +36,7 @@ from khuyenhoc.areas.metrics import (
 from khuyenhoc.core.text import fold
 
 from .ledger import MOVED, MOVED_OUT_OF_PROVINCE, SIGNED, SIGNED_PORTIONS
+from .metrics import PAYOUT_KINDS
 from .models import Fund, Payout, Receipt
 
 PREFIX = "funds"

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils import timezone
 
-from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core.sheets.spreadsheets import parse_money
 from khuyenhoc.core.web.forms import PlainTextMixin
 
+from .metrics import PAYOUT_KINDS
 from .models import Campaign, Payout, Receipt
 
 

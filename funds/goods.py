@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core import numbers
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.text import fold, nfc
 
 from .campaigns import check_drive
+from .metrics import PAYOUT_KINDS
 from .models import Fund, Payout, Receipt
 from .rules import actor, open_year, refresh_figures, require_fund
 

@@ -23,7 +23,6 @@ from khuyenhoc.areas.metrics import (
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
     FUND_TRANSFERS_EXTERNAL,
-    PAYOUT_KINDS,
     donor_amount_metric,
     donor_count_metric,
     payout_amount_metric,
@@ -34,6 +33,7 @@ from khuyenhoc.figures import goods as figures_goods
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.years import pick_year
 
+from .metrics import PAYOUT_KINDS
 from .models import Campaign, Receipt
 
 PREFIX = "funds."

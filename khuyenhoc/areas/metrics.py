@@ -27,13 +27,9 @@ TITLE_STAGES = {
     "recognised": "được công nhận",
     "not_recognised": "không được công nhận",
 }
-# The four groups of people of the Công dân học tập criteria (324/QĐ-KHVN; group 4 to confirm).
-CITIZEN_GROUPS = {
-    1: "Nông dân và lao động nông thôn",
-    2: "Công nhân, lao động tiểu thủ công, thợ sửa chữa, lao động tự do",
-    3: "Cán bộ, công chức, viên chức, nhân viên",
-    4: "Học sinh, sinh viên, học viên",
-}
+# The numbers of the groups of people of the Công dân học tập criteria in the metric
+# names; titles names them (titles/metrics.py: CITIZEN_GROUPS).
+CITIZEN_GROUP_NUMBERS = (1, 2, 3, 4)
 
 
 def title_metric(title: str, stage: str) -> str:
@@ -68,13 +64,9 @@ def branch_kind_metric(kind: str) -> str:
 
 
 # Funds (funds/figures.py), in whole đồng or portions (suất).
-PAYOUT_KINDS = {
-    "hoc_bong": "Học bổng",
-    "khen_thuong": "Khen thưởng",
-    "qua": "Quà",
-    "ho_tro": "Hỗ trợ",
-    "khac": "Khác",
-}
+# The codes of the kinds of payout in the metric names; funds names them
+# (funds/metrics.py: PAYOUT_KINDS).
+PAYOUT_KIND_CODES = ("hoc_bong", "khen_thuong", "qua", "ho_tro", "khac")
 FUND_OPENING = "funds.opening_balance"
 FUND_RECEIPTS_CASH = "funds.receipts.cash"
 FUND_RECEIPTS_IN_KIND = "funds.receipts.in_kind"
@@ -182,14 +174,14 @@ def every_metric(*, branch_kinds=(), donor_categories=(), goods_items=()) -> lis
     names = [POPULATION, ADULTS, HOUSEHOLDS, CLANS, VILLAGES, UNITS]
     for title in TITLES:
         names += [title_metric(title, stage) for stage in TITLE_STAGES]
-    for group in CITIZEN_GROUPS:
+    for group in CITIZEN_GROUP_NUMBERS:
         names += [citizen_group_metric(group, stage) for stage in TITLE_STAGES]
     names += [MEMBERS_START, MEMBERS_END, MEMBERS_JOINED, MEMBERS_LEFT, BRANCHES_GRASSROOTS]
     names += [branch_kind_metric(kind) for kind in branch_kinds]
     names += [FUND_OPENING, FUND_RECEIPTS_CASH, FUND_RECEIPTS_IN_KIND, FUND_CLOSING]
     names += [FUND_PAYOUTS_IN_KIND, FUND_GOODS_CLOSING]
     names += [FUND_TRANSFERS_IN, FUND_TRANSFERS_OUT, FUND_TRANSFERS_EXTERNAL]
-    for kind in PAYOUT_KINDS:
+    for kind in PAYOUT_KIND_CODES:
         names += [payout_amount_metric(kind), payout_portions_metric(kind)]
     for category in (*donor_categories, DONOR_ADJUSTING):
         names += [donor_count_metric(category), donor_amount_metric(category)]

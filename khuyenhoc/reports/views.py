@@ -196,7 +196,7 @@ def province_report(request, year):
             (key, STATUS_TEXT[key], counts[key]) for key in (SUBMITTED, CHANGED, NOT_SUBMITTED)
         ],
         "groups": groups.group_lines(year),
-        "group_titles": groups.TITLE_NAMES,
+        "group_titles": groups.title_names(),
         "own_fund": summarise(selectors.province_association(year), year),
     }
     return render(request, "reports/province.html", context)

@@ -28,3 +28,9 @@ class FundsConfig(AppConfig):
         "OverdraftGrant": ["reason"],
         "Transfer": ["note", "closed_reason"],
     }
+
+    def ready(self):
+        # the report, downloads, overview and comparison read them (khuyenhoc.core.registry)
+        from .indicators import register_indicators
+
+        register_indicators()

@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from PIL import Image, UnidentifiedImageError
 
-from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core.numbers import money, number
 from khuyenhoc.core.text import fold, nfc
 
 from .campaigns import check_drive
+from .metrics import PAYOUT_KINDS
 from .models import Beneficiary, Fund, Payout, SignedList
 from .payouts import _clean_beneficiaries, _use_overdraft
 from .rules import actor, check_amount, last_closed_year, open_year, refresh_figures, require_fund

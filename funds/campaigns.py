@@ -17,7 +17,7 @@ from khuyenhoc.core.access.scope import require_province_office
 from khuyenhoc.core.text import nfc
 from khuyenhoc.figures import selectors as figures_api
 
-from .ledger import SIGNED, SIGNED_PORTIONS
+from .ledger import MOVED, MOVED_OUT_OF_PROVINCE, SIGNED, SIGNED_PORTIONS
 from .models import Campaign, Fund, Payout, Receipt
 from .rules import MAX_AMOUNT
 
@@ -80,9 +80,11 @@ def for_fund(fund: Fund):
 
 
 def totals(drive: Campaign) -> dict:
-    """Raised (cash and in kind), paid, portions and target, overall and per commune
-    (None: the provincial association's own funds), from the ledger: the staff page."""
-    per = defaultdict(lambda: {"raised": 0, "paid": 0, "portions": 0})
+    """Raised (cash and in kind), paid, portions, sent out of the province and target,
+    overall and per commune (None: the provincial association's own funds), from the
+    ledger: the staff page. A move between two funds of the province stays in the
+    campaign (funds/figures.py counts the same)."""
+    per = defaultdict(lambda: dict.fromkeys(CAMPAIGN_MEASURES, 0))
     for row in (
         Receipt.objects.filter(drive=drive)
         .values("fund__branch__commune_id")
@@ -92,11 +94,14 @@ def totals(drive: Campaign) -> dict:
         per[row["fund__branch__commune_id"]]["raised"] += row["total"] or 0
     for row in (
         Payout.objects.filter(drive=drive)
-        .values("fund__branch__commune_id")
+        .values("fund__branch__commune_id", moved=MOVED, external=MOVED_OUT_OF_PROVINCE)
         .annotate(total=Sum(SIGNED), portions=Sum(SIGNED_PORTIONS))
         .order_by()
     ):
         cell = per[row["fund__branch__commune_id"]]
+        if row["moved"]:
+            cell["sent"] += (row["total"] or 0) if row["external"] else 0
+            continue
         cell["paid"] += row["total"] or 0
         cell["portions"] += row["portions"] or 0
     return _assemble(drive, per)
@@ -126,6 +131,7 @@ def _assemble(drive: Campaign, per: dict) -> dict:
         "raised": raised,
         "paid": sum(c["paid"] for c in per.values()),
         "portions": sum(c["portions"] for c in per.values()),
+        "sent": sum(c["sent"] for c in per.values()),
         "target": drive.target,
         "percent": 100 * raised / drive.target if drive.target else None,
         "rows": rows,

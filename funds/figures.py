@@ -12,7 +12,7 @@ the figures of every later year: services refresh the commune's whole range.
 import sys
 from collections import defaultdict
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Case, Count, F, Min, Q, Sum, When
 
 from khuyenhoc.areas import summaries
 from khuyenhoc.areas.metrics import (
@@ -26,20 +26,25 @@ from khuyenhoc.areas.metrics import (
     FUND_TRANSFERS_EXTERNAL,
     FUND_TRANSFERS_IN,
     FUND_TRANSFERS_OUT,
-    PAYOUT_KINDS,
     campaign_metric,
     donor_amount_metric,
     donor_count_metric,
+    goods_item_metric,
     payout_amount_metric,
     payout_portions_metric,
 )
+from khuyenhoc.core.text import fold
 
 from .ledger import MOVED, MOVED_OUT_OF_PROVINCE, SIGNED, SIGNED_PORTIONS
+from .metrics import PAYOUT_KINDS
 from .models import Fund, Payout, Receipt
 
 PREFIX = "funds"
 # metrics of a year's own entries, not carried over from year to year
-PASSED_THROUGH = ("funds.donors.", "funds.campaigns.")
+PASSED_THROUGH = ("funds.donors.", "funds.campaigns.", "funds.items.")
+SIGNED_QUANTITY = Case(
+    When(reverses__isnull=True, then=F("item_quantity")), default=-F("item_quantity")
+)
 
 
 def _flows(communes, *, province=None):
@@ -101,25 +106,70 @@ def _flows(communes, *, province=None):
         scoped(Receipt.objects, "fund__branch__commune"),
         scoped(Payout.objects, "fund__branch__commune"),
     )
+    _goods_flows(
+        flows,
+        scoped(Receipt.objects, "fund__branch__commune"),
+        scoped(Payout.objects, "fund__branch__commune"),
+    )
     return flows
 
 
 def _campaign_flows(flows, receipts, payouts):
-    """What each campaign raised and paid, per area and year (a reversal of a linked
-    entry is linked too, and counts with the opposite sign)."""
-    for qs, measures in ((receipts, {"raised": SIGNED}), (payouts, {"paid": SIGNED})):
-        if qs is payouts:
-            measures["portions"] = SIGNED_PORTIONS
+    """What each campaign raised, paid and sent out of the province, per area and year (a
+    reversal of a linked entry is linked too, and counts with the opposite sign)."""
+    raised = (
+        receipts.filter(drive__isnull=False)
+        .values("year", "drive_id", code=F("fund__branch__commune_id"))
+        .annotate(total=Sum(SIGNED))
+        .order_by()
+    )
+    for row in raised:
+        cell = flows[(row["code"], row["year"])]
+        cell[campaign_metric(row["drive_id"], "raised")] += row["total"] or 0
+    paid = (
+        payouts.filter(drive__isnull=False)
+        .values(
+            "year",
+            "drive_id",
+            moved=MOVED,
+            external=MOVED_OUT_OF_PROVINCE,
+            code=F("fund__branch__commune_id"),
+        )
+        .annotate(total=Sum(SIGNED), portions=Sum(SIGNED_PORTIONS))
+        .order_by()
+    )
+    for row in paid:
+        cell, drive = flows[(row["code"], row["year"])], row["drive_id"]
+        if row["moved"]:  # a move: out of the province it is sent, inside it stays
+            if row["external"]:
+                cell[campaign_metric(drive, "sent")] += row["total"] or 0
+            continue
+        cell[campaign_metric(drive, "paid")] += row["total"] or 0
+        cell[campaign_metric(drive, "portions")] += row["portions"] or 0
+
+
+def _goods_flows(flows, receipts, payouts):
+    """The quantity of each item received and given out, per area and year: "ba lô" and
+    "Ba lo" are one item (folded as goods.item_key folds it; goods imports this module
+    through rules), named as its earliest entry of the area and year spells it, so an
+    incremental refresh and a rebuild name it alike."""
+    for qs, direction in ((receipts, "in"), (payouts, "out")):
         rows = (
-            qs.filter(drive__isnull=False)
-            .values("year", "drive_id", code=F("fund__branch__commune_id"))
-            .annotate(**{measure: Sum(value) for measure, value in measures.items()})
+            qs.filter(in_kind=True, item_quantity__isnull=False)
+            .values("year", "item_description", "unit", code=F("fund__branch__commune_id"))
+            .annotate(quantity=Sum(SIGNED_QUANTITY), first=Min("pk"))
             .order_by()
         )
+        items = {}  # (code, year, item key) → [first pk, item, unit, quantity]
         for row in rows:
-            cell = flows[(row["code"], row["year"])]
-            for measure in measures:
-                cell[campaign_metric(row["drive_id"], measure)] += row[measure] or 0
+            item_key = fold(row["item_description"]), fold(row["unit"])
+            key = (row["code"], row["year"], item_key)
+            found = items.setdefault(key, [row["first"], row["item_description"], row["unit"], 0])
+            if row["first"] < found[0]:
+                found[:3] = row["first"], row["item_description"], row["unit"]
+            found[3] += row["quantity"] or 0
+        for (code, year, _key), (_first, item, unit, quantity) in items.items():
+            flows[(code, year)][goods_item_metric(direction, item, unit)] += quantity
 
 
 def _donor_flows(flows, receipts):

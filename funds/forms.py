@@ -1,10 +1,10 @@
 from django import forms
 from django.utils import timezone
 
-from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core.sheets.spreadsheets import parse_money
 from khuyenhoc.core.web.forms import PlainTextMixin
 
+from .metrics import PAYOUT_KINDS
 from .models import Campaign, Payout, Receipt
 
 
@@ -80,8 +80,9 @@ class ReceiptForm(PlainTextMixin, forms.Form):
         label="Đơn vị tính",
         max_length=30,
         required=False,
-        help_text="Ví dụ: cái, bộ, thùng, quyển. Có số lượng và đơn vị tính thì hiện vật được "
-        "theo dõi trong kho và trao lại được.",
+        help_text="Ví dụ: cái, bộ, thùng, tập. Có số lượng thì hiện vật được theo dõi trong kho "
+        "và trao lại được. «Cái», «chiếc» chỉ để đếm nên không in ra (520 ba lô); «tập», "
+        "«thùng», «bộ» được in (2.000 tập giấy).",
     )
     campaign = forms.CharField(
         label="Đợt vận động",
@@ -227,10 +228,16 @@ class TransferForm(PlainTextMixin, forms.Form):
         help_text="Ví dụ: Quỹ Hội Khuyến học Việt Nam; Hội Khuyến học tỉnh Yên Bái.",
     )
     note = forms.CharField(label="Nội dung", max_length=300, required=False)
+    drive = drive_field()
 
-    def __init__(self, *args, funds, **kwargs):
+    def __init__(self, *args, funds, drives, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_fund"].queryset = funds
+        self.fields["drive"].queryset = drives
+        self.fields["drive"].help_text = (
+            "Chuyển ra ngoài tỉnh cho đợt vận động được tính vào số đã chuyển của đợt; chuyển "
+            "cho quỹ khác trong tỉnh vẫn thuộc đợt."
+        )
         self.fields["to_fund"].label_from_instance = lambda f: f"{f.branch.name} · {f.name}"
 
 

@@ -10,11 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from khuyenhoc.areas.metrics import PAYOUT_KINDS
+from khuyenhoc.core import numbers
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.text import fold, nfc
 
 from .campaigns import check_drive
+from .metrics import PAYOUT_KINDS
 from .models import Fund, Payout, Receipt
 from .rules import actor, open_year, refresh_figures, require_fund
 
@@ -109,7 +110,7 @@ def goods_payout_record(
     available = min(held["quantity"], lowest_stock_since(fund, key, date))
     if quantity > available:
         raise ValidationError(
-            f"Kho chỉ còn {number(max(available, 0))} {held['unit']} {held['item']}"
+            f"Kho chỉ còn {numbers.quantity(max(available, 0), held['unit'], held['item'])}"
             f"{'' if date >= timezone.localdate() else f' (tính từ ngày {date:%d/%m/%Y})'}: "
             f"không chi được {number(quantity)}."
         )

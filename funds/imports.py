@@ -5,7 +5,7 @@ import io
 
 from django.db import transaction
 
-from khuyenhoc.core.numbers import money
+from khuyenhoc.core.numbers import money, quantity
 from khuyenhoc.core.sheets import xlsx_guard
 from khuyenhoc.core.sheets.spreadsheets import (
     ImportRejected,
@@ -26,7 +26,7 @@ from khuyenhoc.submissions.previews import (
     differences,
 )
 
-from . import services
+from . import campaigns, services
 from .models import Receipt
 
 BENEFICIARY_HEADERS = {
@@ -43,6 +43,7 @@ RECEIPT_HEADERS = {
     "consent": "Đồng ý công khai tên",
     "item": "Hiện vật",
     "quantity": "Số lượng",
+    "unit": "Đơn vị tính",
     "amount": "Số tiền",
     "campaign": "Đợt vận động",
 }
@@ -142,7 +143,28 @@ def beneficiaries_from_sheet(data: bytes) -> list[dict]:
     return people
 
 
-def _receipt_row(values: dict) -> dict:
+def _drive(text, day, drives):
+    """The campaign a row names, among those the fund takes part in (campaigns.for_fund):
+    by its name, accents, case and spacing aside; of two with that name (Tháng Khuyến học
+    of two years), the one whose period holds the row's date. The service then checks
+    the date and the branch as for a receipt typed on the page."""
+    name = clean_text(text, max_length=120)
+    if not name:
+        return None
+    named = [d for d in drives if fold(d.name) == fold(name)]
+    if len(named) > 1:
+        named = [d for d in named if d.starts_on <= day <= d.ends_on] or named
+    if not named:
+        raise ValueError(
+            f"không có đợt vận động «{name}» mà quỹ tham gia: ghi đúng tên một đợt vận động "
+            "đã tạo (xem trang Đợt vận động), hoặc để trống"
+        )
+    if len(named) > 1:
+        raise ValueError(f"có {len(named)} đợt vận động tên «{name}» không chứa ngày này")
+    return named[0]
+
+
+def _receipt_row(values: dict, drives=()) -> dict:
     date = parse_date(values["date"])
     if date is None:
         raise ValueError("thiếu ngày")
@@ -160,6 +182,7 @@ def _receipt_row(values: dict) -> dict:
             f"loại «{values['category']}» không rõ: ghi cá nhân, tổ chức, doanh nghiệp hoặc ẩn danh"
         )
     item = clean_text(values["item"], max_length=200)
+    drive = _drive(values["campaign"], date, drives)
     return {
         "date": date,
         "amount": amount,
@@ -169,7 +192,9 @@ def _receipt_row(values: dict) -> dict:
         "in_kind": bool(item),
         "item_description": item,
         "item_quantity": parse_int(values["quantity"], minimum=1) if item else None,
-        "campaign": clean_text(values["campaign"], max_length=120),
+        "unit": clean_text(values["unit"], max_length=30) if item else "",
+        "campaign": drive.name if drive else "",
+        "drive": drive,
     }
 
 
@@ -182,6 +207,7 @@ RECEIPT_COMPARED = {
     "donor_category": "Loại",
     "donor_name_public": "Đồng ý công khai tên",
     "item_quantity": "Số lượng",
+    "unit": "Đơn vị tính",
     "campaign": "Đợt vận động",
 }
 
@@ -200,13 +226,18 @@ def _comparable(values: dict) -> dict:
         "donor_category": values["donor_category"],
         "donor_name_public": bool(values["donor_name_public"]) and not anonymous,
         "item_quantity": values["item_quantity"] if values["in_kind"] else None,
+        "unit": values["unit"] if values["in_kind"] else "",
         "campaign": values["campaign"],
     }
 
 
 def _describe_receipt(values: dict) -> str:
     donor = values["donor_name"] or Receipt.DonorCategory(values["donor_category"]).label
-    item = f", {values['item_description']}" if values["in_kind"] else ""
+    item = ""
+    if values["in_kind"] and values["item_quantity"]:
+        item = f", {quantity(values['item_quantity'], values['unit'], values['item_description'])}"
+    elif values["in_kind"]:
+        item = f", {values['item_description']}"
     return f"{values['date']:%d/%m/%Y}, {donor}, {money(values['amount'])}{item}"
 
 
@@ -228,9 +259,10 @@ def receipts_import(*, user, fund, data: bytes, skip_existing=False) -> ImportOu
     fund already has (SAME_RECEIPT) raise ImportNeedsChoice with the preview, unless
     skip_existing: then only the new rows are recorded."""
     rows, errors, seen = [], [], {}
+    drives = list(campaigns.for_fund(fund))
     for row, values in progress.checking(read_sheet(data, headers=RECEIPT_HEADERS)):
         try:
-            receipt = _receipt_row(values)
+            receipt = _receipt_row(values, drives)
         except ValueError as exc:
             errors.append(RowError(row, str(exc)))
             continue

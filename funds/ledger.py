@@ -8,9 +8,9 @@ from datetime import date
 from django.db.models import Case, F, Q, Sum, When
 from django.utils import timezone
 
-from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core.numbers import money
 
+from .metrics import PAYOUT_KINDS
 from .models import Fund, Payout, Receipt
 
 SIGNED = Case(When(reverses__isnull=True, then=F("amount")), default=-F("amount"))

@@ -6,12 +6,12 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core.numbers import money
 from khuyenhoc.core.text import fold, nfc
 
 from . import ledger
 from .campaigns import check_drive
+from .metrics import PAYOUT_KINDS
 from .models import Beneficiary, Fund, OverdraftGrant, Payout
 from .rules import actor, check_amount, open_year, refresh_figures, require_fund
 

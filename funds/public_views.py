@@ -8,8 +8,6 @@ to be named, which is a list of names, not a figure. Each page runs a fixed hand
 queries whatever the data size.
 """
 
-from collections import defaultdict
-
 from django.conf import settings
 from django.db.models import Q, Sum
 from django.http import Http404
@@ -25,16 +23,17 @@ from khuyenhoc.areas.metrics import (
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
     FUND_TRANSFERS_EXTERNAL,
-    PAYOUT_KINDS,
     donor_amount_metric,
     donor_count_metric,
     payout_amount_metric,
     payout_portions_metric,
 )
 from khuyenhoc.areas.models import Commune
+from khuyenhoc.figures import goods as figures_goods
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.years import pick_year
 
+from .metrics import PAYOUT_KINDS
 from .models import Campaign, Receipt
 
 PREFIX = "funds."
@@ -66,12 +65,10 @@ def _summary(metrics: dict) -> dict:
         "paid_in_kind": metrics.get(FUND_PAYOUTS_IN_KIND, 0),
         "goods": metrics.get(FUND_GOODS_CLOSING, 0),
         "transfers_external": metrics.get(FUND_TRANSFERS_EXTERNAL, 0),
+        # "520 ba lô, 2.000 tập giấy": goods counted by item, received and given out
+        "goods_in": figures_goods.phrase(metrics, "in"),
+        "goods_out": figures_goods.phrase(metrics, "out"),
     }
-
-
-def _add(into: dict, metrics: dict):
-    for metric, value in metrics.items():
-        into[metric] = into.get(metric, 0) + value
 
 
 def _categories(metrics: dict) -> list[dict]:
@@ -132,12 +129,9 @@ def _page(request, *, title, by_year, receipts, extra=None):
 
 def province(request):
     code = settings.PROVINCE_CODE
-    by_year: dict[int, dict] = defaultdict(dict)
-    totals = figures_api.province_totals(code, prefix=PREFIX, since=None)
+    # the province's figures, the Hội tỉnh's own fund included, as every page states them
+    by_year = figures_api.province_totals(code, prefix=PREFIX, since=None)
     own = figures_api.of_province_association(code, prefix=PREFIX)
-    for source in (totals, own):
-        for year, metrics in source.items():
-            _add(by_year[year], metrics)
     year = pick_year(request, sorted(by_year)) or timezone.localdate().year
     names = dict(Commune.objects.filter(province_id=code).values_list("code", "name"))
     communes = figures_api.of_communes(year=year, province_code=code, prefix=PREFIX)

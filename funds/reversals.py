@@ -7,7 +7,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from khuyenhoc.core.numbers import money
+from khuyenhoc.core.numbers import money, number, quantity
 from khuyenhoc.core.text import nfc
 
 from . import goods, ledger
@@ -46,8 +46,9 @@ def book_reversal(
         left = goods.lowest_stock_since(fund, key, date)
         if original.item_quantity > left:
             raise ValidationError(
-                f"Kho chỉ còn {left} {original.unit} {original.item_description}: không điều "
-                f"chỉnh giảm {original.item_quantity} được (hiện vật đã trao đi)."
+                f"Kho chỉ còn {quantity(left, original.unit, original.item_description)}: "
+                f"không điều chỉnh giảm {number(original.item_quantity)} được (hiện vật đã "
+                "trao đi)."
             )
     elif model is Receipt and not original.in_kind:
         available = ledger.lowest_balance_since(fund, date)

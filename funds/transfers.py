@@ -18,6 +18,7 @@ from django.utils import timezone
 from khuyenhoc.core.numbers import money
 from khuyenhoc.core.text import nfc
 
+from .campaigns import check_drive
 from .models import Fund, Payout, Receipt, Transfer
 from .payouts import _use_overdraft
 from .reversals import book_reversal
@@ -36,8 +37,12 @@ def transfer_send(
     to_fund: Fund | None = None,
     external_party: str = "",
     note: str = "",
+    drive=None,
 ) -> Transfer:
-    """The sending fund's side: its payout now, within its cash balance."""
+    """The sending fund's side: its payout now, within its cash balance. Linked to a
+    campaign (`drive`) the fund takes part in and dated within it, money sent out of the
+    province counts as what the campaign sent (funds/figures.py); a move to another fund
+    of the province stays in the campaign."""
     external_party = nfc(external_party).strip()[:200]
     if (to_fund is None) == (not external_party):
         raise ValidationError("Hãy chọn quỹ nhận trong tỉnh hoặc ghi nơi nhận ngoài tỉnh.")
@@ -47,6 +52,7 @@ def transfer_send(
     if to_fund is not None and not Fund.objects.filter(pk=to_fund.pk).exists():
         raise ValidationError("Không tìm thấy quỹ nhận.")
     fund = require_fund(user, from_fund)
+    check_drive(fund, drive, date)
     row = open_year(fund, date)
     if _use_overdraft(fund, amount, date) is not None:
         raise ValidationError(
@@ -61,6 +67,7 @@ def transfer_send(
         kind="khac",
         description=f"Chuyển quỹ đến {counterpart}"[:300],
         note=nfc(note).strip()[:300],
+        drive=drive,
         recorded_by=actor(user),
     )
     payout.full_clean(exclude=["year"])

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from khuyenhoc.core.numbers import quantity
 from khuyenhoc.submissions.once import submits_once
 
 from . import campaigns, goods, services
@@ -32,7 +33,7 @@ def goods_payout_create(request, pk):
             messages.success(
                 request,
                 f"Đã ghi phiếu chi số {payout.number}/{payout.year}: trao "
-                f"{payout.item_quantity} {payout.unit} {payout.item_description}.",
+                f"{quantity(payout.item_quantity, payout.unit, payout.item_description)}.",
             )
             return redirect("funds:payout", pk=payout.pk)
     return render(

@@ -5,16 +5,19 @@ khen), each with the national header, the association, its number and
 date, the amount in words and the signature blocks."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 
-from .models import Payout, Receipt
+from .models import Payout, Receipt, Transfer
 from .papers import amount_in_words
 from .views import entry_or_404
 
 SIGNERS = {
     "receipt": ["Người nộp tiền", "Thủ quỹ", "Kế toán", "Chủ tịch Hội"],
     "voucher": ["Người nhận tiền", "Thủ quỹ", "Kế toán", "Chủ tịch Hội"],
+    # money moved to another fund, mostly by bank: nobody signs for it in person
+    "transfer": ["Người lập phiếu", "Thủ quỹ", "Kế toán", "Chủ tịch Hội"],
     "list": ["Người lập danh sách", "Kế toán", "Chủ tịch Hội"],
     "certificate": ["TM. Ban Chấp hành, Chủ tịch Hội"],
 }
@@ -43,7 +46,10 @@ def receipt(request, pk):
 def payout_voucher(request, pk):
     payout = entry_or_404(request.user, Payout, pk)
     title = "PHIẾU ĐIỀU CHỈNH CHI" if payout.is_reversal else "PHIẾU CHI"
-    context = {"payout": payout, **_paper(payout, title, "voucher")}
+    # a transfer's payout (or its reversal) pays a fund, not people who sign a list
+    transfer = Transfer.objects.filter(Q(payout=payout) | Q(payout=payout.reverses_id)).first()
+    signers = "voucher" if transfer is None else "transfer"
+    context = {"payout": payout, "transfer": transfer, **_paper(payout, title, signers)}
     return render(request, "funds/payout_voucher.html", context)
 
 

@@ -16,7 +16,7 @@ from khuyenhoc.core.numbers import money
 from khuyenhoc.core.text import plain
 from khuyenhoc.submissions.once import submits_once
 
-from . import services
+from . import campaigns, services
 from .forms import TransferForm
 from .models import Fund, Transfer
 from .transfers import NATIONAL
@@ -33,7 +33,7 @@ def transfer_create(request, pk):
         .select_related("branch")
         .order_by("branch__commune_id", "name")
     )
-    form = TransferForm(request.POST or None, funds=others)
+    form = TransferForm(request.POST or None, funds=others, drives=campaigns.for_fund(fund))
     if request.method == "POST" and form.is_valid():
         try:
             transfer = services.transfer_send(

@@ -8,3 +8,9 @@ class MembersConfig(AppConfig):
     commune_links = [("Hội viên", "members:list"), ("Chi hội", "members:branches")]
     # What people type that may name a person (khuyenhoc.core.erasure): "left with her husband …"
     free_texts = {"Member": ["leave_reason"]}
+
+    def ready(self):
+        # the report, downloads, overview and comparison read them (khuyenhoc.core.registry)
+        from .indicators import register_indicators
+
+        register_indicators()

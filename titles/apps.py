@@ -24,3 +24,9 @@ class TitlesConfig(AppConfig):
         ("Danh sách chờ thẩm định", "titles:queue", True),
         ("So sánh danh hiệu giữa các xã, phường", "titles:compare", False),
     ]
+
+    def ready(self):
+        # the report, downloads, overview and comparison read them (khuyenhoc.core.registry)
+        from .indicators import register_indicators
+
+        register_indicators()

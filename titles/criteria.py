@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 
-from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.core.access.scope import require_administrator
 
 from . import rules
+from .metrics import CITIZEN_GROUPS
 from .models import CriteriaSet, Evaluation, Score
 
 Status = CriteriaSet.Status

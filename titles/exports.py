@@ -3,9 +3,9 @@ page shows under its search, on every page, with each subject's details, state a
 score. Personal data: only staff of the commune reach it (views_excel checks scope), and
 a person erased on request is exported without a name."""
 
-from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 
+from .metrics import CITIZEN_GROUPS
 from .models import Citizen, Registration
 from .models.registrations import VILLAGE_TITLES
 

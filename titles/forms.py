@@ -1,9 +1,9 @@
 from django import forms
 
-from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Village
 from khuyenhoc.core.web.forms import PlainTextMixin
 
+from .metrics import CITIZEN_GROUPS
 from .models import Citizen, Clan, Registration, Unit
 from .models.registrations import VILLAGE_TITLES
 

@@ -4,7 +4,6 @@ any row is wrong nothing is written and each error names its row and indicator."
 
 from django.db import transaction
 
-from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.core.access.scope import require_writable
 from khuyenhoc.core.sheets.spreadsheets import (
     ImportRejected,
@@ -17,6 +16,7 @@ from khuyenhoc.core.sheets.spreadsheets import (
 
 from . import rules, services
 from .imports import VILLAGE
+from .metrics import CITIZEN_GROUPS
 from .models import CriteriaSet, Evaluation, Registration, Score
 from .models.registrations import VILLAGE_TITLES
 

@@ -170,8 +170,9 @@ class Progress:
 
     @classmethod
     def of(cls, commune, title, figures, rlist):
-        """From the commune's summary figures of the year ({metric: value})."""
-        denominator = TITLES[title][1]
+        """From the commune's summary figures of the year ({metric: value}); a title
+        registered without a denominator of areas is counted alone."""
+        denominator = TITLES.get(title, ("", None))[1]
         return cls(
             commune=commune,
             title=title,

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
 from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.core import registry
 from khuyenhoc.core.access.scope import reviewer_action
 from khuyenhoc.core.web import confirm, params
 
@@ -56,8 +57,10 @@ def compare(request):
     """The communes side by side for one year and title: what each registered,
     evaluated and had recognised, its rates, and where its list stands."""
     year = requested_year(request)
+    # the titles registered (khuyenhoc.core.registry), in the report's order
+    names = {indicator.title: indicator.label for indicator in registry.titles()}
     title = request.GET.get("danhhieu", "citizen")
-    if title not in TITLES:
+    if title not in names:
         title = "citizen"
     rows = selectors.progress_by_commune(request.user, year, title)
     order = request.GET.get("xep")
@@ -71,8 +74,8 @@ def compare(request):
             "year": year,
             "years": year_choices(),
             "title": title,
-            "title_name": TITLES[title][0],
-            "titles": [(code, name) for code, (name, _) in TITLES.items()],
+            "title_name": names[title],
+            "titles": list(names.items()),
             "rows": rows,
             "order": order if order in RATE_ORDERS else "",
             "states": [

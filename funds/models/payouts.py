@@ -9,10 +9,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from khuyenhoc.areas.metrics import PAYOUT_KINDS
 from khuyenhoc.core.access.querysets import scoped_manager
 from khuyenhoc.core.db.history import ChangeHistory
 
+from ..metrics import PAYOUT_KINDS
 from .entries import ImmutableEntry, _entry_constraints
 
 

@@ -31,7 +31,7 @@ SHORT = {
     "village": "Cộng đồng (thôn)",
     "unit": "Đơn vị",
 }
-PAYOUT_AMOUNTS = tuple(m.payout_amount_metric(kind) for kind in m.PAYOUT_KINDS)
+PAYOUT_AMOUNTS = tuple(m.payout_amount_metric(kind) for kind in m.PAYOUT_KIND_CODES)
 
 RANK_RULE = (
     "Xếp hạng theo trung bình cộng tỷ lệ được công nhận của các danh hiệu có chỉ tiêu "

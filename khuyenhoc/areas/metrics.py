@@ -27,13 +27,9 @@ TITLE_STAGES = {
     "recognised": "được công nhận",
     "not_recognised": "không được công nhận",
 }
-# The four groups of people of the Công dân học tập criteria (324/QĐ-KHVN; group 4 to confirm).
-CITIZEN_GROUPS = {
-    1: "Nông dân và lao động nông thôn",
-    2: "Công nhân, lao động tiểu thủ công, thợ sửa chữa, lao động tự do",
-    3: "Cán bộ, công chức, viên chức, nhân viên",
-    4: "Học sinh, sinh viên, học viên",
-}
+# The numbers of the groups of people of the Công dân học tập criteria in the metric
+# names; titles names them (titles/metrics.py: CITIZEN_GROUPS).
+CITIZEN_GROUP_NUMBERS = (1, 2, 3, 4)
 
 
 def title_metric(title: str, stage: str) -> str:
@@ -68,13 +64,9 @@ def branch_kind_metric(kind: str) -> str:
 
 
 # Funds (funds/figures.py), in whole đồng or portions (suất).
-PAYOUT_KINDS = {
-    "hoc_bong": "Học bổng",
-    "khen_thuong": "Khen thưởng",
-    "qua": "Quà",
-    "ho_tro": "Hỗ trợ",
-    "khac": "Khác",
-}
+# The codes of the kinds of payout in the metric names; funds names them
+# (funds/metrics.py: PAYOUT_KINDS).
+PAYOUT_KIND_CODES = ("hoc_bong", "khen_thuong", "qua", "ho_tro", "khac")
 FUND_OPENING = "funds.opening_balance"
 FUND_RECEIPTS_CASH = "funds.receipts.cash"
 FUND_RECEIPTS_IN_KIND = "funds.receipts.in_kind"
@@ -113,8 +105,11 @@ def donor_amount_metric(category: str) -> str:
 
 
 # A campaign's (funds.Campaign) receipts and payouts linked to it, per area and year:
-# "raised", "paid", "portions". The public campaign page adds up its years.
-CAMPAIGN_MEASURES = ("raised", "paid", "portions")
+# "raised", "paid" (to people), "portions", and "sent" (transferred out of the province,
+# e.g. flood relief sent to the national association; a move between two funds of the
+# province stays in the campaign and is neither). The public campaign page adds up its
+# years.
+CAMPAIGN_MEASURES = ("raised", "paid", "portions", "sent")
 
 
 def campaign_prefix(pk: int) -> str:
@@ -123,6 +118,33 @@ def campaign_prefix(pk: int) -> str:
 
 def campaign_metric(pk: int, measure: str) -> str:
     return f"{campaign_prefix(pk)}{measure}"
+
+
+# Goods in kind counted by item (funds/goods.py): the quantity of each item received and
+# given out, per area and year, for "quà gồm 520 ba lô, 2.000 tập giấy". The item and its
+# unit, as first typed, are in the name (there is no list of items to point to); a name
+# longer than the column is cut, and readers merge names that differ only by accents or
+# case (khuyenhoc.figures.goods).
+GOODS_DIRECTIONS = ("in", "out")
+GOODS_ITEM_PREFIX = "funds.items."
+# areas.models.Figure.metric: room for the longest goods name (funds' item_description,
+# 200 characters) with its unit (30) and prefix, so that no two items are ever cut into one.
+METRIC_LENGTH = 255
+
+
+def goods_item_metric(direction: str, item: str, unit: str) -> str:
+    """e.g. goods_item_metric("in", "ba lô", "cái") → "funds.items.in.cái|ba lô"."""
+    unit = " ".join(unit.replace("|", "/").split())
+    return f"{GOODS_ITEM_PREFIX}{direction}.{unit}|{' '.join(item.split())}"[:METRIC_LENGTH]
+
+
+def goods_item_of(metric: str) -> tuple[str, str, str] | None:
+    """(direction, item, unit) of a goods_item_metric name, None for any other name."""
+    if not metric.startswith(GOODS_ITEM_PREFIX):
+        return None
+    direction, _, rest = metric.removeprefix(GOODS_ITEM_PREFIX).partition(".")
+    unit, _, item = rest.partition("|")
+    return direction, item, unit
 
 
 # National targets of programme 677/QĐ-TTg (percent of the denominator), by year.
@@ -147,22 +169,24 @@ def target_for(title: str, year: int) -> int | None:
     return None
 
 
-def every_metric(*, branch_kinds=(), donor_categories=()) -> list[str]:
+def every_metric(*, branch_kinds=(), donor_categories=(), goods_items=()) -> list[str]:
     """Every metric name the apps write to the summary table, in a stable order. The
     codes of branch kinds and donor categories belong to members and funds, which pass
-    them in (areas imports no app)."""
+    them in (areas imports no app), as do the (item, unit) of goods counted by item."""
     names = [POPULATION, ADULTS, HOUSEHOLDS, CLANS, VILLAGES, UNITS]
     for title in TITLES:
         names += [title_metric(title, stage) for stage in TITLE_STAGES]
-    for group in CITIZEN_GROUPS:
+    for group in CITIZEN_GROUP_NUMBERS:
         names += [citizen_group_metric(group, stage) for stage in TITLE_STAGES]
     names += [MEMBERS_START, MEMBERS_END, MEMBERS_JOINED, MEMBERS_LEFT, BRANCHES_GRASSROOTS]
     names += [branch_kind_metric(kind) for kind in branch_kinds]
     names += [FUND_OPENING, FUND_RECEIPTS_CASH, FUND_RECEIPTS_IN_KIND, FUND_CLOSING]
     names += [FUND_PAYOUTS_IN_KIND, FUND_GOODS_CLOSING]
     names += [FUND_TRANSFERS_IN, FUND_TRANSFERS_OUT, FUND_TRANSFERS_EXTERNAL]
-    for kind in PAYOUT_KINDS:
+    for kind in PAYOUT_KIND_CODES:
         names += [payout_amount_metric(kind), payout_portions_metric(kind)]
     for category in (*donor_categories, DONOR_ADJUSTING):
         names += [donor_count_metric(category), donor_amount_metric(category)]
+    for item, unit in goods_items:
+        names += [goods_item_metric(direction, item, unit) for direction in GOODS_DIRECTIONS]
     return names

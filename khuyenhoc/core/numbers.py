@@ -2,6 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from .text import fold
+
 
 def number(value) -> str:
     if value is None or value == "":
@@ -61,3 +63,18 @@ def percent_figure(value, places=1):
 
 def money(value) -> str:
     return "–" if value is None else f"{number(value)} đ"
+
+
+# Units that only count the things ("một cái ba lô"): the association writes "520 ba lô".
+# A measure (tập, thùng, bộ, kg) is part of the quantity: "2.000 tập giấy".
+COUNTING_WORDS = {"cai", "chiec"}
+
+
+def quantity(value, unit: str, item: str) -> str:
+    """A quantity of goods in the association's words: (520, "cái", "ba lô") → "520 ba
+    lô"; (2000, "tập", "giấy") → "2.000 tập giấy"; (3, "bộ", "bộ sách") → "3 bộ sách"."""
+    unit, item = " ".join((unit or "").split()), " ".join((item or "").split())
+    folded_unit = fold(unit)
+    if not unit or folded_unit in COUNTING_WORDS or fold(item).startswith(folded_unit + " "):
+        return f"{number(value)} {item}"
+    return f"{number(value)} {unit} {item}"

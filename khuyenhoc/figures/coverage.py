@@ -15,6 +15,7 @@ village: `villages_reached` reads the commune's own counts against its villages.
 """
 
 from khuyenhoc.areas import metrics as m
+from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import number
 
 STAGES = ("registered", "recognised")
@@ -32,9 +33,9 @@ def reached(units, title: str) -> dict[str, int]:
 
 
 def every_title(units) -> dict[str, dict[str, int]]:
-    """reached() of every title, in the order of metrics.TITLES."""
+    """reached() of every title registered (khuyenhoc.core.registry), in its order."""
     units = list(units)
-    return {title: reached(units, title) for title in m.TITLES}
+    return {i.title: reached(units, i.title) for i in registry.titles()}
 
 
 def villages_reached(figures) -> dict[str, int] | None:
@@ -54,11 +55,11 @@ def statements(reached_by_title, word) -> list[dict]:
     {"title", "registered": "12/12", "recognised": "10/12", "word": "xã, phường"}."""
     return [
         {
-            "title": label,
+            "title": indicator.label,
             "registered": f"{number(r['registered'])}/{number(r['total'])}",
             "recognised": f"{number(r['recognised'])}/{number(r['total'])}",
             "word": word,
         }
-        for title, (label, _denominator) in m.TITLES.items()
-        for r in [reached_by_title[title]]
+        for indicator in registry.titles()
+        for r in [reached_by_title[indicator.title]]
     ]

@@ -17,6 +17,7 @@ Each selector costs one or two queries whatever the size of the province.
 
 from django.db.models import Sum
 
+from khuyenhoc.areas.metrics import FUND_TRANSFERS_IN, FUND_TRANSFERS_OUT
 from khuyenhoc.areas.models import (
     Figure,
     LegacyCommune,
@@ -116,19 +117,42 @@ def years_of_commune(code, *, prefix=None, since=REFORM_YEAR) -> dict[int, dict[
 
 
 def province_totals(province_code, *, prefix=None, since=REFORM_YEAR) -> dict[int, dict[str, int]]:
-    """{year: {metric: sum over today's communes of the province}}, years from the
-    reform on: one query."""
+    """{year: {metric: the province's figure}}, years from the reform on: the sum over
+    today's communes of the province plus the provincial association's own books (the
+    Hội tỉnh's fund, ProvinceFigure), as a provincial report states them. One query.
+
+    A move between two funds of the province (a commune's fund to the Hội tỉnh's) is in
+    no receipt or payout of either; in the province's figures it is neither in nor out
+    either (see _net_moves_inside), so it is never counted twice."""
     totals: dict[int, dict[str, int]] = {}
-    figures = Figure.objects.filter(commune__province_id=province_code)
-    rows = (
-        _with_prefix(_current(figures, since), prefix)
-        .values("year", "metric")
+    communes = (
+        _with_prefix(
+            _current(Figure.objects.filter(commune__province_id=province_code), since), prefix
+        )
+        .values_list("year", "metric")
         .annotate(total=Sum("value"))
         .order_by()
     )
-    for row in rows:
-        totals.setdefault(row["year"], {})[row["metric"]] = row["total"]
+    own = _with_prefix(
+        _current(ProvinceFigure.objects.filter(province_id=province_code), since), prefix
+    ).values_list("year", "metric", "value")
+    for year, metric, value in communes.union(own.order_by(), all=True):
+        metrics = totals.setdefault(year, {})
+        metrics[metric] = metrics.get(metric, 0) + value
+    for metrics in totals.values():
+        _net_moves_inside(metrics)
     return totals
+
+
+def _net_moves_inside(metrics):
+    """Every transfer into a fund of the province comes from another fund of the province
+    (money from outside is a receipt): the province received nothing by it, and what its
+    funds sent out, less what they received, is what left it (out of the province, or
+    still on its way to a fund of the province, not yet confirmed)."""
+    inside = metrics.get(FUND_TRANSFERS_IN)
+    if inside is not None:
+        metrics[FUND_TRANSFERS_IN] = 0
+        metrics[FUND_TRANSFERS_OUT] = metrics.get(FUND_TRANSFERS_OUT, 0) - inside
 
 
 def of_province_association(province_code, *, prefix=None) -> dict[int, dict[str, int]]:

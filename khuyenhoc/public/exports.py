@@ -1,8 +1,7 @@
 """The overview table of a year, as the CSV and .xlsx downloads state it
 (khuyenhoc.core.web.downloads makes the files)."""
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RATE_TITLES
+from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import percent_figure
 
 
@@ -10,53 +9,57 @@ def _rate(value):
     return percent_figure(value)
 
 
-def headers(mode):
-    head = ["Mã", "Tên", "Thuộc" if mode == "legacy" else "Loại", "Dân số"]
-    for title in RATE_TITLES:
-        name = m.TITLES[title][0]
-        head += [
+def _headings(indicator) -> list[str]:
+    """A title gives its stages (and rates against its denominator); any other
+    indicator one column."""
+    name = indicator.column
+    if indicator.rated:
+        return [
             f"{name}: đăng ký",
             f"{name}: được công nhận",
             f"{name}: tổng số để tính tỷ lệ",
             f"{name}: tỷ lệ đăng ký (%)",
             f"{name}: tỷ lệ công nhận (%)",
         ]
-    head += [
-        "Cộng đồng học tập cấp xã: đăng ký",
-        "Cộng đồng học tập cấp xã: được công nhận",
-        "Hội viên cuối năm",
-        "Hội viên trên 100 dân",
-        "Thu quỹ (đồng)",
-        "Chi quỹ (đồng)",
-        "Xếp hạng",
-        "Dưới chỉ tiêu 677/QĐ-TTg",
-    ]
+    if indicator.title or indicator.stages:
+        return [f"{name}: đăng ký", f"{name}: được công nhận"]
+    return [name]
+
+
+def _cells(indicator, row) -> list:
+    """The cells of `_headings(indicator)` for a row of the overview (its summary, with
+    the {metric: value} it was made from)."""
+    read = registry.read(indicator, row.get("figures", {}), row)
+    if indicator.rated:
+        return [
+            read["registered"],
+            read["value"],
+            read["denominator"],
+            _rate(read["registered_rate"]),
+            _rate(read["rate"]),
+        ]
+    if indicator.title or indicator.stages:
+        return [read["registered"], read["value"]]
+    if indicator.unit in (registry.DECIMAL, registry.RATE):
+        return [_rate(read["value"])]
+    return [read["value"]]
+
+
+def headers(mode):
+    head = ["Mã", "Tên", "Thuộc" if mode == "legacy" else "Loại"]
+    for indicator in registry.columns():
+        head += _headings(indicator)
+    head += ["Xếp hạng", "Dưới chỉ tiêu 677/QĐ-TTg"]
     if mode == "mapped":
         head.append("Nhận phần của xã cũ bị chia")
     return head
 
 
-def _line(row, code, name, where, mode):
-    line = [code, name, where, row["population"]]
-    for title in RATE_TITLES:
-        t = row["titles"][title]
-        line += [
-            t["registered"],
-            t["recognised"],
-            t["denominator"],
-            _rate(t["registered_rate"]),
-            _rate(t["recognised_rate"]),
-        ]
-    line += [
-        row["commune_registered"],
-        row["commune_recognised"],
-        row["members"],
-        _rate(row["members_per_100"]),
-        row["receipts"],
-        row["payouts"],
-        row.get("rank"),
-        ", ".join(m.TITLES[t][0] for t in row["below"]),
-    ]
+def _line(row, code, name, where, mode, names):
+    line = [code, name, where]
+    for indicator in registry.columns():
+        line += _cells(indicator, row)
+    line += [row.get("rank"), ", ".join(names[t] for t in row["below"])]
     if mode == "mapped":
         line.append(", ".join(row.get("split", [])))
     return line
@@ -69,8 +72,10 @@ def code_text(code) -> str:
 
 
 def table(rows, total, mode, province_name):
+    names = {indicator.title: indicator.label for indicator in registry.titles()}
     lines = [
-        _line(r, code_text(r["code"]), r["name"], r.get("place", r["kind"]), mode) for r in rows
+        _line(r, code_text(r["code"]), r["name"], r.get("place", r["kind"]), mode, names)
+        for r in rows
     ]
-    lines.append(_line(total, "", f"Toàn tỉnh: {province_name}", "", mode))
+    lines.append(_line(total, "", f"Toàn tỉnh: {province_name}", "", mode, names))
     return headers(mode), lines

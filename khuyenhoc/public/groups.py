@@ -7,9 +7,9 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import render
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RATE_TITLES, SHORT, summarise
+from khuyenhoc.areas.indicators import summarise
 from khuyenhoc.areas.models import CommuneGroup
+from khuyenhoc.core import registry
 from khuyenhoc.figures import coverage
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.years import pick_year
@@ -34,7 +34,7 @@ def _group_or_404(pk) -> CommuneGroup:
 
 
 def _title_rows(summary):
-    return [{"name": m.TITLES[t][0], **summary["titles"][t]} for t in RATE_TITLES]
+    return [{"name": i.label, **summary["titles"][i.title]} for i in registry.rated_titles()]
 
 
 @anonymous_cache
@@ -51,7 +51,7 @@ def group(request, pk):
         rows = []
         for code, name, kind in communes:
             mine = summarise(figures.get(code, {}), year)
-            cells = [mine["titles"][t] for t in RATE_TITLES]
+            cells = [mine["titles"][i.title] for i in registry.rated_titles()]
             rows.append(
                 {
                     "code": code,
@@ -68,7 +68,7 @@ def group(request, pk):
             "reached": coverage.statements(reached, "xã, phường"),
             "summary": summary,
             "title_rows": _title_rows(summary),
-            "short": [SHORT[t] for t in RATE_TITLES],
+            "short": [i.short for i in registry.rated_titles()],
             "rows": rows,
         }
     return render(request, "public/group.html", context)

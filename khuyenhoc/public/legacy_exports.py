@@ -9,7 +9,6 @@ from django.http import Http404
 from django.utils.text import slugify
 
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RATE_TITLES
 from khuyenhoc.core.numbers import number, percent_figure
 from khuyenhoc.core.web.downloads import csv_response, xlsx_response
 from khuyenhoc.figures import selectors as figures_api
@@ -19,10 +18,8 @@ from khuyenhoc.figures.years import pick_year
 
 from . import exports, selectors
 from .caching import anonymous_cache
-from .legacy_views import title_totals
+from .legacy_views import ordered_titles, title_totals
 
-# The titles in the order of the pages' tables (legacy_views.title_totals).
-ORDER = (*RATE_TITLES, "commune")
 LEVELS = {"province": "Tỉnh", "district": "Huyện, thành phố cũ", "commune": "Xã cũ"}
 REACHED_WORDS = {"registered": "số xã có đăng ký", "recognised": "số xã có công nhận"}
 
@@ -37,10 +34,10 @@ def headers() -> list[str]:
         "Số xã cũ",
         "Dân số",
     ]
-    for title in ORDER:
-        name = m.TITLES[title][0]
+    for indicator in ordered_titles():
+        name = indicator.label
         head += [f"{name}: đăng ký", f"{name}: được công nhận"]
-        if m.TITLES[title][1]:
+        if indicator.rated:
             head += [
                 f"{name}: tổng số để tính tỷ lệ",
                 f"{name}: tỷ lệ đăng ký (%)",
@@ -54,16 +51,16 @@ def _figures_cells(figures, year, reached) -> list:
     """Counts and rates of each title as the page's tables show them; the x/N cells are
     filled for a level with units below (a district, the province), text like "12/12"."""
     cells = []
-    for row, title in zip(title_totals(figures, year), ORDER, strict=True):
+    for row, indicator in zip(title_totals(figures, year), ordered_titles(), strict=True):
         cells += [row["registered"], row["recognised"]]
-        if m.TITLES[title][1]:
+        if indicator.rated:
             cells += [
                 row["denominator"],
                 percent_figure(row["registered_rate"]),
                 percent_figure(row["recognised_rate"]),
             ]
         for stage in STAGES:
-            r = reached[title] if reached else None
+            r = reached[indicator.title] if reached else None
             cells.append(f"{number(r[stage])}/{number(r['total'])}" if r else None)
     return cells
 

@@ -7,7 +7,8 @@ from django.http import Http404
 from django.shortcuts import render
 
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RATE_TITLES, summarise
+from khuyenhoc.areas.indicators import summarise
+from khuyenhoc.core import registry
 from khuyenhoc.figures import coverage
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.legacy_tree import legacy_tree
@@ -21,20 +22,32 @@ def unit_word(kind: str) -> str:
     return "xã, phường, thị trấn" if "huyện" in kind.lower() else "xã, phường"
 
 
+def ordered_titles():
+    """The titles with rates, then those counted without (Cộng đồng học tập cấp xã)."""
+    rated = registry.rated_titles()
+    return [*rated, *(i for i in registry.titles() if i not in rated)]
+
+
 def title_totals(figures, year) -> list[dict]:
-    """Counts and rates of each title for an area: the same summarise() as every page."""
+    """Counts and rates of each title for an area (ordered_titles()): the same
+    summarise() as every page."""
     summary = summarise(figures, year)
-    rows = [{"title": m.TITLES[t][0], **summary["titles"][t]} for t in RATE_TITLES]
-    rows.append(
-        {
-            "title": m.TITLES["commune"][0],
-            "registered": summary["commune_registered"],
-            "recognised": summary["commune_recognised"],
-            "denominator": None,
-            "registered_rate": None,
-            "recognised_rate": None,
-        }
-    )
+    rows = []
+    for indicator in ordered_titles():
+        if indicator.rated:
+            rows.append({"title": indicator.label, **summary["titles"][indicator.title]})
+            continue
+        read = registry.read(indicator, figures, summary)
+        rows.append(
+            {
+                "title": indicator.label,
+                "registered": read["registered"],
+                "recognised": read["value"],
+                "denominator": None,
+                "registered_rate": None,
+                "recognised_rate": None,
+            }
+        )
     return rows
 
 

@@ -108,6 +108,7 @@ def overview(*, year, mode, totals):
     rank(rows)
     total_row = summarise(totals, year)
     total_row["unit_count"] = unit_count
+    total_row["figures"] = totals  # what the downloads' columns read (core.registry)
     if mode != "mapped":  # mapped rows count a split old commune more than once
         over_reporters(total_row, rows)
     return rows, total_row

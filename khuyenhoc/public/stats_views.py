@@ -11,16 +11,10 @@ from django.shortcuts import render
 from django.utils.text import slugify
 
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import (
-    RANK_RULE,
-    RATE_TITLES,
-    SHORT,
-    SLUGS,
-    sort_rows,
-    summarise,
-)
+from khuyenhoc.areas.indicators import RANK_RULE, sort_rows, summarise
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.reform import is_legacy_year
+from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import percent
 from khuyenhoc.core.web.downloads import csv_response, xlsx_response
 from khuyenhoc.figures import coverage
@@ -54,13 +48,12 @@ def _query(year, mode):
     return query
 
 
-CHART_TITLES = {SLUGS[t]: t for t in RATE_TITLES}
-
-
 def commune_chart(rows, year, slug):
     """The overview's chart: one title's rate per commune, highest first, against the
     target of the year; before the year's decisions, the registration rate alone."""
-    title = CHART_TITLES.get(slug, "household")
+    by_slug = {i.slug: i for i in registry.rated_titles()}
+    chosen = by_slug.get(slug) or next(i for i in by_slug.values() if i.title == "household")
+    title = chosen.title
     decided = any(r["titles"][title]["recognised_rate"] is not None for r in rows)
     field = "recognised_rate" if decided else "registered_rate"
     bars = sorted(
@@ -73,7 +66,7 @@ def commune_chart(rows, year, slug):
     )
     target = m.target_for(title, year) if decided else None
     what = "được công nhận" if decided else "đăng ký"
-    heading = f"Tỷ lệ {what} {m.TITLES[title][0]} năm {year}, từng xã, phường"
+    heading = f"Tỷ lệ {what} {chosen.label} năm {year}, từng xã, phường"
     if bars:
         desc = (
             f"{len(bars)} xã, phường có số liệu; cao nhất {bars[0][0]} {percent(bars[0][1])}, "
@@ -84,13 +77,13 @@ def commune_chart(rows, year, slug):
     else:
         desc = "Chưa có số liệu."
     return {
-        "slug": SLUGS[title],
+        "slug": chosen.slug,
         "heading": heading,
         "svg": charts.bar_chart(title=heading, desc=desc, bars=bars, target=target)
         if bars
         else None,
         "desc": desc,
-        "choices": [(SLUGS[t], m.TITLES[t][0]) for t in RATE_TITLES],
+        "choices": [(s, i.label) for s, i in by_slug.items()],
     }
 
 
@@ -117,7 +110,9 @@ def overview(request):
         "download_query": urlencode({**_query(year, mode), "sap_xep": sort}),
         "below_count": sum(1 for r in rows if r["below"]),
         "targets": [
-            (SHORT[t], m.target_for(t, year)) for t in RATE_TITLES if m.target_for(t, year)
+            (i.short, m.target_for(i.title, year))
+            for i in registry.rated_titles()
+            if m.target_for(i.title, year)
         ],
         "rank_rule": RANK_RULE,
         "split_rule": SPLIT_RULE,
@@ -195,8 +190,8 @@ def download_xlsx(request):
 
 def _title_rows(mine, province):
     rows = []
-    for title in RATE_TITLES:
-        t, p = mine["titles"][title], province["titles"][title]
+    for indicator in registry.rated_titles():
+        t, p = mine["titles"][indicator.title], province["titles"][indicator.title]
         if t["undecided"]:
             status = "Chưa xét"
         elif t["exceeds"]:
@@ -207,7 +202,7 @@ def _title_rows(mine, province):
             status = "Dưới chỉ tiêu" if t["below"] else "Đạt chỉ tiêu"
         rows.append(
             {
-                "name": m.TITLES[title][0],
+                "name": indicator.label,
                 **t,
                 "province_rate": p["recognised_rate"],
                 "status": status,
@@ -217,27 +212,34 @@ def _title_rows(mine, province):
 
 
 def _citizen_groups(figures):
+    """The groups of Công dân học tập registered (khuyenhoc.core.registry) with a count."""
     groups = []
-    for group, label in m.CITIZEN_GROUPS.items():
-        registered = figures.get(m.citizen_group_metric(group, "registered"))
-        recognised = figures.get(m.citizen_group_metric(group, "recognised"))
+    for indicator in registry.indicators("cong-dan"):
+        if not indicator.stages:
+            continue
+        registered, recognised = (figures.get(metric) for metric in indicator.metrics[:2])
         if registered or recognised:
-            groups.append({"label": label, "registered": registered, "recognised": recognised})
+            groups.append(
+                {"label": indicator.short, "registered": registered, "recognised": recognised}
+            )
     return groups
+
+
+def _payouts(figures):
+    """Each kind of payout registered with a figure: its đồng and its portions (suất)."""
+    kinds: dict[str, dict] = {}
+    for indicator in registry.indicators("quy"):
+        if indicator.short:
+            measure = "amount" if indicator.unit == registry.MONEY else "portions"
+            kind = kinds.setdefault(indicator.short, {"label": indicator.short})
+            kind[measure] = figures.get(indicator.metrics[0])
+    return [kind for kind in kinds.values() if kind.get("amount") or kind.get("portions")]
 
 
 def _funds(figures):
     if not any(key.startswith("funds.") for key in figures):
         return None
-    payouts = [
-        {
-            "label": label,
-            "amount": figures.get(m.payout_amount_metric(kind)),
-            "portions": figures.get(m.payout_portions_metric(kind)),
-        }
-        for kind, label in m.PAYOUT_KINDS.items()
-        if figures.get(m.payout_amount_metric(kind)) or figures.get(m.payout_portions_metric(kind))
-    ]
+    payouts = _payouts(figures)
     return {
         "opening": figures.get(m.FUND_OPENING),
         "cash": figures.get(m.FUND_RECEIPTS_CASH, 0),
@@ -255,14 +257,13 @@ def _trends(years, mine_by_year):
     province = selectors.province_trend(years)
     prov = [province[y] for y in years]
     out = []
-    for title in RATE_TITLES:
+    for indicator in registry.rated_titles():
+        title = indicator.title
         series = [
             ("Xã, phường", [s["titles"][title]["recognised_rate"] for s in mine], "mine"),
             ("Toàn tỉnh", [s["titles"][title]["recognised_rate"] for s in prov], "province"),
         ]
-        out.append(
-            _chart(f"Tỷ lệ được công nhận {m.TITLES[title][0]}", labels, series, title, years)
-        )
+        out.append(_chart(f"Tỷ lệ được công nhận {indicator.label}", labels, series, title, years))
     series = [
         ("Xã, phường", [s["members_per_100"] for s in mine], "mine"),
         ("Toàn tỉnh", [s["members_per_100"] for s in prov], "province"),

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RATE_TITLES, SHORT, SLUGS
+from khuyenhoc.areas.indicators import SHORT
 from khuyenhoc.areas.reform import is_legacy_year
+from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import decimal, money, number, percent
 
 TEXT_KEYS = {"ten", "xep-hang"}  # ascending first; figures sort highest first
@@ -30,13 +31,13 @@ def _link(base_query, key, current):
 
 def header(base_query, current, year, mode):
     titles = []
-    for title in RATE_TITLES:
-        slug = SLUGS[title]
-        target = m.target_for(title, year)
+    for indicator in registry.rated_titles():
+        slug = indicator.slug
+        target = m.target_for(indicator.title, year)
         titles.append(
             {
-                "label": SHORT[title],
-                "full": m.TITLES[title][0],
+                "label": indicator.short,
+                "full": indicator.label,
                 "target": target,
                 "registered": _link(base_query, f"{slug}-dk", current),
                 "recognised": _link(base_query, f"{slug}-cn", current),
@@ -72,9 +73,9 @@ def _rate_text(value, t):
 def cells(row):
     """The figure cells of a row, in header order."""
     out = []
-    for title in RATE_TITLES:
-        t = row["titles"][title]
-        slug = SLUGS[title]
+    for indicator in registry.rated_titles():
+        t = row["titles"][indicator.title]
+        slug = indicator.slug
         out.append(
             {
                 "key": f"{slug}-dk",

@@ -7,16 +7,19 @@ whatever the number of groups."""
 from django.conf import settings
 from django.db.models import Count
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RATE_TITLES, summarise
+from khuyenhoc.areas.indicators import summarise
 from khuyenhoc.areas.models import CommuneGroup
+from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import number
 from khuyenhoc.figures import coverage
 from khuyenhoc.figures import selectors as figures_api
 
 from .exports import cell
 
-TITLE_NAMES = [m.TITLES[t][0] for t in RATE_TITLES]
+
+def title_names() -> list[str]:
+    """The titles of a group's line, with their rates, in the report's order."""
+    return [i.label for i in registry.rated_titles()]
 
 
 def group_lines(year) -> list[dict]:
@@ -45,7 +48,8 @@ def group_lines(year) -> list[dict]:
                 "name": group.name,
                 "communes": group.n,
                 "titles": [
-                    {**summary["titles"][t], "reached": _fraction(reached[t])} for t in RATE_TITLES
+                    {**summary["titles"][i.title], "reached": _fraction(reached[i.title])}
+                    for i in registry.rated_titles()
                 ],
                 "commune_recognised": summary["commune_recognised"],
                 "commune_reached": _fraction(reached["commune"]),
@@ -62,7 +66,7 @@ def _fraction(r) -> dict[str, str]:
 def sheet(lines) -> tuple[str, list[str], list[list]]:
     """The lines as the province workbook's sheet «Nhóm xã, phường»."""
     head = ["Nhóm", "Số xã, phường"]
-    for name in TITLE_NAMES:
+    for name in title_names():
         head += [f"{name}: đăng ký", f"{name}: đạt", f"{name}: tỷ lệ đạt (%)"]
         head += [f"{name}: số xã có đăng ký", f"{name}: số xã có công nhận"]
     head.append("Cộng đồng học tập cấp xã: số xã đạt")

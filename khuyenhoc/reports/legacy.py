@@ -7,8 +7,9 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
-from khuyenhoc.areas.indicators import RATE_TITLES, add_up, summarise
+from khuyenhoc.areas.indicators import add_up, summarise
 from khuyenhoc.areas.models import Province
+from khuyenhoc.core import registry
 from khuyenhoc.figures import coverage
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.legacy_tree import legacy_province_reached, legacy_tree
@@ -29,7 +30,7 @@ def check_year(year) -> None:
 
 def _title_cells(figures, year) -> list[dict]:
     summary = summarise(figures, year)
-    return [summary["titles"][t] for t in RATE_TITLES]
+    return [summary["titles"][i.title] for i in registry.rated_titles()]
 
 
 def _district_rows(tree, year) -> list[dict]:
@@ -68,7 +69,7 @@ def province_report(request, year):
         "headline": indicators.headline(sections, area="tỉnh"),
         "districts": _district_rows(tree, year),
         "reached": coverage.statements(legacy_province_reached(tree), WORD),
-        "title_names": [indicators.m.TITLES[t][0] for t in RATE_TITLES],
+        "title_names": [i.label for i in registry.rated_titles()],
         "commune_count": olds,
     }
     return render(request, "reports/legacy_province.html", context)
@@ -95,6 +96,6 @@ def district_report(request, year, district):
         "headline": indicators.headline(sections, area=entry["kind"].lower()),
         "reached": coverage.statements(entry["reached"], WORD),
         "communes": communes,
-        "title_names": [indicators.m.TITLES[t][0] for t in RATE_TITLES],
+        "title_names": [i.label for i in registry.rated_titles()],
     }
     return render(request, "reports/legacy_district.html", context)

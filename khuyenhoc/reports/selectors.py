@@ -37,6 +37,18 @@ def province_figures(year, communes) -> dict[int, dict[str, int]]:
     return figures_api.of_communes(year=year, communes=[c.code for c in communes])
 
 
+def province_totals() -> dict[int, dict[str, int]]:
+    """{year: {metric: value}} of the province: its communes and the Hội tỉnh's own books,
+    every year (the year before the reform is the first report's "previous" column, and
+    the funds' books may start before it)."""
+    return figures_api.province_totals(settings.PROVINCE_CODE, since=None)
+
+
+def province_association(year) -> dict[str, int]:
+    """{metric: value} of the Hội tỉnh's own books (its fund) for a year."""
+    return figures_api.of_province_association(settings.PROVINCE_CODE).get(year, {})
+
+
 def report_of(commune, year) -> AnnualReport | None:
     return AnnualReport.objects.filter(commune=commune, year=year).first()
 

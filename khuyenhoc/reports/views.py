@@ -1,5 +1,7 @@
 """Báo cáo năm: a commune's report for its staff, the province's for reviewers."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from khuyenhoc.areas.indicators import summarise
 from khuyenhoc.areas.models import Province
 from khuyenhoc.areas.reform import is_legacy_year
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer, reviewer_action
@@ -14,6 +17,7 @@ from khuyenhoc.core.text import fold
 from khuyenhoc.core.web import params
 from khuyenhoc.core.web.downloads import file_response
 from khuyenhoc.figures import coverage
+from khuyenhoc.figures import goods as figures_goods
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import job_start
 from khuyenhoc.submissions.once import submits_once
@@ -21,6 +25,7 @@ from khuyenhoc.submissions.once import submits_once
 from . import exports, groups, indicators, legacy, selectors, services
 from .forms import NarrativeForm
 
+HOI_TINH = "Hội Khuyến học tỉnh (quỹ của Hội tỉnh)"
 NOT_SUBMITTED, SUBMITTED, CHANGED = "chua-nop", "da-nop", "thay-doi"
 STATUS_TEXT = {
     NOT_SUBMITTED: "Chưa nộp",
@@ -49,6 +54,16 @@ def _commune_data(request, code, year):
     return commune, figures, sections, report
 
 
+def _headline(sections, figures, *, area):
+    """The report's opening sentence, with the goods in kind by item in the association's
+    words ("trao hiện vật gồm 520 ba lô, 2.000 tập giấy")."""
+    parts = indicators.headline(sections, area=area)
+    for direction, words in (("in", "nhận hiện vật gồm"), ("out", "trao hiện vật gồm")):
+        if goods := figures_goods.phrase(figures, direction):
+            parts.append(f"{words} {goods}")
+    return parts
+
+
 def _file_name(*parts):
     return "-".join(fold(str(p)).replace(" ", "-") for p in parts)
 
@@ -68,7 +83,7 @@ def commune_report(request, code, year, form=None):
         "year": year,
         "years": [y for y in selectors.years_of(commune.code) if y <= timezone.localdate().year],
         "sections": sections,
-        "headline": indicators.headline(sections, area=commune.kind.lower()),
+        "headline": _headline(sections, figures, area=commune.kind.lower()),
         "villages_reached": coverage.villages_reached(figures),
         "has_figures": bool(figures),
         "report": report,
@@ -131,10 +146,11 @@ def _province_data(year):
     _check_year(year)
     communes = selectors.province_communes()
     figures = selectors.province_figures(year, communes)
-    previous = selectors.province_figures(year - 1, communes)
-    total = indicators.add_up(figures.values())
+    # the province's figures, the Hội tỉnh's own fund included (figures.selectors)
+    totals = selectors.province_totals()
+    total = totals.get(year, {})
     sections = indicators.build(
-        total, year, previous=indicators.add_up(previous.values()), communes=len(communes)
+        total, year, previous=totals.get(year - 1, {}), communes=len(communes)
     )
     reports = selectors.reports_of_year(year)
     statuses = []
@@ -142,7 +158,7 @@ def _province_data(year):
         report = reports.get(commune.code)
         status = status_of(report, figures.get(commune.code, {}))
         statuses.append((commune, status, report))
-    return communes, figures, sections, statuses
+    return communes, figures, sections, statuses, total
 
 
 @login_required
@@ -156,7 +172,7 @@ def province_report(request, year):
     _require_reviewer(request.user)
     if is_legacy_year(year):
         return legacy.province_report(request, year)
-    communes, figures, sections, statuses = _province_data(year)
+    communes, figures, sections, statuses, total = _province_data(year)
     counts = {key: sum(1 for _c, s, _r in statuses if s == key) for key in STATUS_TEXT}
     rows = [
         {"commune": c, "status": s, "text": STATUS_TEXT[s], "report": r} for c, s, r in statuses
@@ -170,7 +186,7 @@ def province_report(request, year):
         "years": legacy.legacy_years()
         + [y for y in selectors.years_of() if y <= timezone.localdate().year],
         "sections": sections,
-        "headline": indicators.headline(sections, area="tỉnh"),
+        "headline": _headline(sections, total, area="tỉnh"),
         "commune_count": len(communes),
         "reached": coverage.statements(
             coverage.every_title(figures.get(c.code, {}) for c in communes), "xã, phường"
@@ -180,7 +196,8 @@ def province_report(request, year):
             (key, STATUS_TEXT[key], counts[key]) for key in (SUBMITTED, CHANGED, NOT_SUBMITTED)
         ],
         "groups": groups.group_lines(year),
-        "group_titles": groups.TITLE_NAMES,
+        "group_titles": groups.title_names(),
+        "own_fund": summarise(selectors.province_association(year), year),
     }
     return render(request, "reports/province.html", context)
 
@@ -194,8 +211,13 @@ def legacy_district_report(request, legacy_year, district):
 def province_workbook(year) -> tuple[bytes, str]:
     """The province's annual report as .xlsx, one column per commune, and its file name:
     for the download below and for the background job the report page starts."""
-    communes, figures, sections, statuses = _province_data(year)
+    communes, figures, sections, statuses, _total = _province_data(year)
     columns = [(c, indicators.build(figures.get(c.code, {}), year, communes=1)) for c in communes]
+    # the Hội tỉnh's own books are in the "Toàn tỉnh" column: a column of their own, so
+    # the columns add up to it
+    own = selectors.province_association(year)
+    if own:
+        columns.append((SimpleNamespace(name=HOI_TINH), indicators.build(own, year, communes=0)))
     status_lines = [
         (
             c,

@@ -52,7 +52,7 @@ def test_bench_funds(commune_a, django_assert_max_num_queries):
         assert client.get(url).status_code == 200
     bench_line("funds_public_commune_page", seconds=took())
 
-    rows = [[today.strftime("%d/%m/%Y"), f"Người {k}", "cá nhân", "có", "", "", "200.000", ""]
+    rows = [[today.strftime("%d/%m/%Y"), f"Người {k}", "cá nhân", "có", "", "", "", "200.000", ""]
             for k in range(1000)]  # fmt: skip
     data = xlsx(list(imports.RECEIPT_HEADERS.values()), rows)
     with stopwatch() as took:

@@ -46,6 +46,7 @@ def test_a_flood_relief_campaign_raises_money_sends_part_out_of_the_province_and
     page.goto(live_server.url + reverse("funds:transfer_create", args=[fund.pk]))
     page.get_by_label("Số tiền (đồng)").fill("20.000.000")
     page.get_by_label("Hoặc nơi nhận ngoài tỉnh").fill("Quỹ Hội Khuyến học Việt Nam")
+    page.get_by_label("Thuộc đợt vận động").select_option(label=str(drive))
     page.get_by_role("button", name="Ghi chuyển quỹ").click()
     expect(page.get_by_role("status", name="Tồn quỹ")).to_contain_text("40.000.000 đ")
     assert Transfer.objects.get().external_party == "Quỹ Hội Khuyến học Việt Nam"
@@ -55,6 +56,7 @@ def test_a_flood_relief_campaign_raises_money_sends_part_out_of_the_province_and
     figures = page.get_by_role("list", name="Kết quả đợt vận động")
     expect(figures).to_contain_text("60.000.000 đ")
     expect(figures).to_contain_text("60 % chỉ tiêu")
+    expect(figures).to_contain_text("Chuyển ra ngoài tỉnh 20.000.000 đ")
     assert "Công ty Thủy điện" not in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.screenshot(path=f"{SCREENSHOTS}/funds_campaign_{width}.png", full_page=True)

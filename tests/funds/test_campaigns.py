@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from funds import campaigns, services
-from funds.models import Campaign
+from funds.models import Campaign, Transfer
 from khuyenhoc.areas.models import Figure, ProvinceFigure
 from tests.factories import login, once
 
@@ -46,7 +46,11 @@ def test_linked_entries_add_up_per_commune_on_the_staff_and_public_pages(
     data = campaigns.totals(flood_relief)
     assert (data["raised"], data["paid"], data["portions"]) == (25_000_000, 9_000_000, 30)
     assert data["rows"] == [
-        (commune_a.name, commune_a.code, {"raised": 25_000_000, "paid": 9_000_000, "portions": 30})
+        (
+            commune_a.name,
+            commune_a.code,
+            {"raised": 25_000_000, "paid": 9_000_000, "portions": 30, "sent": 0},
+        )
     ]
     public = client.get(reverse("funds_public:campaign", args=[flood_relief.pk]))
     page = public.content.decode()
@@ -69,6 +73,37 @@ def test_an_entry_outside_the_period_or_from_a_branch_not_taking_part_is_refused
             drive=flood_relief,
         )  # fmt: skip
     assert "không tham gia" in str(caught.value)
+
+
+def test_relief_sent_out_of_the_province_is_what_the_campaign_sent_and_a_move_inside_is_not(
+    client, staff_a, staff_b, fund_a, fund_b, province_fund, give, flood_relief, today
+):
+    give(25_000_000, drive=flood_relief)
+    login(client, staff_a)
+    url = reverse("funds:transfer_create", args=[fund_a.pk])
+    sent = {"date": today.isoformat(), "amount": "20.000.000", "to_fund": "",
+            "external_party": "Quỹ Hội Khuyến học Việt Nam", "drive": flood_relief.pk}  # fmt: skip
+    assert client.post(url, once(sent)).status_code == 302
+    services.transfer_send(
+        user=staff_a, from_fund=fund_a, to_fund=province_fund, date=today, amount=1_000_000,
+        drive=flood_relief,
+    )  # fmt: skip
+    data = campaigns.totals(flood_relief)
+    assert (data["raised"], data["paid"], data["sent"]) == (25_000_000, 0, 20_000_000)
+    assert campaigns.published_totals(flood_relief) == data
+    page = client.get(reverse("funds_public:campaign", args=[flood_relief.pk])).content.decode()
+    assert "Chuyển ra ngoài tỉnh <strong>20.000.000 đ</strong>" in page
+    services.transfer_undo(
+        user=staff_a, transfer=Transfer.objects.get(to_fund=None), reason="Gửi nhầm tài khoản"
+    )
+    assert campaigns.published_totals(flood_relief)["sent"] == 0
+    with pytest.raises(ValidationError) as caught:  # commune B does not take part
+        services.transfer_send(
+            user=staff_b, from_fund=fund_b, external_party="Hội Khuyến học tỉnh Yên Bái",
+            date=today, amount=1_000, drive=flood_relief,
+        )  # fmt: skip
+    assert "không tham gia" in str(caught.value)
+    assert not Transfer.objects.filter(from_fund=fund_b).exists()
 
 
 def test_the_receipt_form_offers_the_campaigns_the_fund_takes_part_in(

@@ -161,8 +161,8 @@ def test_the_receipts_import_page_refuses_a_sheet_with_a_row_in_the_closed_year(
 ):
     login(client, staff_a)
     rows = [
-        [today.strftime("%d/%m/%Y"), "Ông A", "cá nhân", "", "", "", "100.000", ""],
-        [a_day_of(last_year).strftime("%d/%m/%Y"), "Ông B", "cá nhân", "", "", "", "1", ""],
+        [today.strftime("%d/%m/%Y"), "Ông A", "cá nhân", "", "", "", "", "100.000", ""],
+        [a_day_of(last_year).strftime("%d/%m/%Y"), "Ông B", "cá nhân", "", "", "", "", "1", ""],
     ]
     sheet = io.BytesIO(xlsx(list(imports.RECEIPT_HEADERS.values()), rows))
     sheet.name = "thu.xlsx"

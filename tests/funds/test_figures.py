@@ -8,6 +8,7 @@ from khuyenhoc.areas.metrics import (
     FUND_OPENING,
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
+    goods_item_metric,
     payout_amount_metric,
     payout_portions_metric,
 )
@@ -73,6 +74,7 @@ def test_figures_kept_by_each_write_equal_a_full_rebuild(
     # the cash only: the 3.000.000 đ of goods are held apart, at their value
     assert values[(this_year, FUND_CLOSING)] == 774_000_000
     assert values[(this_year, FUND_GOODS_CLOSING)] == 3_000_000
+    assert values[(this_year, goods_item_metric("in", "Sách vở", ""))] == 300  # by item
 
     Figure.objects.all().delete()
     call_command("rebuild_summaries")

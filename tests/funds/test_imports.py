@@ -1,10 +1,11 @@
 import io
+from datetime import date
 
 import pytest
 from django.urls import reverse
 from openpyxl import Workbook
 
-from funds import imports
+from funds import campaigns, goods, imports
 from funds.models import Payout, Receipt
 from khuyenhoc.areas.metrics import FUND_RECEIPTS_CASH
 from khuyenhoc.areas.models import Figure
@@ -37,7 +38,8 @@ def receipt_row(date="13/11/2025", donor="Ông Lường Văn Tâm", amount="1.00
         "item": "",
         "quantity": "",
         "amount": amount,
-        "campaign": "Tháng Khuyến học",
+        "unit": "",
+        "campaign": "",
     }
     row.update(extra)
     return [row[k] for k in imports.RECEIPT_HEADERS]
@@ -65,6 +67,51 @@ def test_a_donation_list_with_both_thousand_separators_is_recorded(staff_a, fund
     cash = Figure.objects.get(commune=fund_a.branch.commune_id, year=this_year,
                               metric=FUND_RECEIPTS_CASH)  # fmt: skip
     assert cash.value == 2_250_000  # refreshed once, after the last row
+
+
+def test_a_sheets_rows_join_a_campaign_by_its_name_and_count_goods_in_their_unit(
+    staff_a, province_staff, fund_a, this_year
+):
+    drive = campaigns.campaign_create(
+        user=province_staff,
+        name="Tháng Khuyến học",
+        starts_on=date(this_year, 1, 1),
+        ends_on=date(this_year, 12, 31),
+    )
+    day = f"01/03/{this_year}"
+    rows = [
+        receipt_row(day, campaign="thang khuyen hoc"),
+        receipt_row(
+            day,
+            donor="Công ty Giấy Bãi Bằng",
+            category="doanh nghiệp",
+            item="giấy",
+            quantity=2000,
+            unit="tập",
+            amount="100.000.000",
+            campaign="THÁNG  KHUYẾN HỌC",
+        ),
+    ]
+    assert (
+        imports.receipts_import(user=staff_a, fund=fund_a, data=xlsx(RECEIPT_TITLES, rows)).created
+        == 2
+    )
+    assert set(Receipt.objects.values_list("drive", "campaign")) == {(drive.pk, drive.name)}
+    held = goods.stock(fund_a)
+    assert [(g["item"], g["unit"], g["quantity"]) for g in held] == [("giấy", "tập", 2000)]
+    assert campaigns.totals(drive)["raised"] == 101_000_000
+
+
+def test_a_row_naming_no_campaign_of_the_fund_refuses_the_whole_sheet(staff_a, fund_a, this_year):
+    day = f"01/03/{this_year}"
+    rows = [receipt_row(day), receipt_row(day, donor="Bà Lò Thị Hoa", campaign="Tết vì học sinh")]
+    with pytest.raises(ImportRejected) as caught:
+        imports.receipts_import(user=staff_a, fund=fund_a, data=xlsx(RECEIPT_TITLES, rows))
+    assert [str(e) for e in caught.value.errors] == [
+        "Dòng 3: không có đợt vận động «Tết vì học sinh» mà quỹ tham gia: ghi đúng tên một "
+        "đợt vận động đã tạo (xem trang Đợt vận động), hoặc để trống"
+    ]
+    assert not Receipt.objects.exists()
 
 
 @pytest.mark.parametrize("bad", ["1,5", "1.000,50", "-200.000", "12.5", "hai triệu", 1500.5])

@@ -19,14 +19,17 @@ The year, all dated today (so the test runs on any day of any year):
 - scholarships by count: 4.000 × 500.000 đ and 346 × 500.000 đ from the provincial fund,
   27 × 600.000 đ from the commune's fund: 4.373 suất, 2.189.200.000 đ;
 - the commune sends 30.000.000 đ to the provincial fund (a move, confirmed by the office,
-  counted once), and the provincial fund sends 20.000.000 đ out of the province.
+  counted once), and the provincial fund sends 20.000.000 đ of the flood relief out of
+  the province (what the campaign sent, beside what it paid).
 
-The report checked is the commune's: the province's annual report (reports:province)
-adds up the communes only and leaves out the provincial association's own funds, so it
-cannot state the province-wide figures yet.
+The province's annual report and the public downloads' "Toàn tỉnh" line state the
+province's figures as the public fund page does: the communes and the Hội tỉnh's own
+fund, one read of the summaries (khuyenhoc.figures.selectors.province_totals).
 """
 
+import csv
 import html
+import io
 import re
 from types import SimpleNamespace
 
@@ -34,10 +37,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from funds.models import Campaign, Fund, Payout, Receipt, Transfer
 from khuyenhoc.areas.models import Figure, ProvinceFigure
-from tests.factories import login, once
+from tests.factories import login, make_user, once
 from tests.funds.test_imports import RECEIPT_TITLES, receipt_row, xlsx
 
 pytestmark = pytest.mark.django_db
@@ -245,7 +249,9 @@ def year(province_staff, staff_a, commune_a, today):
     )
 
     # out of the province: nothing to confirm
-    office.transfer(province_fund, "20.000.000", external_party=NATIONAL, note=FLOOD)
+    office.transfer(
+        province_fund, "20.000.000", external_party=NATIONAL, note=FLOOD, drive=drive.pk
+    )
     out = Transfer.objects.get(external_party=NATIONAL)
 
     return SimpleNamespace(
@@ -264,7 +270,9 @@ def year(province_staff, staff_a, commune_a, today):
     )
 
 
-def test_the_public_fund_page_states_the_published_year_exactly(client, year):
+def test_the_public_fund_page_the_provinces_report_and_the_download_state_the_year_exactly(
+    client, year
+):
     page = shown(client.get(reverse("funds_public:province"), {"nam": year.year}))
     # one "Thu quỹ": cash and goods apart and together; the 30.000.000 đ the commune
     # sent to the province counted once, where it was raised
@@ -280,12 +288,42 @@ def test_the_public_fund_page_states_the_published_year_exactly(client, year):
     assert "Chuyển 20.000.000 đ ra ngoài tỉnh (về Quỹ Hội Khuyến học Việt Nam" in page
     assert "Tồn quỹ cuối năm (tiền) 250.800.000 đ" in page
     assert "hiện vật còn lại" not in page  # every gift was given out
+    goods = "520 ba lô, 2.000 tập giấy, 200 thùng quần áo"
+    assert f"Hiện vật nhận được gồm {goods}." in page
+    assert f"Đã trao hiện vật gồm {goods}." in page
     assert (
         "Thu 2.564.000.000 đ, chi 2.477.000.000 đ (5.466 suất), tồn cuối năm 247.000.000 đ" in page
     )
     drive = shown(client.get(reverse("funds_public:campaign", args=[year.drive.pk])))
     assert "Quyên góp được 195.000.000 đ 195 % chỉ tiêu" in drive
     assert "Đã chi 100.000.000 đ 200 suất" in drive
+    assert "Chuyển ra ngoài tỉnh 20.000.000 đ" in drive  # the relief sent to the nation
+    # the province's annual report and the download's "Toàn tỉnh": the same figures
+    reviewer = Client()
+    login(reviewer, make_user("thamdinh_nam", role="reviewer"))
+    report = shown(reviewer.get(reverse("reports:province", args=[year.year])))
+    assert (
+        "thu quỹ 2.614.000.000 đ, chi khen thưởng 0 đ, trao 4.373 suất học bổng, trị giá "
+        "2.189.200.000 đ" in report
+    )
+    assert f"nhận hiện vật gồm {goods}; trao hiện vật gồm {goods}." in report
+    assert "Chuyển quỹ ra ngoài tỉnh 20.000.000 đ" in report
+    assert "quỹ của Hội Khuyến học tỉnh (thu 2.564.000.000 đ, chi 2.477.000.000 đ)" in report
+    # the commune's 30.000.000 đ to the Hội tỉnh stays in the province: cash of both
+    assert "Tồn bằng tiền 250.800.000 đ" in report
+    # the report's workbook: a column for the Hội tỉnh's own fund, so the columns add up
+    workbook = reviewer.get(reverse("reports:province_xlsx", args=[year.year]))
+    funds = load_workbook(io.BytesIO(workbook.content))["Quỹ khuyến học"]
+    head, *lines = [list(line) for line in funds.iter_rows(values_only=True)]
+    received = next(line for line in lines if line[0] == "Tổng thu")
+    assert received[head.index("Toàn tỉnh")] == 2_614_000_000
+    assert received[head.index("Hội Khuyến học tỉnh (quỹ của Hội tỉnh)")] == 2_564_000_000
+    assert sum(v or 0 for v in received[2:]) == 2_614_000_000
+    download = client.get(reverse("stats:csv"), {"nam": year.year})
+    head, *_rows, whole = csv.reader(io.StringIO(download.content.decode("utf-8-sig")))
+    assert whole[1].startswith("Toàn tỉnh")
+    assert whole[head.index("Thu quỹ (đồng)")] == "2614000000"
+    assert whole[head.index("Chi quỹ (đồng)")] == "2493200000"
 
 
 def test_the_staff_books_keep_each_entry_once_and_a_payout_beyond_the_stock_writes_nothing(
@@ -298,12 +336,12 @@ def test_the_staff_books_keep_each_entry_once_and_a_payout_beyond_the_stock_writ
         5_000_000, 10_000_000, 45_000_000, 300_000_000, 400_000_000, 1_500_000_000
     ]  # fmt: skip
     assert year.refusal.response.status_code == 200
-    assert "Kho chỉ còn 520 cái ba lô: không chi được 521." in shown(year.refusal.response)
+    assert "Kho chỉ còn 520 ba lô: không chi được 521." in shown(year.refusal.response)
     assert year.refusal.unchanged
     office = year.office.client
     book = shown(office.get(reverse("funds:fund", args=[year.province_fund.pk])))
     for goods in (
-        "520 cái ba lô (quy ra 104.000.000 đ)",
+        "520 ba lô (quy ra 104.000.000 đ)",
         "2.000 tập giấy (quy ra 100.000.000 đ)",
         "200 thùng quần áo (quy ra 100.000.000 đ)",
     ):
@@ -361,4 +399,6 @@ def test_the_printed_papers_state_the_published_amounts_and_their_words(year):
         assert text in page, text
     assert signing.content.decode().count('<td class="sign"></td>') == 27
     out = shown(office.get(reverse("funds:payout_voucher", args=[year.out.payout_id])))
-    assert f"Chuyển quỹ đến {NATIONAL}" in out and "Hai mươi triệu đồng" in out
+    assert f"Đơn vị nhận {NATIONAL}" in out and "Hai mươi triệu đồng" in out
+    assert "Lý do chi Chuyển quỹ: Cứu trợ học sinh vùng lũ" in out
+    assert "ký nhận" not in out and "suất" not in out and "Người nhận tiền" not in out

@@ -38,14 +38,14 @@ def test_a_donation_list_imported_again_is_previewed_and_skipping_records_only_n
     assert imports.receipts_import(user=staff_a, fund=fund_a, data=data).created == 3
     again = xlsx(
         RECEIPT_TITLES,
-        [*donations(day)[:2], receipt_row(day, donor="", category="ẩn danh", amount="50.000",
-                                          campaign="Tết"), receipt_row(day, donor="Bà Mới")],
+        [*donations(day)[::2], receipt_row(day, donor="Công ty ABC", category="tổ chức",
+                                           amount="2.000.000"), receipt_row(day, donor="Bà Mới")],
     )  # fmt: skip
     with pytest.raises(ImportNeedsChoice) as caught:
         imports.receipts_import(user=staff_a, fund=fund_a, data=again)
     preview = caught.value.preview
     assert preview.counts == {"new": 1, "same": 2, "changed": 1}
-    assert preview.rows["changed"][0][2] == "Đợt vận động"
+    assert preview.rows["changed"][0][2] == "Loại"
     assert "cùng số tiền" in preview.rule
     outcome = imports.receipts_import(user=staff_a, fund=fund_a, data=again, skip_existing=True)
     assert (outcome.created, outcome.skipped) == (1, 3)

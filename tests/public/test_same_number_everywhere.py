@@ -12,6 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from funds.metrics import PAYOUT_KINDS
 from funds.models import Receipt
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import RATE_TITLES
@@ -21,6 +22,7 @@ from khuyenhoc.figures import selectors as figures_api
 from members.models import Branch
 from tests.demo_snapshot import restore_demo
 from tests.factories import login, make_user
+from titles.metrics import CITIZEN_GROUPS
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +40,7 @@ def _totals(figures):
     if not any(key.startswith("funds.") for key in figures):
         return {RECEIPTS: None, PAYOUTS: None}
     received = figures.get(m.FUND_RECEIPTS_CASH, 0) + figures.get(m.FUND_RECEIPTS_IN_KIND, 0)
-    paid = sum(figures.get(m.payout_amount_metric(kind), 0) for kind in m.PAYOUT_KINDS)
+    paid = sum(figures.get(m.payout_amount_metric(kind), 0) for kind in PAYOUT_KINDS)
     return {RECEIPTS: received, PAYOUTS: paid}
 
 
@@ -83,7 +85,7 @@ def _public_commune_page(client, code):
     stated[m.MEMBERS_JOINED] = context["members_metrics"]["joined"]
     stated[m.MEMBERS_LEFT] = context["members_metrics"]["left"]
     stated[m.BRANCHES_GRASSROOTS] = context["members_metrics"]["branches"]
-    groups = {label: group for group, label in m.CITIZEN_GROUPS.items()}
+    groups = {label: group for group, label in CITIZEN_GROUPS.items()}
     for shown in context["citizen_groups"]:
         group = groups[shown["label"]]
         stated[m.citizen_group_metric(group, "registered")] = shown["registered"]
@@ -92,7 +94,7 @@ def _public_commune_page(client, code):
     stated[m.FUND_RECEIPTS_IN_KIND] = funds["in_kind"]
     stated[m.FUND_CLOSING] = funds["closing"]
     stated[RECEIPTS], stated[PAYOUTS] = context["mine"]["receipts"], context["mine"]["payouts"]
-    kinds = {label: kind for kind, label in m.PAYOUT_KINDS.items()}
+    kinds = {label: kind for kind, label in PAYOUT_KINDS.items()}
     for shown in funds["payouts"]:
         stated[m.payout_amount_metric(kinds[shown["label"]])] = shown["amount"]
         stated[m.payout_portions_metric(kinds[shown["label"]])] = shown["portions"]
@@ -114,7 +116,7 @@ def _funds_page(client, url):
         RECEIPTS: data["received"],
         PAYOUTS: data["paid"],
     }
-    kinds = {label: kind for kind, label in m.PAYOUT_KINDS.items()}
+    kinds = {label: kind for kind, label in PAYOUT_KINDS.items()}
     for shown in data["kinds"]:
         stated[m.payout_amount_metric(kinds[shown["label"]])] = shown["amount"]
         stated[m.payout_portions_metric(kinds[shown["label"]])] = shown["portions"]
@@ -141,7 +143,7 @@ def _report(sections):
         put(m.TITLES[title][1], title, "denominator")
     put(m.title_metric("commune", "registered"), "commune", "registered")
     put(m.title_metric("commune", "recognised"), "commune")
-    for group in m.CITIZEN_GROUPS:
+    for group in CITIZEN_GROUPS:
         put(m.citizen_group_metric(group, "registered"), f"citizen.g{group}", "registered")
         put(m.citizen_group_metric(group, "recognised"), f"citizen.g{group}")
     put(m.MEMBERS_START, "members.start")
@@ -160,7 +162,7 @@ def _report(sections):
     put(m.FUND_TRANSFERS_EXTERNAL, "funds.transfers.external")
     put(RECEIPTS, "funds.receipts")
     put(PAYOUTS, "funds.payouts")
-    for kind in m.PAYOUT_KINDS:
+    for kind in PAYOUT_KINDS:
         put(m.payout_amount_metric(kind), f"funds.{kind}.amount")
         put(m.payout_portions_metric(kind), f"funds.{kind}.portions")
     return stated

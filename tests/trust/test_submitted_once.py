@@ -189,8 +189,9 @@ def submission(name, world, client):
         return staff, reverse(name, args=["thu", receipt.pk]), {"reason": "Ghi nhầm"}, {}
     if name == "funds:receipts_import":
         headers = ["Ngày", "Người, đơn vị ủng hộ", "Loại", "Đồng ý công khai tên", "Hiện vật"]
-        headers += ["Số lượng", "Số tiền", "Đợt vận động"]
-        row = [today.strftime("%d/%m/%Y"), "Ông Cầm Văn Một Lần", "cá nhân", "", "", "", 90000, ""]
+        headers += ["Số lượng", "Đơn vị tính", "Số tiền", "Đợt vận động"]
+        row = [today.strftime("%d/%m/%Y"), "Ông Cầm Văn Một Lần", "cá nhân", "", "", "", ""]
+        row += [90000, ""]
         return staff, reverse(name, args=[fund.pk]), {}, {"sheet": _sheet(headers, [row])}
     if name == "funds:payout_batch_create":
         fields = {"date": today.isoformat(), "kind": "hoc_bong", "portions": "2"}

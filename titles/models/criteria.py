@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from khuyenhoc.areas.metrics import CITIZEN_GROUPS, TITLES
+from khuyenhoc.areas.metrics import TITLES
+
+from ..metrics import CITIZEN_GROUPS
 
 TITLE_CHOICES = [(code, name) for code, (name, _) in TITLES.items()]
 

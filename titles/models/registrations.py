@@ -6,11 +6,11 @@ from django.db import models
 from django.db.models import Case, F, Q, When
 from django.utils import timezone
 
-from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Commune, Village
 from khuyenhoc.core.access.querysets import scoped_manager
 from khuyenhoc.core.db.history import ChangeHistory
 
+from ..metrics import CITIZEN_GROUPS
 from .criteria import TITLE_CHOICES, CriteriaSet, Indicator
 from .subjects import (
     ERASED,

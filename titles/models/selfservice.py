@@ -8,11 +8,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Commune, Village
 from khuyenhoc.core.access.querysets import scoped_manager
 from khuyenhoc.core.db.history import ChangeHistory
 
+from ..metrics import CITIZEN_GROUPS
 from .registrations import Registration, actor_key
 from .subjects import Citizen, Household
 

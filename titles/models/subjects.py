@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Commune, Village
 from khuyenhoc.core.access.querysets import scoped_manager
 from khuyenhoc.core.db.history import ChangeHistory
 from khuyenhoc.core.erasure import ERASED
 from khuyenhoc.core.text import fold, nfc
+
+from ..metrics import CITIZEN_GROUPS
 
 # A subject's history is read record by record (by id), and an import writes one history
 # row per new subject: the history indexes nothing else.

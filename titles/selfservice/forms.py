@@ -3,10 +3,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from khuyenhoc.areas.metrics import CITIZEN_GROUPS
 from khuyenhoc.areas.models import Village
 from khuyenhoc.core.web.forms import PlainTextMixin
 
+from ..metrics import CITIZEN_GROUPS
 from ..models import SelfRegistration
 from . import cccd, evidence
 from .services import MAX_CODES, MAX_EVIDENCE

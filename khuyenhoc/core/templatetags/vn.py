@@ -1,4 +1,5 @@
-"""Template filters for Vietnamese figures: {{ n|so }}, {{ r|phantram }}, {{ m|dong }}."""
+"""Template filters for Vietnamese figures: {{ n|so }}, {{ r|phantram }}, {{ m|dong }},
+{% soluong n unit item %}."""
 
 from django import template
 
@@ -25,6 +26,12 @@ def phantram(value, places=1):
 @register.filter
 def dong(value):
     return numbers.money(value)
+
+
+@register.simple_tag
+def soluong(value, unit, item):
+    """{% soluong 520 "cái" "ba lô" %} → 520 ba lô (numbers.quantity)."""
+    return numbers.quantity(value, unit, item)
 
 
 @register.simple_tag

@@ -1,0 +1,90 @@
+"""What members states about an area and year (khuyenhoc.core.registry): its
+grassroots branches by kind, with the labels of the model's own choices, and its members
+through the year, counted against the population."""
+
+from khuyenhoc.areas import metrics as m
+from khuyenhoc.core.registry import DECIMAL, Indicator, register
+
+from .models import Branch
+
+BRANCHES_PREFIX = m.BRANCHES_GRASSROOTS + "."
+
+
+def register_indicators():
+    register(
+        Indicator(
+            key="branches",
+            label="Chi hội và Ban khuyến học",
+            section="to-chuc",
+            metrics=(m.BRANCHES_GRASSROOTS,),
+            order=10,
+            # a kind written before the model's choices label it still shows, by its code
+            others=(BRANCHES_PREFIX, "branches."),
+        ),
+        *(
+            Indicator(
+                key=f"branches.{kind.value}",
+                label=kind.label,
+                section="to-chuc",
+                metrics=(m.branch_kind_metric(kind.value),),
+                level=1,
+                order=11 + index,
+            )
+            for index, kind in enumerate(Branch.GRASSROOTS)
+        ),
+        Indicator(
+            key="population",
+            label="Dân số",
+            section="hoi-vien",
+            metrics=(m.POPULATION,),
+            summary="population",
+            order=10,
+            column="Dân số",
+            column_order=0,
+        ),
+        Indicator(
+            key="members.start",
+            label="Hội viên đầu năm",
+            section="hoi-vien",
+            metrics=(m.MEMBERS_START,),
+            order=20,
+        ),
+        Indicator(
+            key="members.joined",
+            label="Kết nạp trong năm",
+            section="hoi-vien",
+            metrics=(m.MEMBERS_JOINED,),
+            level=1,
+            order=30,
+        ),
+        Indicator(
+            key="members.left",
+            label="Ra khỏi hội trong năm",
+            section="hoi-vien",
+            metrics=(m.MEMBERS_LEFT,),
+            level=1,
+            order=40,
+        ),
+        Indicator(
+            key="members.end",
+            label="Hội viên cuối năm",
+            section="hoi-vien",
+            metrics=(m.MEMBERS_END,),
+            summary="members",
+            order=50,
+            column="Hội viên cuối năm",
+            column_order=70,
+        ),
+        Indicator(
+            key="members.per100",
+            label="Hội viên trên 100 dân",
+            section="hoi-vien",
+            metrics=(m.MEMBERS_END, m.POPULATION),
+            app="members",
+            unit=DECIMAL,
+            summary="members_per_100",
+            order=60,
+            column="Hội viên trên 100 dân",
+            column_order=80,
+        ),
+    )

@@ -16,6 +16,7 @@ from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.freshness import figures_stamp
 from khuyenhoc.areas.indicators import SUMMARISED, rank, summarise
 from khuyenhoc.areas.models import Commune, Province, Village
+from khuyenhoc.core import registry
 from khuyenhoc.core.text import fold
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.coverage import STAGES
@@ -23,9 +24,13 @@ from khuyenhoc.figures.legacy_tree import legacy_tree as _legacy_tree
 from khuyenhoc.figures.reporting import over_reporters
 from khuyenhoc.figures.reporting import province_rows as _province_rows
 
-# What the overview of today's communes reads of each commune's figures: its summary
-# and the "x/N" of every title (khuyenhoc.figures.coverage).
-READ = SUMMARISED | {m.title_metric(title, stage) for title in m.TITLES for stage in STAGES}
+
+def page_reads() -> frozenset[str]:
+    """What the overview page reads of each commune's figures: its summary and the "x/N"
+    of every registered title (khuyenhoc.figures.coverage). The downloads read every
+    registered indicator's metrics, so they fetch all."""
+    reached = {m.title_metric(i.title, stage) for i in registry.titles() for stage in STAGES}
+    return SUMMARISED | reached
 
 
 def cache_seconds() -> int:
@@ -70,11 +75,12 @@ def _row(code, name, kind, figures, year, **extra):
     return row
 
 
-def overview(*, year, mode, totals):
+def overview(*, year, mode, totals, metrics=None):
     """Rows and totals of the overview table.
 
     mode "current": today's communes (years from 2025); "legacy": the old communes as
-    reported; "mapped": old communes' figures attributed to today's communes.
+    reported; "mapped": old communes' figures attributed to today's communes. `metrics`
+    (page_reads()) limits what is read of today's communes' figures.
     """
     totals = totals.get(year, {})
     split: dict[int, list[str]] = {}
@@ -98,7 +104,7 @@ def overview(*, year, mode, totals):
             figures, split = figures_api.mapped(year=year, province_code=settings.PROVINCE_CODE)
         else:
             figures = figures_api.of_communes(
-                year=year, communes=[code for code, _name, _kind in communes], metrics=READ
+                year=year, communes=[code for code, _name, _kind in communes], metrics=metrics
             )
         rows = [
             _row(code, name, kind, figures.get(code, {}), year, split=split.get(code, []))

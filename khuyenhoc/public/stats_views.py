@@ -94,7 +94,9 @@ def overview(request):
     if year is None:
         return render(request, "public/overview.html", {"year": None, "years": []})
     mode = _mode(request, year)
-    rows, total = selectors.overview(year=year, mode=mode, totals=totals)
+    rows, total = selectors.overview(
+        year=year, mode=mode, totals=totals, metrics=selectors.page_reads()
+    )
     rows, sort = sort_rows(rows, request.GET.get("sap_xep", "xep-hang"))
     tables.decorate(total, total=True)  # the rows are formatted by body_html as written
     context = {

@@ -118,16 +118,20 @@ def decorate(row, total=False):
 
 
 _BELOW_MARK = ' <span aria-hidden="true">▼</span><span class="sr-only"> dưới chỉ tiêu</span>'
-# (title, key of its registered column, key of its recognised column), in header order
-_COLUMNS = [(title, f"{SLUGS[title]}-dk", f"{SLUGS[title]}-cn") for title in RATE_TITLES]
 
 
-def _cells_html(row):
+def _columns():
+    """(title, key of its registered column, key of its recognised column), in header
+    order: the registry's rated titles, as cells() reads them."""
+    return [(i.title, f"{i.slug}-dk", f"{i.slug}-cn") for i in registry.rated_titles()]
+
+
+def _cells_html(row, columns):
     """The figure cells of a row as cells() describes them, written straight to HTML:
     the old communes' table has 4,790 of them, and a dict for each cost more than the
     text."""
     out = []
-    for title, registered_key, recognised_key in _COLUMNS:
+    for title, registered_key, recognised_key in columns:
         t = row["titles"][title]
         value = t["registered_rate"]
         out.append(
@@ -179,6 +183,7 @@ def body_html(rows, mode, year):
     out = []
     prefix = reverse("stats:overview")
     shared = Counter(row["rank"] for row in rows if row["rank"] is not None)
+    columns = _columns()
     for row in rows:
         rank = row["rank"]
         members = row["members_per_100"]
@@ -194,7 +199,7 @@ def body_html(rows, mode, year):
             f"{rank_text(rank, shared)}</td>"
             f'<th scope="row" class="name-col" data-k="ten" data-v="{escape(row["sort_name"])}">'
             f"{_name_html(row, mode, year, prefix)}</th>"
-            f"{_cells_html(row)}"
+            f"{_cells_html(row, columns)}"
             f"<td>{escape(commune_title_text(row))}</td>"
             f'<td class="num" data-k="hoi-vien" data-v="{_sortable(members)}">'
             f"{decimal(members) if members else '–'}</td>"

@@ -1,5 +1,6 @@
-"""The overview of today's communes fetches only the figures it summarises, and still
-tells a commune whose app wrote nothing it reads (zero) from one without data (–)."""
+"""The overview page of today's communes fetches only the figures it summarises, and
+still tells a commune whose app wrote nothing it reads (zero) from one without data (–).
+The downloads read every figure (tests/test_downloads.py)."""
 
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.indicators import summarise
@@ -23,7 +24,12 @@ def test_the_overview_summarises_each_commune_as_if_it_had_read_every_figure(
             m.POPULATION: 4_000,
         },
     )
-    rows, _total = selectors.overview(year=2026, mode="current", totals=selectors.province_totals())
+    rows, _total = selectors.overview(
+        year=2026,
+        mode="current",
+        totals=selectors.province_totals(),
+        metrics=selectors.page_reads(),
+    )
     every = figures_api.of_communes(year=2026, communes=[c.code for c in province_communes])
     for row in rows:
         expected = summarise(every.get(row["code"], {}), 2026)

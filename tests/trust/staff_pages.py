@@ -27,6 +27,25 @@ def vocabulary(world):
     }
 
 
+class Replayed:
+    """An iterable over a generator's items that runs the generator only once and only
+    as far as any loop over it has gone."""
+
+    def __init__(self, items):
+        self._items, self._seen = iter(items), []
+
+    def __iter__(self):
+        index = 0
+        while True:
+            if index == len(self._seen):
+                try:
+                    self._seen.append(next(self._items))
+                except StopIteration:
+                    return
+            yield self._seen[index]
+            index += 1
+
+
 def record_pks(name, world):
     """Primary keys to try for a route's <pk>: a record of our commune of each scoped
     model, the models of the view's own app first (funds:receipt_create takes a fund,

@@ -24,7 +24,7 @@ from tests.factories import login
 from tests.trust.db_counts import table_checksums, tables_changed
 from tests.trust.query_keys import COMMON_KEYS, recording
 from tests.trust.real_urls import RECORDS
-from tests.trust.staff_pages import record_pks, vocabulary
+from tests.trust.staff_pages import Replayed, record_pks, vocabulary
 from tests.trust.test_access_matrix import PUBLIC_ROUTES, STAFF_ROUTES
 
 pytestmark = pytest.mark.django_db
@@ -39,9 +39,10 @@ def client():
 
 ROLES = ("anonymous", "staff", "reviewer", "administrator")
 HOSTILE = {
-    "superscript two": "²",  # isdigit(), and int() refuses it
+    # isdigit() and isnumeric(), not isdecimal(), and int() refuses it ("①" is the same
+    # case again, and was dropped for the suite's time)
+    "superscript two": "²",
     "Arabic-Indic three": "٣",  # isdigit(), and int() reads 3
-    "circled one": "①",
     "twenty digits": "9" * 20,  # beyond any integer column of the database
     "negative": "-1",
     "empty": "",
@@ -51,7 +52,7 @@ HOSTILE = {
 # What a page may answer a hostile value: itself, another page, a refusal, nothing there.
 SENSIBLE = {200, 302, 400, 404}
 # Numbers put in the address itself, where a route takes one.
-URL_NUMBERS = ("9" * 20, "²", "٣", "①")
+URL_NUMBERS = ("9" * 20, "²", "٣")
 PARAMETER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 PAGES = [r for r in STAFF_ROUTES + PUBLIC_ROUTES if r[0] not in ("logout", "login")]
 # A route's parameters are tried until one opens its page: another record may open it
@@ -72,6 +73,15 @@ def _history_pairs(world):
 PUBLIC_NAMES = {r[0] for r in PUBLIC_ROUTES}
 
 
+def _record_pks(name, world):
+    """Reading changes no table (the last test here says so): a route's keys are looked
+    up once for the module's world, as far as any test has tried them."""
+    known = world.setdefault("record_pks", {})
+    if name not in known:
+        known[name] = Replayed(record_pks(name, world))
+    return known[name]
+
+
 def _candidates(world, name, converters):
     """Values of the route's parameters, those most likely to open its page first."""
     if "label" in converters:
@@ -87,7 +97,7 @@ def _candidates(world, name, converters):
     for values in itertools.product(*(values_of[k] for k in keys)):
         kwargs = dict(zip(keys, values, strict=True))
         if "pk" in converters:
-            for pk in record_pks(name, world):
+            for pk in _record_pks(name, world):
                 yield kwargs | {"pk": pk}
         else:
             yield kwargs

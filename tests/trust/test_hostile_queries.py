@@ -7,7 +7,8 @@ The keys a page reads are discovered, not listed: a first request records every 
 view looks up in request.GET (tests/trust/query_keys.py). The first role the page opens
 for gets each key alone set to each hostile value: digits that str.isdigit() takes and
 int() refuses or misreads, twenty digits, a negative, nothing, a NUL byte and 10,000
-characters; the other roles get every key at once. Keys the first request did not read
+characters; the other roles get every key at once, with the values that become numbers
+(OTHER_ROLES_VALUES). Keys the first request did not read
 (COMMON_KEYS) are sent together, for the paths that read them only sometimes."""
 
 import itertools
@@ -49,6 +50,10 @@ HOSTILE = {
     "NUL byte": "\x00",  # PostgreSQL refuses it in any text
     "10,000 characters": "9" * 10_000,  # int() refuses over 4,300 digits
 }
+# The other roles get the values that turn into a number a query then uses, where what
+# the role may see decides the answer; the refusals of the others happen before any
+# role's rule, and the first role has shown them on every key.
+OTHER_ROLES_VALUES = ("Arabic-Indic three", "twenty digits", "negative")
 # What a page may answer a hostile value: itself, another page, a refusal, nothing there.
 SENSIBLE = {200, 302, 400, 404}
 # Numbers put in the address itself, where a route takes one.
@@ -161,6 +166,8 @@ def test_hostile_query_strings_and_address_numbers_never_fail_a_page(
         keys = _read_keys(client, url) if base == 200 else []
         others = [k for k in COMMON_KEYS if k not in keys]
         for label, value in HOSTILE.items():
+            if role != first_role and label not in OTHER_ROLES_VALUES:
+                continue
             if role == first_role:
                 # each key alone: a key refused early would hide what a later one does
                 asked = [{key: value} for key in keys] + [dict.fromkeys(others, value)]

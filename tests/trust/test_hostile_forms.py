@@ -105,7 +105,8 @@ ROLES = ("staff", "reviewer")
 ATTACKED = [r for r in STAFF_ROUTES if r[0] not in EXCLUDED and not r[1].endswith(".xlsx")]
 RECORD_ROUTES = [r for r in ATTACKED if "pk" in r[2]]
 
-FUZZ = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomized (the suite's Hypothesis profile): the same 12 forms of values every run
+FUZZ = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _post_forms(client, url):

@@ -197,7 +197,7 @@ def test_random_bytes_and_broken_workbooks_are_refused_with_nothing_written_or_r
 ):
     login(client, world["staff"])
     targets = [u for u in uploads if u.route == route]
-    attack(client, targets, broken_files, "file", examples=30)
+    attack(client, targets, broken_files, "file", examples=20)
 
 
 @pytest.mark.parametrize("route", ROUTE_NAMES)
@@ -208,7 +208,7 @@ def test_hostile_cells_are_refused_with_nothing_written_or_imported_clean_and_wh
     # an import that refuses every sheet whatever its rows (a locked list, a title without
     # a list to import) only meets the broken files above
     targets = [u for u in uploads if u.route == route and u.takes_rows]
-    attack(client, targets, hostile_sheets, "sheet", examples=50)
+    attack(client, targets, hostile_sheets, "sheet", examples=30)
 
 
 def test_every_import_refuses_a_file_over_the_size_limit_with_nothing_written(

@@ -127,9 +127,7 @@ def campaign_metric(pk: int, measure: str) -> str:
 # case (khuyenhoc.figures.goods).
 GOODS_DIRECTIONS = ("in", "out")
 GOODS_ITEM_PREFIX = "funds.items."
-# areas.models.Figure.metric: room for the longest goods name (funds' item_description,
-# 200 characters) with its unit (30) and prefix, so that no two items are ever cut into one.
-METRIC_LENGTH = 255
+METRIC_LENGTH = 60  # areas.models.Figure.metric
 
 
 def goods_item_metric(direction: str, item: str, unit: str) -> str:

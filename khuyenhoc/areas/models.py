@@ -277,7 +277,7 @@ class Figure(models.Model):
         Commune, on_delete=models.CASCADE, related_name="figures", verbose_name="xã, phường"
     )
     year = models.PositiveSmallIntegerField("năm")
-    metric = models.CharField("chỉ tiêu", max_length=255)
+    metric = models.CharField("chỉ tiêu", max_length=60)
     value = models.BigIntegerField("giá trị")
 
     class Meta:
@@ -301,7 +301,7 @@ class ProvinceFigure(models.Model):
         Province, on_delete=models.CASCADE, related_name="figures", verbose_name="tỉnh"
     )
     year = models.PositiveSmallIntegerField("năm")
-    metric = models.CharField("chỉ tiêu", max_length=255)
+    metric = models.CharField("chỉ tiêu", max_length=60)
     value = models.BigIntegerField("giá trị")
 
     class Meta:
@@ -324,7 +324,7 @@ class LegacyFigure(models.Model):
         LegacyCommune, on_delete=models.CASCADE, related_name="figures", verbose_name="xã cũ"
     )
     year = models.PositiveSmallIntegerField("năm")
-    metric = models.CharField("chỉ tiêu", max_length=255)
+    metric = models.CharField("chỉ tiêu", max_length=60)
     value = models.BigIntegerField("giá trị")
 
     class Meta:

@@ -89,6 +89,19 @@ class ImmutableEntry(models.Model):
             )
 
 
+class InKind(models.Model):
+    """The goods of an entry made in kind (hiện vật): what, how many, in which unit.
+    The entry's `amount` is their value in đồng; funds/goods.py keeps the stock."""
+
+    in_kind = models.BooleanField("bằng hiện vật", default=False)
+    item_description = models.CharField("hiện vật", max_length=200, blank=True)
+    item_quantity = models.PositiveIntegerField("số lượng", null=True, blank=True)
+    unit = models.CharField("đơn vị tính", max_length=30, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 def _entry_constraints(prefix):
     return [
         models.CheckConstraint(
@@ -109,7 +122,7 @@ def _entry_constraints(prefix):
     ]
 
 
-class Receipt(ImmutableEntry):
+class Receipt(InKind, ImmutableEntry):
     class DonorCategory(models.TextChoices):
         PERSON = "person", "Cá nhân"
         ORGANISATION = "organisation", "Cơ quan, tổ chức"
@@ -121,10 +134,6 @@ class Receipt(ImmutableEntry):
     )
     donor_name = models.CharField("tên người, đơn vị ủng hộ", max_length=200, blank=True)
     donor_name_public = models.BooleanField("đồng ý công khai tên", default=False)
-    in_kind = models.BooleanField("bằng hiện vật", default=False)
-    item_description = models.CharField("hiện vật", max_length=200, blank=True)
-    item_quantity = models.PositiveIntegerField("số lượng", null=True, blank=True)
-    unit = models.CharField("đơn vị tính", max_length=30, blank=True)
     campaign = models.CharField("đợt vận động", max_length=120, blank=True)
 
     history = ChangeHistory()

@@ -13,13 +13,15 @@ from khuyenhoc.core.access.querysets import scoped_manager
 from khuyenhoc.core.db.history import ChangeHistory
 
 from ..metrics import PAYOUT_KINDS
-from .entries import ImmutableEntry, _entry_constraints
+from .entries import ImmutableEntry, InKind, _entry_constraints
 
 
-class Payout(ImmutableEntry):
+class Payout(InKind, ImmutableEntry):
     """A payout to a list of named beneficiaries, or by count (`unit_amount` set):
     N portions (suất) of one amount paid through a school, a village or the commune,
-    the names optional (added later, or kept on a signed paper list, see SignedList)."""
+    the names optional (added later, or kept on a signed paper list, see SignedList).
+    A payout in kind gives goods from the fund's stock: `amount` is their value at the
+    stock's average, and the cash balance does not move."""
 
     KIND_CHOICES = list(PAYOUT_KINDS.items())
 
@@ -36,12 +38,6 @@ class Payout(ImmutableEntry):
     through = models.CharField("chi qua", max_length=8, choices=Through.choices, blank=True)
     through_name = models.CharField("tên trường, thôn, xã", max_length=200, blank=True)
     level = models.CharField("cấp học, loại giải", max_length=120, blank=True)
-    # A payout of goods from the fund's stock (funds/goods.py): `amount` is their value
-    # at the stock's average, and the cash balance does not move.
-    in_kind = models.BooleanField("bằng hiện vật", default=False)
-    item_description = models.CharField("hiện vật", max_length=200, blank=True)
-    item_quantity = models.PositiveIntegerField("số lượng", null=True, blank=True)
-    unit = models.CharField("đơn vị tính", max_length=30, blank=True)
     overdraft = models.OneToOneField(
         "OverdraftGrant",
         on_delete=models.PROTECT,

@@ -85,3 +85,7 @@ def batch(staff_a, fund_a, today):
         unit_amount=500_000, through="school", through_name="Trường THCS Chiềng Lề",
         level="THCS",
     )  # fmt: skip
+
+
+# the published year of test_published_year.py, entered through the staff pages
+from tests.funds.published_year import published_year  # noqa: E402, F401

@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import resolve, reverse
 from django.utils import timezone
 from hypothesis import HealthCheck
@@ -20,6 +22,7 @@ from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 from khuyenhoc.core.text import fold
 from members.models import Branch
+from tests.factories import login
 from tests.html_forms import Form
 from tests.trust.hostile_values import (
     names,
@@ -253,3 +256,12 @@ def _waiting(world, kwargs):
 
 def kwargs_of(upload):
     return resolve(upload.url).kwargs
+
+
+@pytest.fixture(name="uploads", scope="module")
+def discovered_uploads(world, django_db_blocker):
+    """Every Excel import the staff pages offer, found once per module."""
+    with django_db_blocker.unblock():
+        client = Client()
+        login(client, world["staff"])
+        return discover(client, world)

@@ -14,7 +14,12 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from khuyenhoc.areas.metrics import (
+from khuyenhoc.areas.models import Commune
+from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.years import pick_year
+
+from . import goods_words
+from .metrics import (
     DONOR_ADJUSTING,
     FUND_CLOSING,
     FUND_GOODS_CLOSING,
@@ -23,17 +28,12 @@ from khuyenhoc.areas.metrics import (
     FUND_RECEIPTS_CASH,
     FUND_RECEIPTS_IN_KIND,
     FUND_TRANSFERS_EXTERNAL,
+    PAYOUT_KINDS,
     donor_amount_metric,
     donor_count_metric,
     payout_amount_metric,
     payout_portions_metric,
 )
-from khuyenhoc.areas.models import Commune
-from khuyenhoc.figures import goods as figures_goods
-from khuyenhoc.figures import selectors as figures_api
-from khuyenhoc.figures.years import pick_year
-
-from .metrics import PAYOUT_KINDS
 from .models import Campaign, Receipt
 
 PREFIX = "funds."
@@ -66,8 +66,8 @@ def _summary(metrics: dict) -> dict:
         "goods": metrics.get(FUND_GOODS_CLOSING, 0),
         "transfers_external": metrics.get(FUND_TRANSFERS_EXTERNAL, 0),
         # "520 ba lô, 2.000 tập giấy": goods counted by item, received and given out
-        "goods_in": figures_goods.phrase(metrics, "in"),
-        "goods_out": figures_goods.phrase(metrics, "out"),
+        "goods_in": goods_words.phrase(metrics, "in"),
+        "goods_out": goods_words.phrase(metrics, "out"),
     }
 
 

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from khuyenhoc.areas import summaries
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.areas.reform import REFORM_YEAR, is_legacy_year
 from khuyenhoc.areas.within import DENOMINATOR_WORDS, STAGE_WORDS, denominator_field, excesses
@@ -20,6 +19,7 @@ from khuyenhoc.core.numbers import number
 from khuyenhoc.core.text import fold
 
 from . import figures
+from .metrics import TITLES
 from .models import DECLARABLE, DeclaredCount
 from .services import check_year
 

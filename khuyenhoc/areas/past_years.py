@@ -16,7 +16,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from khuyenhoc.core.access.scope import communes_for, communes_writable_by
 
 from .freshness import figures_changed
-from .legacy_models import FIELDS, LegacyReport, check
+from .legacy_models import FIELDS, LegacyReport, check, field_metrics
 from .models import LegacyCommune, LegacyFigure
 from .reform import REFORM_YEAR, is_legacy_year
 
@@ -24,7 +24,6 @@ NOT_YOURS = (
     "Bạn không có quyền với xã cũ này: chỉ cán bộ của xã, phường hiện nay đã nhận xã cũ đó "
     "(theo bảng chuyển đổi chính thức) và quản trị được nhập."
 )
-REPORT_METRICS = [metric for _label, metric in FIELDS.values()]
 
 
 def province_legacy_communes():
@@ -114,12 +113,12 @@ def refresh_figures(*, codes, year) -> None:
     """The summary rows of these old communes and year, made again from their reports.
     Rows of other metrics (the demo's members and funds of the old units) stay."""
     LegacyFigure.objects.filter(
-        legacy_commune__in=codes, year=year, metric__in=REPORT_METRICS
+        legacy_commune__in=codes, year=year, metric__in=list(field_metrics().values())
     ).delete()
     rows = [
         LegacyFigure(legacy_commune_id=report.legacy_commune_id, year=year, metric=metric, value=v)
         for report in LegacyReport.objects.filter(legacy_commune__in=codes, year=year)
-        for name, (_label, metric) in FIELDS.items()
+        for name, metric in field_metrics().items()
         if (v := getattr(report, name)) is not None
     ]
     LegacyFigure.objects.bulk_create(rows, batch_size=2000)

@@ -24,7 +24,7 @@ HEADERS = {
     CODE: "Mã xã cũ",
     NAME: "Tên xã cũ",
     DISTRICT: "Huyện, thành phố cũ",
-    **{name: label for name, (label, _metric) in FIELDS.items()},
+    **FIELDS,
 }
 RULE = (
     "cùng xã cũ và cùng năm với một báo cáo đã nhập. Khi xác nhận, dòng mới được thêm, "

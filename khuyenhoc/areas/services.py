@@ -6,14 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from khuyenhoc.core import checks
+from khuyenhoc.core import checks, registry
 from khuyenhoc.core.access.scope import require_administrator, require_writable
 from khuyenhoc.core.numbers import number as formatted
 from khuyenhoc.core.text import fold, nfc
 
 from . import figures, summaries, within
 from .freshness import figures_changed
-from .metrics import TITLES
 from .models import Commune, CommuneGroup, Denominator, Figure, StaffProfile, Village
 from .within import DENOMINATOR_WORDS, STAGE_WORDS, denominator_field
 
@@ -50,8 +49,9 @@ def _check_declared_counts_fit(row: Denominator) -> None:
     limits = {title: getattr(row, denominator_field(title)) for title in DENOMINATOR_WORDS}
     problems = []
     for e in within.excesses(current, limits, DENOMINATOR_WORDS):
+        label = registry.get(e.title).label
         counted = (
-            f"{TITLES[e.title][0]}: năm {row.year} {row.commune.name} đã có {formatted(e.count)} "
+            f"{label}: năm {row.year} {row.commune.name} đã có {formatted(e.count)} "
             f"{DENOMINATOR_WORDS[e.title]} {STAGE_WORDS[e.stage]} (có số lượng khai báo không "
             "kèm danh sách)"
         )

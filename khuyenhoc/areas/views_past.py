@@ -19,8 +19,7 @@ from khuyenhoc.submissions.once import submits_once
 
 from . import past_years, past_years_import
 from .forms import LegacyReportForm
-from .legacy_models import DENOMINATORS, FIELDS, LegacyReport, title_field
-from .metrics import TITLES
+from .legacy_models import DENOMINATORS, FIELDS, PUBLISHED_TITLES, LegacyReport, title_field
 from .reform import REFORM_YEAR
 
 
@@ -107,7 +106,7 @@ def _sections(form):
         "denominators": [form[name] for name in DENOMINATORS],
         "titles": [
             (label, form[title_field(t, "registered")], form[title_field(t, "recognised")])
-            for t, (label, _denominator) in TITLES.items()
+            for t, (label, _denominator) in PUBLISHED_TITLES.items()
         ],
     }
 

@@ -7,7 +7,7 @@ without any list to check it against, always meets this floor."""
 
 from dataclasses import dataclass
 
-from .metrics import TITLES, declared_metric, title_metric
+from khuyenhoc.core import registry
 
 STAGES = ("registered", "recognised")
 STAGE_WORDS = {"registered": "đăng ký", "recognised": "được công nhận"}
@@ -32,7 +32,7 @@ class Excess:
 
 def denominator_field(title: str) -> str:
     """The Denominator field a title's rate divides by: "areas.households" → "households"."""
-    return TITLES[title][1].split(".", 1)[1]
+    return registry.get(title).denominator.split(".", 1)[1]
 
 
 def excesses(figures: dict, denominators: dict, titles) -> list[Excess]:
@@ -41,11 +41,12 @@ def excesses(figures: dict, denominators: dict, titles) -> list[Excess]:
     ({title: value or None}); at most one per title, registered before recognised."""
     found = []
     for title in titles:
-        if not figures.get(declared_metric(title, "registered")):
+        indicator = registry.get(title)  # titles': its registered and recognised first
+        if not figures.get(indicator.declared):
             continue  # every count of the title comes from a named list: not this rule's
         denominator = denominators.get(title)
-        for stage in STAGES:
-            count = figures.get(title_metric(title, stage)) or 0
+        for stage, metric in zip(STAGES, indicator.metrics, strict=False):
+            count = figures.get(metric) or 0
             if denominator is None or count > denominator:
                 found.append(Excess(title, stage, count, denominator))
                 break

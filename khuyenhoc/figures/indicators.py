@@ -8,30 +8,15 @@ table stores no zero rows), and "no data" otherwise.
 Two rules keep a published rate true: before any decision of the area's year the
 recognised rate is "not yet decided" (None, `undecided`), not 0 %; and a count above its
 denominator gives no rate at all (None, `exceeds`): nothing above 100 % is published.
+
+It names no metric of an app: which titles have a rate, their counts, denominators,
+declared parts, decisions and targets, and the totals it adds up (members, receipts,
+payouts) are what titles, members and funds register (khuyenhoc.core.registry).
 """
 
-from functools import lru_cache
-
-from khuyenhoc.areas import metrics as m
+from khuyenhoc.areas.metrics import POPULATION
+from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import rate
-
-# Titles with a rate on the overview; "commune" (Cộng đồng học tập cấp xã) is a yes/no.
-RATE_TITLES = ("citizen", "household", "clan", "village", "unit")
-SLUGS = {
-    "citizen": "cong-dan",
-    "household": "gia-dinh",
-    "clan": "dong-ho",
-    "village": "thon",
-    "unit": "don-vi",
-}
-SHORT = {
-    "citizen": "Công dân",
-    "household": "Gia đình",
-    "clan": "Dòng họ",
-    "village": "Cộng đồng (thôn)",
-    "unit": "Đơn vị",
-}
-PAYOUT_AMOUNTS = tuple(m.payout_amount_metric(kind) for kind in m.PAYOUT_KIND_CODES)
 
 RANK_RULE = (
     "Xếp hạng theo trung bình cộng tỷ lệ được công nhận của các danh hiệu có chỉ tiêu "
@@ -39,30 +24,95 @@ RANK_RULE = (
 )
 
 
-# Metric names made once: the overview of the old communes summarises 479 areas a request.
-_TITLE_KEYS = {
-    title: (
-        m.TITLES[title][1],
-        m.title_metric(title, "registered"),
-        m.title_metric(title, "recognised"),
-    )
-    for title in RATE_TITLES
-}
-# Any of these above zero means the area's year has decisions (recognised or refused).
-_DECISION_KEYS = tuple(
-    m.title_metric(title, stage) for title in m.TITLES for stage in ("recognised", "not_recognised")
-)
-# Every metric whose value summarise reads (besides which apps have any figure): what a
-# page that only summarises has to fetch. tests/areas/test_summarised_metrics.py keeps it
-# true.
-SUMMARISED = frozenset(
-    [key for keys in _TITLE_KEYS.values() for key in keys]
-    + list(_DECISION_KEYS)
-    + [m.declared_metric(title, "registered") for title in RATE_TITLES]
-    + [m.title_metric("commune", stage) for stage in ("registered", "recognised")]
-    + [m.POPULATION, m.MEMBERS_END, m.FUND_RECEIPTS_CASH, m.FUND_RECEIPTS_IN_KIND]
-    + list(PAYOUT_AMOUNTS)
-)
+class _Keys:
+    """The metric names summarise reads, taken once from the registered indicators
+    (khuyenhoc.core.registry) and kept until an app registers again: the overview of the
+    old communes summarises 479 areas a request."""
+
+    def __init__(self):
+        rated = registry.rated_titles()
+        self.rate_titles = tuple(i.title for i in rated)
+        self.title_app = {i.title: i.owner for i in rated}
+        # title → (denominator, registered, recognised, declared registered)
+        self.title_keys = {
+            i.title: (i.denominator, i.metrics[0], i.metrics[1], i.declared) for i in rated
+        }
+        # Any of these above zero means the area's year has decisions (recognised or refused).
+        self.decision_keys = tuple(key for i in registry.titles() for key in i.decisions)
+        self.decision_apps = frozenset(i.owner for i in registry.titles() if i.decisions)
+        self.targets = {i.title: i.target for i in rated}
+        self.target_years: dict[int, dict[str, int | None]] = {}
+        # The titles without a rate (Cộng đồng học tập cấp xã): their two counts, as
+        # "<title>_registered" and "<title>_recognised".
+        self.counted = tuple(
+            (i.title, i.owner, i.metrics[0], i.metrics[1]) for i in registry.titles() if not i.rated
+        )
+        # summarise's totals: (field, app, metrics), and the rates of a total against a
+        # denominator of areas: (field, total field, denominator metric).
+        totals, per = {}, []
+        for i in registry.indicators():
+            if not i.summary or i.title or i.stages or i.owner == "areas":
+                continue
+            if POPULATION in i.metrics:
+                per.append((i.summary, _total_of(i), POPULATION))
+            else:
+                totals[i.summary] = (i.owner, i.metrics)
+        self.totals = tuple((field, app, keys) for field, (app, keys) in totals.items())
+        self.per = tuple(per)
+        self.slugs = {i.title: i.slug for i in rated if i.slug}
+        self.short = {i.title: i.short for i in registry.titles() if i.short}
+        self.summarised = frozenset(
+            [key for keys in self.title_keys.values() for key in keys if key]
+            + list(self.decision_keys)
+            + [key for c in self.counted for key in c[2:]]
+            + [POPULATION]
+            + [key for _field, _app, keys in self.totals for key in keys]
+        )
+
+    def targets_in(self, year) -> dict[str, int | None]:
+        """Each rate title's target in force in `year`: looked up once a year, not once
+        for each of the province's thousand area-years."""
+        if year not in self.target_years:
+            self.target_years[year] = {
+                title: target(year) if target else None for title, target in self.targets.items()
+            }
+        return self.target_years[year]
+
+
+def _total_of(indicator) -> str:
+    """The total a rate per inhabitants is of: the other indicator with the same metric
+    ("members.per100" reads members.end's metric against the population)."""
+    part = [key for key in indicator.metrics if key != POPULATION]
+    for other in registry.indicators():
+        if other.summary and other.summary != indicator.summary and other.metrics == tuple(part):
+            return other.summary
+    raise LookupError(f"no total for {indicator.key!r}")
+
+
+def keys() -> _Keys:
+    return registry.derived("summarise", _Keys)
+
+
+def rate_titles() -> tuple[str, ...]:
+    """The codes of the titles with a rate, in report order ("citizen", "household", …)."""
+    return keys().rate_titles
+
+
+def slugs() -> dict[str, str]:
+    """title → its sort key on the public overview ("household" → "gia-dinh")."""
+    return keys().slugs
+
+
+def short(title: str) -> str:
+    """A title's short name on the public overview ("Gia đình")."""
+    return keys().short[title]
+
+
+def summarised() -> frozenset[str]:
+    """Every metric whose value summarise reads (besides which apps have any figure):
+    what a page that only summarises has to fetch. tests/areas/test_summarised_metrics.py
+    keeps it true."""
+    return keys().summarised
 
 
 def _within(part, whole):
@@ -79,12 +129,8 @@ DECLARED, LISTED, BOTH = "tổng hợp", "theo danh sách", "theo danh sách và
 
 def source_of(figures: dict[str, int], title: str) -> str:
     """ "tổng hợp", "theo danh sách", both, or "" when nothing is registered."""
-    return _source(
-        figures, m.title_metric(title, "registered"), m.declared_metric(title, "registered")
-    )
-
-
-_DECLARED_KEYS = {title: m.declared_metric(title, "registered") for title in RATE_TITLES}
+    indicator = registry.get(title)
+    return _source(figures, indicator.metrics[0], indicator.declared)
 
 
 def _source(figures, registered_key, declared_key) -> str:
@@ -117,28 +163,16 @@ def _apps_with_figures(figures) -> set[str]:
     return apps
 
 
-_COMMUNE_REGISTERED = m.title_metric("commune", "registered")
-_COMMUNE_RECOGNISED = m.title_metric("commune", "recognised")
-
-
-@lru_cache(maxsize=64)
-def _targets(year) -> dict[str, int | None]:
-    """Each rate title's target in force in `year`: looked up once a year, not once for
-    each of the province's thousand area-years."""
-    return {title: m.target_for(title, year) for title in RATE_TITLES}
-
-
 def summarise(figures: dict[str, int], year: int) -> dict:
+    k = keys()
     apps = _apps_with_figures(figures)
-    has_titles = "titles" in apps
-    has_members = "members" in apps
-    has_funds = "funds" in apps
     titles = {}
     below = []
-    targets = _targets(year)
-    decided = has_titles and any(figures.get(key) for key in _DECISION_KEYS)
-    for title in RATE_TITLES:
-        denominator_key, registered_key, recognised_key = _TITLE_KEYS[title]
+    targets = k.targets_in(year)
+    decided = bool(apps & k.decision_apps) and any(figures.get(key) for key in k.decision_keys)
+    for title in k.rate_titles:
+        has_titles = k.title_app[title] in apps
+        denominator_key, registered_key, recognised_key, declared_key = k.title_keys[title]
         denominator = figures.get(denominator_key)
         registered = figures.get(registered_key, 0) if has_titles else None
         recognised = figures.get(recognised_key, 0) if has_titles else None
@@ -158,34 +192,29 @@ def summarise(figures: dict[str, int], year: int) -> dict:
             "recognised_rate": recognised_rate,
             "target": target,
             "below": is_below,
-            "source": _source(figures, registered_key, _DECLARED_KEYS[title]),
+            "source": _source(figures, registered_key, declared_key),
             "undecided": undecided,
             "exceeds": exceeds,
         }
     scored = [
         titles[t]["recognised_rate"]
-        for t in RATE_TITLES
+        for t in k.rate_titles
         if titles[t]["target"] is not None and titles[t]["recognised_rate"] is not None
     ]
-    population = figures.get(m.POPULATION)
-    members = figures.get(m.MEMBERS_END, 0) if has_members else None
-    receipts = payouts = None
-    if has_funds:
-        receipts = figures.get(m.FUND_RECEIPTS_CASH, 0) + figures.get(m.FUND_RECEIPTS_IN_KIND, 0)
-        payouts = sum(figures.get(key, 0) for key in PAYOUT_AMOUNTS)
-    return {
-        "titles": titles,
-        "commune_registered": figures.get(_COMMUNE_REGISTERED, 0) if has_titles else None,
-        "commune_recognised": figures.get(_COMMUNE_RECOGNISED, 0) if has_titles else None,
-        "population": population,
-        "members": members,
-        "members_per_100": _within(members, population),
-        "decided": decided,
-        "receipts": receipts,
-        "payouts": payouts,
-        "below": below,
-        "score": sum(scored) / len(scored) if scored else None,
-    }
+    out = {"titles": titles}
+    for title, app, registered_key, recognised_key in k.counted:
+        has = app in apps
+        out[f"{title}_registered"] = figures.get(registered_key, 0) if has else None
+        out[f"{title}_recognised"] = figures.get(recognised_key, 0) if has else None
+    out["population"] = figures.get(POPULATION)
+    for field, app, metric_keys in k.totals:
+        out[field] = sum(figures.get(key, 0) for key in metric_keys) if app in apps else None
+    for field, total, denominator_key in k.per:
+        out[field] = _within(out[total], figures.get(denominator_key))
+    out["decided"] = decided
+    out["below"] = below
+    out["score"] = sum(scored) / len(scored) if scored else None
+    return out
 
 
 def add_up(figure_dicts) -> dict[str, int]:
@@ -221,7 +250,7 @@ def sort_value(row, key):
     if key == "chi-quy":
         return row["payouts"]
     slug, _, stage = key.rpartition("-")
-    for title, title_slug in SLUGS.items():
+    for title, title_slug in slugs().items():
         if title_slug == slug and stage in ("dk", "cn"):
             field = "registered_rate" if stage == "dk" else "recognised_rate"
             return row["titles"][title][field]
@@ -230,7 +259,7 @@ def sort_value(row, key):
 
 def sort_keys():
     keys = ["ten", "xep-hang", "hoi-vien", "thu-quy", "chi-quy"]
-    for slug in SLUGS.values():
+    for slug in slugs().values():
         keys += [f"{slug}-dk", f"{slug}-cn"]
     return keys
 

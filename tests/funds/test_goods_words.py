@@ -3,7 +3,7 @@
 and without accents by two communes is one line, spelled as most of it was."""
 
 from khuyenhoc.core.numbers import quantity
-from khuyenhoc.figures import goods
+from funds import goods_words as goods
 from tests.metric_names import goods_item_metric
 
 

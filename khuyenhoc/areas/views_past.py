@@ -12,9 +12,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from khuyenhoc.core.numbers import number
-from khuyenhoc.core.sheets.import_view import SheetImport, import_page
 from khuyenhoc.core.web import params
 from khuyenhoc.core.web.downloads import xlsx_response
+from khuyenhoc.imports.views import SheetImport, import_page
 from khuyenhoc.submissions.once import submits_once
 
 from . import past_years, past_years_import

@@ -2,8 +2,8 @@
 "cái" is left out, a measure such as "tập" or "thùng" is kept, and one item typed with
 and without accents by two communes is one line, spelled as most of it was."""
 
-from khuyenhoc.core.numbers import quantity
 from funds import goods_words as goods
+from khuyenhoc.core.numbers import quantity
 from tests.metric_names import goods_item_metric
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from khuyenhoc.core import registry
 
 from . import metrics, past_years
-from .legacy_models import PUBLISHED_TITLES, field_metrics
+from .legacy_fields import PUBLISHED_TITLES, field_metrics
 from .models import LegacyCommune, LegacyFigure
 
 

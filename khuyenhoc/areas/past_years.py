@@ -13,11 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from khuyenhoc.core.access.scope import communes_for, communes_writable_by
-
 from .freshness import figures_changed
-from .legacy_models import FIELDS, LegacyReport, check, field_metrics
-from .models import LegacyCommune, LegacyFigure
+from .legacy_fields import FIELDS, check, field_metrics
+from .models import LegacyCommune, LegacyFigure, LegacyReport
 from .reform import REFORM_YEAR, is_legacy_year
 
 NOT_YOURS = (
@@ -37,18 +35,12 @@ def province_legacy_communes():
 
 def legacy_communes_for(user):
     """The old communes whose reports the user may read."""
-    return LegacyCommune.objects.filter(
-        pk__in=LegacyCommune.objects.filter(mappings__commune__in=communes_for(user)).values("pk")
-    )
+    return LegacyCommune.objects.for_user(user)
 
 
 def legacy_communes_writable_by(user):
     """The old communes whose reports the user may write: see the module docstring."""
-    return LegacyCommune.objects.filter(
-        pk__in=LegacyCommune.objects.filter(
-            mappings__commune__in=communes_writable_by(user)
-        ).values("pk")
-    )
+    return LegacyCommune.objects.writable_by(user)
 
 
 def require_legacy_year(year: int) -> None:
@@ -63,7 +55,7 @@ def _actor(user):
 @transaction.atomic
 def legacy_reports_save(*, user, year: int, reports: dict[int, dict]) -> tuple[int, int]:
     """Writes the reports of old communes for one year, {old commune code: {field: value}}
-    (fields of legacy_models.FIELDS; a field left out keeps its stored value), all or
+    (fields of legacy_fields.FIELDS; a field left out keeps its stored value), all or
     none, then their summary rows. `user=None` is the system (the demo seed). Returns
     (created, updated)."""
     require_legacy_year(year)

@@ -16,7 +16,8 @@ from khuyenhoc.core.sheets.spreadsheets import (
 from khuyenhoc.core.text import fold
 from khuyenhoc.submissions.previews import DuplicateRow, ImportNeedsChoice, ImportOutcome, Preview
 
-from .legacy_models import FIELDS, LegacyReport, check
+from .legacy_fields import FIELDS, check
+from .models import LegacyReport
 from .past_years import legacy_communes_writable_by, legacy_reports_save, province_legacy_communes
 
 CODE, NAME, DISTRICT = "code", "name", "district"

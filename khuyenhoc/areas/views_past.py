@@ -19,7 +19,8 @@ from khuyenhoc.submissions.once import submits_once
 
 from . import past_years, past_years_import
 from .forms import LegacyReportForm
-from .legacy_models import DENOMINATORS, FIELDS, PUBLISHED_TITLES, LegacyReport, title_field
+from .legacy_fields import DENOMINATORS, FIELDS, PUBLISHED_TITLES, title_field
+from .models import LegacyReport
 from .reform import REFORM_YEAR
 
 

@@ -4,8 +4,7 @@ Excel import (matching, preview, all or nothing) and the staff pages."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from khuyenhoc.areas.legacy_models import LegacyReport
-from khuyenhoc.areas.models import LegacyFigure
+from khuyenhoc.areas.models import LegacyFigure, LegacyReport
 from khuyenhoc.areas.past_years import legacy_reports_save
 from khuyenhoc.areas.past_years_import import HEADERS, legacy_reports_import
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, workbook_bytes
@@ -178,7 +177,7 @@ def test_reviewers_read_who_changed_an_old_commune_s_figures(client, reviewer, s
 
 
 def test_the_demo_writes_the_old_communes_reports_through_the_staff_service(demo_snapshot):
-    from khuyenhoc.areas.legacy_models import field_metrics
+    from khuyenhoc.areas.legacy_fields import field_metrics
     from tests.demo_snapshot import restore_demo
 
     restore_demo(demo_snapshot)

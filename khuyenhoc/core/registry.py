@@ -94,7 +94,9 @@ class Indicator:
 
 _registry: dict[str, Indicator] = {}
 # The ordered lists, kept between registrations: the overview asks for them per row.
-_lists: dict[str, object] = {}
+_lists: dict[str, tuple[Indicator, ...]] = {}
+# What readers build from the registered indicators (derived), dropped with the lists.
+_derived: dict[str, object] = {}
 
 
 def register(*found: Indicator) -> None:
@@ -104,12 +106,14 @@ def register(*found: Indicator) -> None:
             raise ValueError(f"unknown section {indicator.section!r} of {indicator.key!r}")
         _registry[indicator.key] = indicator
     _lists.clear()
+    _derived.clear()
 
 
 def unregister(*keys: str) -> None:
     for key in keys:
         _registry.pop(key, None)
     _lists.clear()
+    _derived.clear()
 
 
 def _listed(name, make) -> tuple[Indicator, ...]:
@@ -121,10 +125,11 @@ def _listed(name, make) -> tuple[Indicator, ...]:
 def derived(name: str, make: Callable[[], object]):
     """make(), computed once per registration state: the tables a reader builds from
     the registered indicators (summarise's keys, say), dropped when an app registers."""
-    key = f"derived:{name}"
-    if key not in _lists:
-        _lists[key] = make()
-    return _lists[key]
+    try:
+        return _derived[name]
+    except KeyError:
+        _derived[name] = found = make()
+        return found
 
 
 # (into, out): metrics of moves between an app's books (transfers between funds) that the

@@ -37,6 +37,9 @@ class _Keys:
         self.title_keys = {
             i.title: (i.denominator, i.metrics[0], i.metrics[1], i.declared) for i in rated
         }
+        # (title, app, denominator, registered, recognised, declared) in order: the loop
+        # of summarise unpacks one tuple a title
+        self.title_rows = tuple((i.title, i.owner, *self.title_keys[i.title]) for i in rated)
         # Any of these above zero means the area's year has decisions (recognised or refused).
         self.decision_keys = tuple(key for i in registry.titles() for key in i.decisions)
         self.decision_apps = frozenset(i.owner for i in registry.titles() if i.decisions)
@@ -45,7 +48,9 @@ class _Keys:
         # The titles without a rate (Cộng đồng học tập cấp xã): their two counts, as
         # "<title>_registered" and "<title>_recognised".
         self.counted = tuple(
-            (i.title, i.owner, i.metrics[0], i.metrics[1]) for i in registry.titles() if not i.rated
+            (f"{i.title}_registered", f"{i.title}_recognised", i.owner, *i.metrics[:2])
+            for i in registry.titles()
+            if not i.rated
         )
         # summarise's totals: (field, app, metrics), and the rates of a total against a
         # denominator of areas: (field, total field, denominator metric).
@@ -57,16 +62,19 @@ class _Keys:
                 per.append((i.summary, _total_of(i), POPULATION))
             else:
                 totals[i.summary] = (i.owner, i.metrics)
-        self.totals = tuple((field, app, keys) for field, (app, keys) in totals.items())
+        # with as many zeros as metrics: sum(map(figures.get, keys, zeros)), at C speed
+        self.totals = tuple(
+            (field, app, keys, (0,) * len(keys)) for field, (app, keys) in totals.items()
+        )
         self.per = tuple(per)
         self.slugs = {i.title: i.slug for i in rated if i.slug}
         self.short = {i.title: i.short for i in registry.titles() if i.short}
         self.summarised = frozenset(
             [key for keys in self.title_keys.values() for key in keys if key]
             + list(self.decision_keys)
-            + [key for c in self.counted for key in c[2:]]
+            + [key for c in self.counted for key in c[3:]]
             + [POPULATION]
-            + [key for _field, _app, keys in self.totals for key in keys]
+            + [key for _field, _app, keys, _zeros in self.totals for key in keys]
         )
 
     def targets_in(self, year) -> dict[str, int | None]:
@@ -170,9 +178,8 @@ def summarise(figures: dict[str, int], year: int) -> dict:
     below = []
     targets = k.targets_in(year)
     decided = bool(apps & k.decision_apps) and any(figures.get(key) for key in k.decision_keys)
-    for title in k.rate_titles:
-        has_titles = k.title_app[title] in apps
-        denominator_key, registered_key, recognised_key, declared_key = k.title_keys[title]
+    for title, app, denominator_key, registered_key, recognised_key, declared_key in k.title_rows:
+        has_titles = app in apps
         denominator = figures.get(denominator_key)
         registered = figures.get(registered_key, 0) if has_titles else None
         recognised = figures.get(recognised_key, 0) if has_titles else None
@@ -202,13 +209,13 @@ def summarise(figures: dict[str, int], year: int) -> dict:
         if titles[t]["target"] is not None and titles[t]["recognised_rate"] is not None
     ]
     out = {"titles": titles}
-    for title, app, registered_key, recognised_key in k.counted:
+    for registered_field, recognised_field, app, registered_key, recognised_key in k.counted:
         has = app in apps
-        out[f"{title}_registered"] = figures.get(registered_key, 0) if has else None
-        out[f"{title}_recognised"] = figures.get(recognised_key, 0) if has else None
+        out[registered_field] = figures.get(registered_key, 0) if has else None
+        out[recognised_field] = figures.get(recognised_key, 0) if has else None
     out["population"] = figures.get(POPULATION)
-    for field, app, metric_keys in k.totals:
-        out[field] = sum(figures.get(key, 0) for key in metric_keys) if app in apps else None
+    for field, app, metric_keys, zeros in k.totals:
+        out[field] = sum(map(figures.get, metric_keys, zeros)) if app in apps else None
     for field, total, denominator_key in k.per:
         out[field] = _within(out[total], figures.get(denominator_key))
     out["decided"] = decided

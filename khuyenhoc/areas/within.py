@@ -12,13 +12,14 @@ from khuyenhoc.core import registry
 STAGES = ("registered", "recognised")
 STAGE_WORDS = {"registered": "đăng ký", "recognised": "được công nhận"}
 
-# What a title's count is compared with, in the words of the denominators' form.
-DENOMINATOR_WORDS = {
-    "citizen": "người trưởng thành",
-    "household": "hộ gia đình",
-    "clan": "dòng họ",
-    "village": "thôn, bản, tổ dân phố",
-    "unit": "cơ quan, đơn vị",
+# What a title's count is compared with: each denominator (a Denominator field) in the
+# words of the denominators' form.
+FIELD_WORDS = {
+    "adults": "người trưởng thành",
+    "households": "hộ gia đình",
+    "clans": "dòng họ",
+    "villages": "thôn, bản, tổ dân phố",
+    "units": "cơ quan, đơn vị",
 }
 
 
@@ -28,6 +29,16 @@ class Excess:
     stage: str  # "registered" or "recognised"
     count: int
     denominator: int | None  # None: the denominator is missing
+
+
+def rated_titles() -> list[str]:
+    """The titles counted against a denominator, as registered (khuyenhoc.core.registry)."""
+    return [indicator.title for indicator in registry.rated_titles()]
+
+
+def denominator_words(title: str) -> str:
+    """What the title's count is compared with: "hộ gia đình" for Gia đình học tập."""
+    return FIELD_WORDS[denominator_field(title)]
 
 
 def denominator_field(title: str) -> str:

@@ -35,12 +35,12 @@ def province_legacy_communes():
 
 def legacy_communes_for(user):
     """The old communes whose reports the user may read."""
-    return LegacyCommune.objects.for_user(user)
+    return LegacyCommune.objects.feeding_communes_for(user)
 
 
 def legacy_communes_writable_by(user):
     """The old communes whose reports the user may write: see the module docstring."""
-    return LegacyCommune.objects.writable_by(user)
+    return LegacyCommune.objects.feeding_communes_writable_by(user)
 
 
 def require_legacy_year(year: int) -> None:

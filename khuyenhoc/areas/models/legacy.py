@@ -24,10 +24,11 @@ class LegacyReportQuerySet(models.QuerySet):
     """The one scope rule, through the old→new table (LegacyCommune.objects)."""
 
     def for_user(self, user):
-        return self.filter(legacy_commune__in=LegacyCommune.objects.for_user(user))
+        return self.filter(legacy_commune__in=LegacyCommune.objects.feeding_communes_for(user))
 
     def writable_by(self, user):
-        return self.filter(legacy_commune__in=LegacyCommune.objects.writable_by(user))
+        olds = LegacyCommune.objects.feeding_communes_writable_by(user)
+        return self.filter(legacy_commune__in=olds)
 
 
 class LegacyReport(models.Model):

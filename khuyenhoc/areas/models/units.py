@@ -104,14 +104,15 @@ class LegacyDistrict(models.Model):
 
 class LegacyCommuneQuerySet(models.QuerySet):
     """The one scope rule through the old→new table: the old communes that fed a commune
-    the user may read (or write)."""
+    the user may read (or write), whose reports they may read (or write). Not named
+    for_user: the list of old communes itself is public, for every role."""
 
-    def for_user(self, user):
+    def feeding_communes_for(self, user):
         return self.filter(
             pk__in=self.model.objects.filter(mappings__commune__in=communes_for(user)).values("pk")
         )
 
-    def writable_by(self, user):
+    def feeding_communes_writable_by(self, user):
         return self.filter(
             pk__in=self.model.objects.filter(
                 mappings__commune__in=communes_writable_by(user)

@@ -11,13 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, Sum
 
-from khuyenhoc.areas.metrics import CAMPAIGN_MEASURES, campaign_metric, campaign_prefix
 from khuyenhoc.areas.models import Commune
 from khuyenhoc.core.access.scope import require_province_office
 from khuyenhoc.core.text import nfc
 from khuyenhoc.figures import selectors as figures_api
 
 from .ledger import MOVED, MOVED_OUT_OF_PROVINCE, SIGNED, SIGNED_PORTIONS
+from .metrics import CAMPAIGN_MEASURES, campaign_metric, campaign_prefix
 from .models import Campaign, Fund, Payout, Receipt
 from .rules import MAX_AMOUNT
 

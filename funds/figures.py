@@ -15,7 +15,10 @@ from collections import defaultdict
 from django.db.models import Case, Count, F, Min, Q, Sum, When
 
 from khuyenhoc.areas import summaries
-from khuyenhoc.areas.metrics import (
+from khuyenhoc.core.text import fold
+
+from .ledger import MOVED, MOVED_OUT_OF_PROVINCE, SIGNED, SIGNED_PORTIONS
+from .metrics import (
     DONOR_ADJUSTING,
     FUND_CLOSING,
     FUND_GOODS_CLOSING,
@@ -26,6 +29,7 @@ from khuyenhoc.areas.metrics import (
     FUND_TRANSFERS_EXTERNAL,
     FUND_TRANSFERS_IN,
     FUND_TRANSFERS_OUT,
+    PAYOUT_KINDS,
     campaign_metric,
     donor_amount_metric,
     donor_count_metric,
@@ -33,10 +37,6 @@ from khuyenhoc.areas.metrics import (
     payout_amount_metric,
     payout_portions_metric,
 )
-from khuyenhoc.core.text import fold
-
-from .ledger import MOVED, MOVED_OUT_OF_PROVINCE, SIGNED, SIGNED_PORTIONS
-from .metrics import PAYOUT_KINDS
 from .models import Fund, Payout, Receipt
 
 PREFIX = "funds"

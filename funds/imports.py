@@ -5,6 +5,7 @@ import io
 
 from django.db import transaction
 
+from khuyenhoc.core import progress
 from khuyenhoc.core.numbers import money, quantity
 from khuyenhoc.core.sheets import xlsx_guard
 from khuyenhoc.core.sheets.spreadsheets import (
@@ -17,7 +18,6 @@ from khuyenhoc.core.sheets.spreadsheets import (
     read_sheet,
 )
 from khuyenhoc.core.text import fold
-from khuyenhoc.jobs import progress
 from khuyenhoc.submissions.previews import (
     DuplicateRow,
     ImportNeedsChoice,

@@ -2,9 +2,17 @@
 opening balance, receipts in cash and in kind, payouts by kind in portions and đồng,
 transfers out of the province, and what is left in cash and in goods."""
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.core.registry import MONEY, Indicator, register
+from khuyenhoc.core.numbers import money, number
+from khuyenhoc.core.registry import (
+    MONEY,
+    Indicator,
+    register,
+    register_headline,
+    register_moves,
+)
 
+from . import goods_words
+from . import metrics as m
 from .metrics import PAYOUT_KINDS
 
 
@@ -31,7 +39,27 @@ def _payouts():
         )
 
 
+def _headline(value, _area, figures):
+    """The annual report's opening words on the funds, with the goods in kind by item
+    ("trao hiện vật gồm 520 ba lô, 2.000 tập giấy") given the area's figures."""
+    parts = []
+    if value("funds.receipts") is not None:
+        parts.append(
+            f"thu quỹ {money(value('funds.receipts'))}, chi khen thưởng "
+            f"{money(value('funds.khen_thuong.amount'))}, trao "
+            f"{number(value('funds.hoc_bong.portions'))} suất học bổng, trị giá "
+            f"{money(value('funds.hoc_bong.amount'))}"
+        )
+    for direction, words in (("in", "nhận hiện vật gồm"), ("out", "trao hiện vật gồm")):
+        if figures is not None and (goods := goods_words.phrase(figures, direction)):
+            parts.append(f"{words} {goods}")
+    return parts
+
+
 def register_indicators():
+    register_headline("funds", 30, _headline)
+    # a move between two funds of the province is neither in nor out of the province
+    register_moves(m.FUND_TRANSFERS_IN, m.FUND_TRANSFERS_OUT)
     register(
         Indicator(
             key="funds.opening",

@@ -14,26 +14,13 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from khuyenhoc.areas.metrics import (
-    DONOR_ADJUSTING,
-    FUND_CLOSING,
-    FUND_GOODS_CLOSING,
-    FUND_OPENING,
-    FUND_PAYOUTS_IN_KIND,
-    FUND_RECEIPTS_CASH,
-    FUND_RECEIPTS_IN_KIND,
-    FUND_TRANSFERS_EXTERNAL,
-    donor_amount_metric,
-    donor_count_metric,
-    payout_amount_metric,
-    payout_portions_metric,
-)
 from khuyenhoc.areas.models import Commune
-from khuyenhoc.figures import goods as figures_goods
+from khuyenhoc.core import registry
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.years import pick_year
 
-from .metrics import PAYOUT_KINDS
+from . import goods_words
+from .metrics import DONOR_ADJUSTING, PAYOUT_KINDS, donor_amount_metric, donor_count_metric
 from .models import Campaign, Receipt
 
 PREFIX = "funds."
@@ -41,33 +28,39 @@ PREFIX = "funds."
 NAMED_DONORS = 30
 
 
+def _value(metrics: dict, key: str) -> int:
+    """The figure of the indicator funds registered under `key` (funds/indicators.py),
+    read as the report and the downloads read it: zero when missing."""
+    return metrics.get(registry.get(key).metrics[0], 0)
+
+
 def _summary(metrics: dict) -> dict:
     kinds = [
         {
             "kind": kind,
             "label": label,
-            "portions": metrics.get(payout_portions_metric(kind), 0),
-            "amount": metrics.get(payout_amount_metric(kind), 0),
+            "portions": _value(metrics, f"funds.{kind}.portions"),
+            "amount": _value(metrics, f"funds.{kind}.amount"),
         }
         for kind, label in PAYOUT_KINDS.items()
     ]
-    cash = metrics.get(FUND_RECEIPTS_CASH, 0)
-    in_kind = metrics.get(FUND_RECEIPTS_IN_KIND, 0)
+    cash = _value(metrics, "funds.receipts.cash")
+    in_kind = _value(metrics, "funds.receipts.in_kind")
     return {
-        "opening": metrics.get(FUND_OPENING, 0),
+        "opening": _value(metrics, "funds.opening"),
         "cash": cash,
         "in_kind": in_kind,
         "received": cash + in_kind,
         "kinds": kinds,
         "paid": sum(k["amount"] for k in kinds),
         "portions": sum(k["portions"] for k in kinds),
-        "closing": metrics.get(FUND_CLOSING, 0),
-        "paid_in_kind": metrics.get(FUND_PAYOUTS_IN_KIND, 0),
-        "goods": metrics.get(FUND_GOODS_CLOSING, 0),
-        "transfers_external": metrics.get(FUND_TRANSFERS_EXTERNAL, 0),
+        "closing": _value(metrics, "funds.closing"),
+        "paid_in_kind": _value(metrics, "funds.payouts.in_kind"),
+        "goods": _value(metrics, "funds.goods"),
+        "transfers_external": _value(metrics, "funds.transfers.external"),
         # "520 ba lô, 2.000 tập giấy": goods counted by item, received and given out
-        "goods_in": figures_goods.phrase(metrics, "in"),
-        "goods_out": figures_goods.phrase(metrics, "out"),
+        "goods_in": goods_words.phrase(metrics, "in"),
+        "goods_out": goods_words.phrase(metrics, "out"),
     }
 
 

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer, reviewer_action
-from khuyenhoc.core.sheets.import_view import SheetImport, import_page
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, read_upload
 from khuyenhoc.core.web import confirm, params
+from khuyenhoc.imports.views import SheetImport, import_page
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
 from khuyenhoc.submissions.once import submits_once

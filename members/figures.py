@@ -8,9 +8,9 @@ from datetime import date
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from khuyenhoc.areas import metrics
 from khuyenhoc.areas.reform import REFORM_YEAR
 
+from . import metrics
 from .models import Branch, Member
 
 PREFIX = "members"

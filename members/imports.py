@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from khuyenhoc.core import progress
 from khuyenhoc.core.access.scope import require_writable
 from khuyenhoc.core.sheets.spreadsheets import (
     ImportRejected,
@@ -21,7 +22,6 @@ from khuyenhoc.core.sheets.spreadsheets import (
     workbook_bytes,
 )
 from khuyenhoc.core.text import fold
-from khuyenhoc.jobs import progress
 from khuyenhoc.submissions.previews import (
     DuplicateRow,
     ImportNeedsChoice,

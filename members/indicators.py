@@ -2,15 +2,28 @@
 grassroots branches by kind, with the labels of the model's own choices, and its members
 through the year, counted against the population."""
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.core.registry import DECIMAL, Indicator, register
+from khuyenhoc.areas.metrics import POPULATION
+from khuyenhoc.core.numbers import number
+from khuyenhoc.core.registry import DECIMAL, Indicator, register, register_headline
 
+from . import metrics as m
 from .models import Branch
 
 BRANCHES_PREFIX = m.BRANCHES_GRASSROOTS + "."
 
 
+def _headline(value, area, _figures):
+    """The annual report's opening words on the association."""
+    if value("branches") is None:
+        return []
+    return [
+        f"Toàn {area} có {number(value('branches'))} chi hội và Ban khuyến học "
+        f"với {number(value('members.end'))} hội viên"
+    ]
+
+
 def register_indicators():
+    register_headline("members", 10, _headline)
     register(
         Indicator(
             key="branches",
@@ -36,7 +49,7 @@ def register_indicators():
             key="population",
             label="Dân số",
             section="hoi-vien",
-            metrics=(m.POPULATION,),
+            metrics=(POPULATION,),
             summary="population",
             order=10,
             column="Dân số",
@@ -79,7 +92,7 @@ def register_indicators():
             key="members.per100",
             label="Hội viên trên 100 dân",
             section="hoi-vien",
-            metrics=(m.MEMBERS_END, m.POPULATION),
+            metrics=(m.MEMBERS_END, POPULATION),
             app="members",
             unit=DECIMAL,
             summary="members_per_100",

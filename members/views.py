@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from khuyenhoc.areas import metrics
+from khuyenhoc.areas.metrics import POPULATION
 from khuyenhoc.core.access.scope import get_commune_or_404
 from khuyenhoc.core.web import params
 from khuyenhoc.figures import selectors as figures_api
@@ -15,6 +15,7 @@ from khuyenhoc.submissions.once import submits_once
 
 from . import selectors, services
 from .forms import FilterForm, LeaveForm, MemberForm, add_service_errors
+from .metrics import MEMBERS_END
 from .models import Branch
 
 PAGE_SIZE = 50
@@ -53,8 +54,8 @@ def member_list(request, code):
             "village_options": list(commune.villages.order_by("name").values_list("pk", "name")),
             "status_options": FilterForm.STATUS,
             "current": {key: request.GET.get(key, "") for key in form.fields},
-            "members_end": figures.get(metrics.MEMBERS_END, 0),
-            "population": figures.get(metrics.POPULATION),
+            "members_end": figures.get(MEMBERS_END, 0),
+            "population": figures.get(POPULATION),
         },
     )
 

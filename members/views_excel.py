@@ -6,8 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.urls import reverse
 
 from khuyenhoc.core.access.scope import get_commune_or_404
-from khuyenhoc.core.sheets.import_view import SheetImport, import_page
 from khuyenhoc.core.web.downloads import file_response
+from khuyenhoc.imports.views import SheetImport, import_page
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
 from khuyenhoc.submissions.once import submits_once

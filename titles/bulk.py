@@ -18,6 +18,7 @@ from django.db.models import BigIntegerField, CharField, DateTimeField, Value
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from khuyenhoc.core import progress
 from khuyenhoc.core.db.copy import (
     analyze_if_grown,
     copy_into,
@@ -32,7 +33,6 @@ from khuyenhoc.core.db.copy import (
     with_history,
 )
 from khuyenhoc.core.db.inserts import db_datetime, insert_rows
-from khuyenhoc.jobs import progress
 
 from .models import SUBJECT_MODELS, Clan, Evaluation, Registration, Score
 

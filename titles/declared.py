@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F
 from django.db.models.functions import Coalesce
 
-from khuyenhoc.areas.indicators import DECLARED, LISTED
-from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.figures.indicators import DECLARED, LISTED
 
+from .metrics import TITLES
 from .models import DECLARABLE, DeclaredCount, Registration
 
 # Titles whose named registrations are placed in a village (people and households live

@@ -11,15 +11,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from khuyenhoc.areas import summaries
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.areas.reform import REFORM_YEAR, is_legacy_year
-from khuyenhoc.areas.within import DENOMINATOR_WORDS, STAGE_WORDS, denominator_field, excesses
+from khuyenhoc.areas.within import STAGE_WORDS, denominator_field, denominator_words, excesses
 from khuyenhoc.core.access.scope import require_writable
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.text import fold
 
 from . import figures
+from .metrics import TITLES
 from .models import DECLARABLE, DeclaredCount
 from .services import check_year
 
@@ -64,7 +64,7 @@ def _denominators(commune, year, titles) -> dict[str, int]:
         value = getattr(row, denominator_field(title), None) if row else None
         if value is None:
             raise ValidationError(
-                f"Chưa có số liệu nền năm {year} (số {DENOMINATOR_WORDS[title]}) của "
+                f"Chưa có số liệu nền năm {year} (số {denominator_words(title)}) của "
                 f"{commune.name}: hãy nhập số liệu nền trước khi khai báo số lượng."
             )
         found[title] = value
@@ -80,7 +80,7 @@ def _check_within_denominators(commune, year, titles):
     computed = figures.compute(communes=[commune.code], years=[year]).get((commune.code, year), {})
     problems = [
         f"{TITLES[e.title][0]}: tổng số {STAGE_WORDS[e.stage]} năm {year} sẽ là "
-        f"{number(e.count)}, lớn hơn số {DENOMINATOR_WORDS[e.title]} "
+        f"{number(e.count)}, lớn hơn số {denominator_words(e.title)} "
         f"({number(e.denominator)}) của số liệu nền. Hãy kiểm tra lại số lượng hoặc số liệu nền."
         for e in excesses(computed, limits, titles)
     ]

@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from khuyenhoc.areas.demo_names import family_name, person_name
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.core.access.scope import can_touch
 from khuyenhoc.core.numbers import number
@@ -27,6 +26,7 @@ from khuyenhoc.core.text import fold
 
 from . import recognition, rules, services
 from .imports import registration_rows_write
+from .metrics import TITLES
 from .models import CriteriaSet, Registration, Unit
 from .selfservice import demo as selfservice_demo
 

@@ -8,9 +8,8 @@ pages can say "tổng hợp" or "theo danh sách"."""
 
 from django.db.models import Count
 
-from khuyenhoc.areas.metrics import citizen_group_metric, declared_metric, title_metric
-
 from . import declared
+from .metrics import citizen_group_metric, declared_metric, title_metric
 from .models import Registration
 
 PREFIX = "titles"

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from khuyenhoc.areas.models import Village
-from khuyenhoc.core import checks
+from khuyenhoc.core import checks, progress
 from khuyenhoc.core.access.scope import require_writable
 from khuyenhoc.core.sheets.spreadsheets import (
     ImportRejected,
@@ -17,7 +17,6 @@ from khuyenhoc.core.sheets.spreadsheets import (
     parse_int,
 )
 from khuyenhoc.core.text import fold
-from khuyenhoc.jobs import progress
 from khuyenhoc.submissions.previews import DuplicateRow, ImportNeedsChoice, ImportOutcome
 
 from . import bulk, import_preview, services

@@ -2,11 +2,13 @@
 title's registrations and recognitions against its denominator, and the groups of people
 of Công dân học tập."""
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import SHORT, SLUGS
-from khuyenhoc.core.registry import Indicator, register
+from functools import partial
 
-from .metrics import CITIZEN_GROUPS
+from khuyenhoc.core.numbers import number
+from khuyenhoc.core.registry import Indicator, register, register_headline
+
+from . import metrics as m
+from .metrics import CITIZEN_GROUPS, SHORT, SLUGS
 
 # Section and place of each title in the report, and its place in the downloads.
 PLACES = {
@@ -38,10 +40,27 @@ def _title(code):
         column_order=column_order,
         slug=SLUGS.get(code, ""),
         short=SHORT.get(code, ""),
+        stage_metrics=tuple(m.title_metric(code, stage) for stage in m.TITLE_STAGES),
+        declared=m.declared_metric(code, "registered"),
+        decisions=(m.title_metric(code, "recognised"), m.title_metric(code, "not_recognised")),
+        target=partial(m.target_for, code) if code in m.RATE_TITLES else None,
     )
 
 
+def _headline(value, _area, _figures):
+    """The annual report's opening words on the learning titles."""
+    if value("household") is None:
+        return []
+    return [
+        f"{number(value('household'))} hộ đạt Gia đình học tập, "
+        f"{number(value('clan'))} dòng họ học tập, "
+        f"{number(value('village'))} thôn, tổ dân phố đạt Cộng đồng học tập "
+        f"và {number(value('unit'))} Đơn vị học tập"
+    ]
+
+
 def register_indicators():
+    register_headline("titles", 20, _headline)
     register(*(_title(code) for code in m.TITLES))
     register(
         *(

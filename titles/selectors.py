@@ -7,14 +7,14 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from khuyenhoc.areas.indicators import source_of
-from khuyenhoc.areas.metrics import TITLES, title_metric
 from khuyenhoc.core.access.scope import communes_for, get_commune_or_404, is_reviewer
 from khuyenhoc.core.numbers import rate
 from khuyenhoc.core.text import fold
 from khuyenhoc.core.web import params
 from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.indicators import source_of
 
+from .metrics import TITLES, title_metric
 from .models import SUBJECT_MODELS, RecognitionList, Registration
 from .models.registrations import SUBJECT_FIELDS, VILLAGE_TITLES, subject_label
 

@@ -9,13 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from khuyenhoc.areas import summaries
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Village
 from khuyenhoc.core import checks
 from khuyenhoc.core.access.scope import require_reviewer, require_writable
 from khuyenhoc.core.web import params
 
 from . import bulk, figures, rules
+from .metrics import TITLES
 from .models import (
     SUBJECT_ELSEWHERE,
     VILLAGE_ELSEWHERE,

@@ -8,13 +8,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.views import current_year
 from khuyenhoc.core.web import params
 from khuyenhoc.submissions.once import submits_once
 
 from . import corrections, declared, recognition, selectors, services
 from .forms import ListFilterForm, ScoresForm, SubjectForm
+from .metrics import TITLES
 from .models import SUBJECT_MODELS, CriteriaSet, Registration
 from .models.registrations import subject_label
 from .selectors import commune_and_title, registration_or_404

@@ -12,18 +12,18 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.reform import REFORM_YEAR
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer
-from khuyenhoc.core.sheets.import_view import SheetImport, import_page
 from khuyenhoc.core.web import params
 from khuyenhoc.core.web.downloads import xlsx_response
 from khuyenhoc.core.web.forms import PlainTextMixin
+from khuyenhoc.imports.views import SheetImport, import_page
 from khuyenhoc.submissions.once import submits_once
 
 from . import declared, declared_services
 from .declared_services import Count
+from .metrics import TITLES
 from .models import DECLARABLE, DeclaredCount
 from .views import requested_year, year_choices
 

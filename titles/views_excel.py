@@ -7,15 +7,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.urls import reverse
 
-from khuyenhoc.areas.metrics import TITLES
-from khuyenhoc.core.sheets.import_view import SheetImport, import_page
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 from khuyenhoc.core.web.downloads import file_response, xlsx_response
+from khuyenhoc.imports.views import SheetImport, import_page
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
 from khuyenhoc.submissions.once import submits_once
 
 from . import exports, imports, score_imports
+from .metrics import TITLES
 from .models import CriteriaSet
 from .selectors import commune_and_title
 from .views import back_to_list, searched_list

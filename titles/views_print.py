@@ -4,9 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from khuyenhoc.areas.metrics import TITLES
-
 from . import printing, selectors
+from .metrics import TITLES
 from .models import RecognitionList, Registration
 
 

@@ -9,13 +9,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.core import registry
 from khuyenhoc.core.access.scope import reviewer_action
 from khuyenhoc.core.web import confirm, params
 
 from . import recognition, selectors
 from .forms import DecisionForm, ReasonForm
+from .metrics import TITLES
 from .models import RecognitionList, Registration
 from .views import PAGE_SIZE, requested_year, year_choices
 

@@ -2,8 +2,8 @@ from django import forms
 
 from khuyenhoc.core.web.forms import PlainTextMixin
 
-from .legacy_models import FIELDS, LegacyReport
-from .models import Denominator, Village
+from .legacy_fields import FIELDS
+from .models import Denominator, LegacyReport, Village
 
 
 class DenominatorForm(PlainTextMixin, forms.ModelForm):

@@ -9,11 +9,16 @@ not enter, straight into the summary table.
 
 from django.db import transaction
 
+from khuyenhoc.core import registry
+
 from . import metrics, past_years
-from .legacy_models import FIELDS
+from .legacy_fields import PUBLISHED_TITLES, field_metrics
 from .models import LegacyCommune, LegacyFigure
 
-FIELD_OF = {metric: name for name, (_label, metric) in FIELDS.items()}
+
+def _metric(key):
+    """The first metric of the registered indicator `key` (khuyenhoc.core.registry)."""
+    return registry.get(key).metrics[0]
 
 
 def _demo_figures(rng, year_index, population):
@@ -28,15 +33,16 @@ def _demo_figures(rng, year_index, population):
         metrics.UNITS: rng.randint(3, 20),
     }
     figures = dict(denominators)
-    for title, (_label, denominator) in metrics.TITLES.items():
-        whole = denominators[denominator] if denominator else 1
+    for title in PUBLISHED_TITLES:
+        registered_key, recognised_key, *denominator = registry.get(title).metrics
+        whole = denominators[denominator[0]] if denominator else 1
         registered = int(whole * min(1.0, rng.uniform(0.45, 0.95) + 0.03 * year_index))
         recognised = int(registered * rng.uniform(0.5, 0.9))
-        figures[metrics.title_metric(title, "registered")] = registered
-        figures[metrics.title_metric(title, "recognised")] = recognised
-    figures[metrics.MEMBERS_END] = int(population * rng.uniform(0.12, 0.3))
-    figures[metrics.FUND_RECEIPTS_CASH] = rng.randint(20, 400) * 1_000_000
-    figures[metrics.payout_amount_metric("hoc_bong")] = rng.randint(5, 150) * 1_000_000
+        figures[registered_key] = registered
+        figures[recognised_key] = recognised
+    figures[_metric("members.end")] = int(population * rng.uniform(0.12, 0.3))
+    figures[_metric("funds.receipts.cash")] = rng.randint(20, 400) * 1_000_000
+    figures[_metric("funds.hoc_bong.amount")] = rng.randint(5, 150) * 1_000_000
     return {metric: value for metric, value in figures.items() if value}
 
 
@@ -58,6 +64,7 @@ def seed(ctx):
         ctx.province_people * 24 // 25 if ctx.scale == "province" else 16_000 * len(codes)
     )
     average = total_people / len(olds)
+    field_of = {metric: name for name, metric in field_metrics().items()}
     rows = []
     reports: dict[int, dict[int, dict]] = {year: {} for year in ctx.legacy_years}
     for code in olds:
@@ -66,8 +73,8 @@ def seed(ctx):
             population = int(population * rng.uniform(1.002, 1.012))
             report = reports[year].setdefault(code, {})
             for metric, value in _demo_figures(rng, index, population).items():
-                if metric in FIELD_OF:
-                    report[FIELD_OF[metric]] = value
+                if metric in field_of:
+                    report[field_of[metric]] = value
                 else:
                     rows.append(
                         LegacyFigure(legacy_commune_id=code, year=year, metric=metric, value=value)

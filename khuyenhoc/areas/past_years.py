@@ -13,18 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from khuyenhoc.core.access.scope import communes_for, communes_writable_by
-
 from .freshness import figures_changed
-from .legacy_models import FIELDS, LegacyReport, check
-from .models import LegacyCommune, LegacyFigure
+from .legacy_fields import FIELDS, check, field_metrics
+from .models import LegacyCommune, LegacyFigure, LegacyReport
 from .reform import REFORM_YEAR, is_legacy_year
 
 NOT_YOURS = (
     "Bạn không có quyền với xã cũ này: chỉ cán bộ của xã, phường hiện nay đã nhận xã cũ đó "
     "(theo bảng chuyển đổi chính thức) và quản trị được nhập."
 )
-REPORT_METRICS = [metric for _label, metric in FIELDS.values()]
 
 
 def province_legacy_communes():
@@ -38,18 +35,12 @@ def province_legacy_communes():
 
 def legacy_communes_for(user):
     """The old communes whose reports the user may read."""
-    return LegacyCommune.objects.filter(
-        pk__in=LegacyCommune.objects.filter(mappings__commune__in=communes_for(user)).values("pk")
-    )
+    return LegacyCommune.objects.feeding_communes_for(user)
 
 
 def legacy_communes_writable_by(user):
     """The old communes whose reports the user may write: see the module docstring."""
-    return LegacyCommune.objects.filter(
-        pk__in=LegacyCommune.objects.filter(
-            mappings__commune__in=communes_writable_by(user)
-        ).values("pk")
-    )
+    return LegacyCommune.objects.feeding_communes_writable_by(user)
 
 
 def require_legacy_year(year: int) -> None:
@@ -64,7 +55,7 @@ def _actor(user):
 @transaction.atomic
 def legacy_reports_save(*, user, year: int, reports: dict[int, dict]) -> tuple[int, int]:
     """Writes the reports of old communes for one year, {old commune code: {field: value}}
-    (fields of legacy_models.FIELDS; a field left out keeps its stored value), all or
+    (fields of legacy_fields.FIELDS; a field left out keeps its stored value), all or
     none, then their summary rows. `user=None` is the system (the demo seed). Returns
     (created, updated)."""
     require_legacy_year(year)
@@ -114,12 +105,12 @@ def refresh_figures(*, codes, year) -> None:
     """The summary rows of these old communes and year, made again from their reports.
     Rows of other metrics (the demo's members and funds of the old units) stay."""
     LegacyFigure.objects.filter(
-        legacy_commune__in=codes, year=year, metric__in=REPORT_METRICS
+        legacy_commune__in=codes, year=year, metric__in=list(field_metrics().values())
     ).delete()
     rows = [
         LegacyFigure(legacy_commune_id=report.legacy_commune_id, year=year, metric=metric, value=v)
         for report in LegacyReport.objects.filter(legacy_commune__in=codes, year=year)
-        for name, (_label, metric) in FIELDS.items()
+        for name, metric in field_metrics().items()
         if (v := getattr(report, name)) is not None
     ]
     LegacyFigure.objects.bulk_create(rows, batch_size=2000)

@@ -16,7 +16,8 @@ from khuyenhoc.core.sheets.spreadsheets import (
 from khuyenhoc.core.text import fold
 from khuyenhoc.submissions.previews import DuplicateRow, ImportNeedsChoice, ImportOutcome, Preview
 
-from .legacy_models import FIELDS, LegacyReport, check
+from .legacy_fields import FIELDS, check
+from .models import LegacyReport
 from .past_years import legacy_communes_writable_by, legacy_reports_save, province_legacy_communes
 
 CODE, NAME, DISTRICT = "code", "name", "district"
@@ -24,7 +25,7 @@ HEADERS = {
     CODE: "Mã xã cũ",
     NAME: "Tên xã cũ",
     DISTRICT: "Huyện, thành phố cũ",
-    **{name: label for name, (label, _metric) in FIELDS.items()},
+    **FIELDS,
 }
 RULE = (
     "cùng xã cũ và cùng năm với một báo cáo đã nhập. Khi xác nhận, dòng mới được thêm, "

@@ -6,16 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from khuyenhoc.core import checks
+from khuyenhoc.core import checks, registry
 from khuyenhoc.core.access.scope import require_administrator, require_writable
 from khuyenhoc.core.numbers import number as formatted
 from khuyenhoc.core.text import fold, nfc
 
 from . import figures, summaries, within
 from .freshness import figures_changed
-from .metrics import TITLES
 from .models import Commune, CommuneGroup, Denominator, Figure, StaffProfile, Village
-from .within import DENOMINATOR_WORDS, STAGE_WORDS, denominator_field
+from .within import STAGE_WORDS, denominator_field, denominator_words, rated_titles
 
 
 @transaction.atomic
@@ -47,19 +46,21 @@ def _check_declared_counts_fit(row: Denominator) -> None:
     current = dict(
         Figure.objects.filter(commune=row.commune, year=row.year).values_list("metric", "value")
     )
-    limits = {title: getattr(row, denominator_field(title)) for title in DENOMINATOR_WORDS}
+    titles = rated_titles()
+    limits = {title: getattr(row, denominator_field(title)) for title in titles}
     problems = []
-    for e in within.excesses(current, limits, DENOMINATOR_WORDS):
+    for e in within.excesses(current, limits, titles):
+        label = registry.get(e.title).label
         counted = (
-            f"{TITLES[e.title][0]}: năm {row.year} {row.commune.name} đã có {formatted(e.count)} "
-            f"{DENOMINATOR_WORDS[e.title]} {STAGE_WORDS[e.stage]} (có số lượng khai báo không "
+            f"{label}: năm {row.year} {row.commune.name} đã có {formatted(e.count)} "
+            f"{denominator_words(e.title)} {STAGE_WORDS[e.stage]} (có số lượng khai báo không "
             "kèm danh sách)"
         )
         if e.denominator is None:
-            problems.append(f"{counted}, nên không thể để trống số {DENOMINATOR_WORDS[e.title]}.")
+            problems.append(f"{counted}, nên không thể để trống số {denominator_words(e.title)}.")
         else:
             problems.append(
-                f"{counted}, nên số {DENOMINATOR_WORDS[e.title]} không thể nhỏ hơn "
+                f"{counted}, nên số {denominator_words(e.title)} không thể nhỏ hơn "
                 f"{formatted(e.count)} (đang nhập {formatted(e.denominator)}). Hãy sửa số liệu nền "
                 "hoặc số lượng đã khai báo."
             )

@@ -12,15 +12,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from khuyenhoc.core.numbers import number
-from khuyenhoc.core.sheets.import_view import SheetImport, import_page
 from khuyenhoc.core.web import params
 from khuyenhoc.core.web.downloads import xlsx_response
+from khuyenhoc.imports.views import SheetImport, import_page
 from khuyenhoc.submissions.once import submits_once
 
 from . import past_years, past_years_import
 from .forms import LegacyReportForm
-from .legacy_models import DENOMINATORS, FIELDS, LegacyReport, title_field
-from .metrics import TITLES
+from .legacy_fields import DENOMINATORS, FIELDS, PUBLISHED_TITLES, title_field
+from .models import LegacyReport
 from .reform import REFORM_YEAR
 
 
@@ -107,7 +107,7 @@ def _sections(form):
         "denominators": [form[name] for name in DENOMINATORS],
         "titles": [
             (label, form[title_field(t, "registered")], form[title_field(t, "recognised")])
-            for t, (label, _denominator) in TITLES.items()
+            for t, (label, _denominator) in PUBLISHED_TITLES.items()
         ],
     }
 

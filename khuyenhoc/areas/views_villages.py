@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from khuyenhoc.core.access.scope import get_commune_or_404
-from khuyenhoc.core.sheets.import_view import SheetImport, import_page
 from khuyenhoc.core.web.downloads import xlsx_response
 from khuyenhoc.core.web.forms import PlainTextMixin
+from khuyenhoc.imports.views import SheetImport, import_page
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background
 from khuyenhoc.submissions.once import submits_once

@@ -7,18 +7,19 @@ without any list to check it against, always meets this floor."""
 
 from dataclasses import dataclass
 
-from .metrics import TITLES, declared_metric, title_metric
+from khuyenhoc.core import registry
 
 STAGES = ("registered", "recognised")
 STAGE_WORDS = {"registered": "đăng ký", "recognised": "được công nhận"}
 
-# What a title's count is compared with, in the words of the denominators' form.
-DENOMINATOR_WORDS = {
-    "citizen": "người trưởng thành",
-    "household": "hộ gia đình",
-    "clan": "dòng họ",
-    "village": "thôn, bản, tổ dân phố",
-    "unit": "cơ quan, đơn vị",
+# What a title's count is compared with: each denominator (a Denominator field) in the
+# words of the denominators' form.
+FIELD_WORDS = {
+    "adults": "người trưởng thành",
+    "households": "hộ gia đình",
+    "clans": "dòng họ",
+    "villages": "thôn, bản, tổ dân phố",
+    "units": "cơ quan, đơn vị",
 }
 
 
@@ -30,9 +31,19 @@ class Excess:
     denominator: int | None  # None: the denominator is missing
 
 
+def rated_titles() -> list[str]:
+    """The titles counted against a denominator, as registered (khuyenhoc.core.registry)."""
+    return [indicator.title for indicator in registry.rated_titles()]
+
+
+def denominator_words(title: str) -> str:
+    """What the title's count is compared with: "hộ gia đình" for Gia đình học tập."""
+    return FIELD_WORDS[denominator_field(title)]
+
+
 def denominator_field(title: str) -> str:
     """The Denominator field a title's rate divides by: "areas.households" → "households"."""
-    return TITLES[title][1].split(".", 1)[1]
+    return registry.get(title).denominator.split(".", 1)[1]
 
 
 def excesses(figures: dict, denominators: dict, titles) -> list[Excess]:
@@ -41,11 +52,12 @@ def excesses(figures: dict, denominators: dict, titles) -> list[Excess]:
     ({title: value or None}); at most one per title, registered before recognised."""
     found = []
     for title in titles:
-        if not figures.get(declared_metric(title, "registered")):
+        indicator = registry.get(title)  # titles': its registered and recognised first
+        if not figures.get(indicator.declared):
             continue  # every count of the title comes from a named list: not this rule's
         denominator = denominators.get(title)
-        for stage in STAGES:
-            count = figures.get(title_metric(title, stage)) or 0
+        for stage, metric in zip(STAGES, indicator.metrics, strict=False):
+            count = figures.get(metric) or 0
             if denominator is None or count > denominator:
                 found.append(Excess(title, stage, count, denominator))
                 break

@@ -9,8 +9,10 @@ registered here shows in all of them.
 Reading an indicator (`read`) follows the summary table's one rule: a figure missing from
 the table is zero when its app wrote anything for that area and year (no zero rows are
 stored) and "no data" (None) otherwise. Rates of the titles and the members per 100
-inhabitants are never computed here: they come from `khuyenhoc.areas.indicators.summarise`,
-which the caller passes in, so every output states the rate computed one way.
+inhabitants are never computed here: they come from `khuyenhoc.figures.indicators.summarise`,
+which the caller passes in, so every output states the rate computed one way. summarise
+itself names no metric either: it reads what the indicators declare here (a title's
+stages, denominator, declared part, decisions and target; a total's `summary` key).
 """
 
 from collections.abc import Callable, Mapping
@@ -70,6 +72,15 @@ class Indicator:
     # Rows, one level under this one, for metrics under a prefix that no indicator names
     # (a code written before the app's choices label it): (prefix, key prefix).
     others: tuple[str, str] | None = None
+    # A title's metrics beyond its two counts, for summarise: every stage it writes
+    # (registered … not recognised), the part of its registrations declared without a
+    # named list ("tổng hợp"), and those whose value above zero means the area's year
+    # has decisions (recognised or refused).
+    stage_metrics: tuple[str, ...] = ()
+    declared: str = ""
+    decisions: tuple[str, ...] = ()
+    # A rated title's target in percent in force in a year (None: no target that year).
+    target: Callable[[int], int | None] | None = None
 
     @cached_property
     def owner(self) -> str:
@@ -84,6 +95,8 @@ class Indicator:
 _registry: dict[str, Indicator] = {}
 # The ordered lists, kept between registrations: the overview asks for them per row.
 _lists: dict[str, tuple[Indicator, ...]] = {}
+# What readers build from the registered indicators (derived), dropped with the lists.
+_derived: dict[str, object] = {}
 
 
 def register(*found: Indicator) -> None:
@@ -93,18 +106,69 @@ def register(*found: Indicator) -> None:
             raise ValueError(f"unknown section {indicator.section!r} of {indicator.key!r}")
         _registry[indicator.key] = indicator
     _lists.clear()
+    _derived.clear()
 
 
 def unregister(*keys: str) -> None:
     for key in keys:
         _registry.pop(key, None)
     _lists.clear()
+    _derived.clear()
 
 
 def _listed(name, make) -> tuple[Indicator, ...]:
     if name not in _lists:
         _lists[name] = tuple(make())
     return _lists[name]
+
+
+def derived(name: str, make: Callable[[], object]):
+    """make(), computed once per registration state: the tables a reader builds from
+    the registered indicators (summarise's keys, say), dropped when an app registers."""
+    try:
+        return _derived[name]
+    except KeyError:
+        _derived[name] = found = make()
+        return found
+
+
+# (into, out): metrics of moves between an app's books (transfers between funds) that the
+# province's totals net out: whatever moved into a book of the province came from another.
+_moves: list[tuple[str, str]] = []
+
+
+def register_moves(into: str, out: str) -> None:
+    if (into, out) not in _moves:
+        _moves.append((into, out))
+
+
+def moves() -> tuple[tuple[str, str], ...]:
+    return tuple(_moves)
+
+
+# The parts of the annual report's opening sentence, each app's in its own words:
+# (order, part), part(value, area, figures) → list of phrases, where value(key) is a
+# registered indicator's value in the report and figures the area's {metric: value}
+# (None where the report has no figures beyond its indicators).
+_headlines: dict[str, tuple[int, Callable]] = {}
+
+
+def register_headline(name: str, order: int, part: Callable) -> None:
+    _headlines[name] = (order, part)
+
+
+def headline_parts() -> list[Callable]:
+    return [part for _order, part in sorted(_headlines.values(), key=lambda p: p[0])]
+
+
+def get(key: str) -> Indicator | None:
+    """The indicator registered under `key` ("household", "members.end"), or None."""
+    return _registry.get(key)
+
+
+def summarised(name: str) -> tuple[Indicator, ...]:
+    """The indicators whose value is summarise's field `name` ("members", "receipts")."""
+    return _listed(f"summary:{name}", lambda: (i for i in indicators() if i.summary == name))
 
 
 def _in_order():

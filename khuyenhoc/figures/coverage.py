@@ -14,7 +14,7 @@ For the villages of a commune (Cộng đồng học tập cấp thôn), each reg
 village: `villages_reached` reads the commune's own counts against its villages.
 """
 
-from khuyenhoc.areas import metrics as m
+from khuyenhoc.areas.metrics import VILLAGES
 from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import number
 
@@ -26,8 +26,7 @@ def reached(units, title: str) -> dict[str, int]:
     "total": N} of `units`, a list of {metric: value} with one entry per unit below."""
     units = list(units)
     out = {"total": len(units)}
-    for stage in STAGES:
-        metric = m.title_metric(title, stage)
+    for stage, metric in zip(STAGES, registry.get(title).metrics, strict=False):
         out[stage] = sum(1 for figures in units if (figures.get(metric) or 0) >= 1)
     return out
 
@@ -38,15 +37,22 @@ def every_title(units) -> dict[str, dict[str, int]]:
     return {i.title: reached(units, i.title) for i in registry.titles()}
 
 
+def _counts_of(denominator: str):
+    """(stage, metric) of the registered and recognised counts of the title counted
+    against `denominator` (the villages: Cộng đồng học tập cấp thôn)."""
+    title = next(i for i in registry.rated_titles() if i.denominator == denominator)
+    return zip(STAGES, title.metrics, strict=False)
+
+
 def villages_reached(figures) -> dict[str, int] | None:
     """The villages of a commune that reached Cộng đồng học tập cấp thôn, out of its
     villages; None when the commune reported no number of villages."""
-    total = figures.get(m.VILLAGES)
+    total = figures.get(VILLAGES)
     if not total:
         return None
     return {
         "total": total,
-        **{stage: figures.get(m.title_metric("village", stage)) or 0 for stage in STAGES},
+        **{stage: figures.get(metric) or 0 for stage, metric in _counts_of(VILLAGES)},
     }
 
 

@@ -2,8 +2,8 @@
 district or city → old commune, with totals at every level and the "x/N" of each title
 (khuyenhoc.figures.coverage). Two queries whatever the size of the province."""
 
-from khuyenhoc.areas.indicators import add_up
 from khuyenhoc.areas.models import LegacyCommune, LegacyFigure
+from khuyenhoc.figures.indicators import add_up
 
 from .coverage import every_title
 from .selectors import _sources_of

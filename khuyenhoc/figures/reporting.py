@@ -8,16 +8,24 @@ anything) with usable figures (a denominator, no count above it); its recognised
 adds up those whose year is decided. The pages say so, with "x/N xã, phường đã báo cáo".
 """
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RATE_TITLES, summarise
+from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import rate
+from khuyenhoc.figures.indicators import rate_titles, summarise
 
 from . import selectors
 
-# What a title's rate and "decided or not" read: the denominators and every stage.
-RATE_METRICS = [den for _label, den in m.TITLES.values() if den] + [
-    m.title_metric(title, stage) for title in m.TITLES for stage in m.TITLE_STAGES
-]
+
+def rate_metrics() -> list[str]:
+    """What a title's rate and "decided or not" read: the denominators and every stage
+    of the registered titles."""
+    return registry.derived(
+        "rate_metrics",
+        lambda: (
+            [i.denominator for i in registry.rated_titles()]
+            + [key for i in registry.titles() for key in i.stage_metrics]
+        ),
+    )
+
 
 REPORTED_RULE = (
     "Tỷ lệ toàn tỉnh chỉ tính trên các xã, phường đã báo cáo danh hiệu đó (cộng số đăng ký, "
@@ -36,7 +44,7 @@ def over_reporters(total: dict, rows: list[dict]) -> dict:
     by rates over the communes that reported; adds reported_count, unit_count stays."""
     total["reported_count"] = sum(1 for row in rows if reported(row))
     below, scored = [], []
-    for title in RATE_TITLES:
+    for title in rate_titles():
         entries = [row["titles"][title] for row in rows]
         counted = [t for t in entries if t["registered"] and t["registered_rate"] is not None]
         decided = [t for t in counted if t["recognised_rate"] is not None]
@@ -70,7 +78,7 @@ def province_rows(*, province_code, years, totals) -> dict[int, dict]:
     "Toàn tỉnh" line, drawn the way the overview's "Toàn tỉnh" row is computed).
     `totals` is {year: {metric: sum}} (selectors.all_totals). One query."""
     by_year = selectors.units_by_year(
-        province_code=province_code, years=years, metrics=RATE_METRICS
+        province_code=province_code, years=years, metrics=rate_metrics()
     )
     return {
         year: over_reporters(

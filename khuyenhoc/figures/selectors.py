@@ -17,7 +17,6 @@ Each selector costs one or two queries whatever the size of the province.
 
 from django.db.models import Sum
 
-from khuyenhoc.areas.metrics import FUND_TRANSFERS_IN, FUND_TRANSFERS_OUT
 from khuyenhoc.areas.models import (
     Figure,
     LegacyCommune,
@@ -27,6 +26,7 @@ from khuyenhoc.areas.models import (
     ProvinceFigure,
 )
 from khuyenhoc.areas.reform import REFORM_YEAR, is_legacy_year
+from khuyenhoc.core import registry
 
 SPLIT_RULE = (
     "Một xã cũ bị chia cho nhiều xã mới (sáp nhập một phần) được tính trọn vẹn, cả số "
@@ -149,10 +149,11 @@ def _net_moves_inside(metrics):
     (money from outside is a receipt): the province received nothing by it, and what its
     funds sent out, less what they received, is what left it (out of the province, or
     still on its way to a fund of the province, not yet confirmed)."""
-    inside = metrics.get(FUND_TRANSFERS_IN)
-    if inside is not None:
-        metrics[FUND_TRANSFERS_IN] = 0
-        metrics[FUND_TRANSFERS_OUT] = metrics.get(FUND_TRANSFERS_OUT, 0) - inside
+    for into, out in registry.moves():  # funds': (transfers in, transfers out)
+        inside = metrics.get(into)
+        if inside is not None:
+            metrics[into] = 0
+            metrics[out] = metrics.get(out, 0) - inside
 
 
 def of_province_association(province_code, *, prefix=None) -> dict[int, dict[str, int]]:

@@ -6,13 +6,9 @@ latest year whose recognitions are decided: a year still being registered and ev
 would otherwise greet every visitor with 0 % recognised. A year with no figure beyond
 the denominators (entered ahead for next year) is never offered."""
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.reform import is_legacy_year
+from khuyenhoc.core import registry
 from khuyenhoc.core.web import params
-
-_DECISIONS = tuple(
-    m.title_metric(title, stage) for title in m.TITLES for stage in ("recognised", "not_recognised")
-)
 
 
 def has_figures(figures: dict) -> bool:
@@ -22,7 +18,10 @@ def has_figures(figures: dict) -> bool:
 
 def is_decided(figures: dict) -> bool:
     """Some list of the year was decided (recognised or refused)."""
-    return any(figures.get(key) for key in _DECISIONS)
+    decisions = registry.derived(
+        "decisions", lambda: tuple(key for i in registry.titles() for key in i.decisions)
+    )
+    return any(figures.get(key) for key in decisions)
 
 
 def offered_years(totals: dict[int, dict]) -> list[int]:

@@ -1,4 +1,5 @@
-"""Progress of the running job, told by the code that reads, checks and writes rows.
+"""Progress of the running job, told by the code that reads, checks and writes rows
+through khuyenhoc.core.progress: this module is the sink a job installs.
 
 An import runs in one transaction, so counters it saved on its own connection would be
 seen by nobody until the end. On PostgreSQL the counters go out on a second connection
@@ -8,14 +9,13 @@ the import is over. Outside a job every call here is a no-op."""
 
 import time
 from contextlib import contextmanager
-from contextvars import ContextVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from khuyenhoc.core import progress
+
 FIELDS = ("rows_read", "rows_checked", "rows_written")
 EVERY = 1.0  # seconds between two saves
-
-_current: ContextVar["Reporter | None"] = ContextVar("job_progress", default=None)
 
 
 class Reporter:
@@ -56,37 +56,10 @@ class Reporter:
 
 @contextmanager
 def reporting(job_id: int):
+    """The counts told through khuyenhoc.core.progress inside the block are the job's."""
     reporter = Reporter(job_id)
-    token = _current.set(reporter)
     try:
-        yield reporter
+        with progress.reporting_to(reporter):
+            yield reporter
     finally:
-        _current.reset(token)
         reporter.close()
-
-
-def read(n: int = 1) -> None:
-    """A row of the sheet was turned into values."""
-    if (reporter := _current.get()) is not None:
-        reporter.add("rows_read", n)
-
-
-def checked(n: int = 1) -> None:
-    """A row passed or failed its checks."""
-    if (reporter := _current.get()) is not None:
-        reporter.add("rows_checked", n)
-
-
-def written(n: int = 1) -> None:
-    """Rows went into the database (still inside the import's transaction)."""
-    if (reporter := _current.get()) is not None:
-        reporter.add("rows_written", n)
-
-
-def checking(rows):
-    """The rows of a sheet as the import's check loop takes them, each counted as checked
-    when the loop asks for the next one: the page then follows the checks as they go,
-    without a call in every branch of the loop."""
-    for row in rows:
-        yield row
-        checked()

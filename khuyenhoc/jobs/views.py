@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from khuyenhoc.core.access.scope import is_administrator
-from khuyenhoc.core.sheets.import_view import CHOICE, SKIP, STOP
 from khuyenhoc.core.web.downloads import file_response
 from khuyenhoc.submissions.once import submits_once
+from khuyenhoc.submissions.previews import CHOICE, SKIP, STOP
 
 from .backup import BACKUP
 from .models import Job

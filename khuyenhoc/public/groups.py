@@ -7,11 +7,11 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import render
 
-from khuyenhoc.areas.indicators import summarise
 from khuyenhoc.areas.models import CommuneGroup
 from khuyenhoc.core import registry
 from khuyenhoc.figures import coverage
 from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.indicators import summarise
 from khuyenhoc.figures.years import pick_year
 
 from .caching import anonymous_cache

@@ -7,10 +7,10 @@ from django.http import Http404
 from django.shortcuts import render
 
 from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import summarise
 from khuyenhoc.core import registry
 from khuyenhoc.figures import coverage
 from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.indicators import summarise
 from khuyenhoc.figures.legacy_tree import legacy_tree
 from khuyenhoc.figures.years import pick_year
 

@@ -12,14 +12,13 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.http import Http404
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.freshness import figures_stamp
-from khuyenhoc.areas.indicators import SUMMARISED, rank, summarise
 from khuyenhoc.areas.models import Commune, Province, Village
 from khuyenhoc.core import registry
 from khuyenhoc.core.text import fold
 from khuyenhoc.figures import selectors as figures_api
 from khuyenhoc.figures.coverage import STAGES
+from khuyenhoc.figures.indicators import rank, summarise, summarised
 from khuyenhoc.figures.legacy_tree import legacy_tree as _legacy_tree
 from khuyenhoc.figures.reporting import over_reporters
 from khuyenhoc.figures.reporting import province_rows as _province_rows
@@ -29,8 +28,8 @@ def page_reads() -> frozenset[str]:
     """What the overview page reads of each commune's figures: its summary and the "x/N"
     of every registered title (khuyenhoc.figures.coverage). The downloads read every
     registered indicator's metrics, so they fetch all."""
-    reached = {m.title_metric(i.title, stage) for i in registry.titles() for stage in STAGES}
-    return SUMMARISED | reached
+    reached = {metric for i in registry.titles() for metric in i.metrics[: len(STAGES)]}
+    return summarised() | reached
 
 
 def cache_seconds() -> int:

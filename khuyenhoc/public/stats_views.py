@@ -10,14 +10,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RANK_RULE, sort_rows, summarise
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.reform import is_legacy_year
 from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import percent
 from khuyenhoc.core.web.downloads import csv_response, xlsx_response
 from khuyenhoc.figures import coverage
+from khuyenhoc.figures.indicators import RANK_RULE, sort_rows, summarise
 from khuyenhoc.figures.legacy_tree import legacy_province_reached
 from khuyenhoc.figures.reporting import REPORTED_RULE
 from khuyenhoc.figures.selectors import SPLIT_RULE
@@ -64,7 +63,7 @@ def commune_chart(rows, year, slug):
         ),
         key=lambda bar: (-bar[1], bar[0]),
     )
-    target = m.target_for(title, year) if decided else None
+    target = _target(title, year) if decided else None
     what = "được công nhận" if decided else "đăng ký"
     heading = f"Tỷ lệ {what} {chosen.label} năm {year}, từng xã, phường"
     if bars:
@@ -85,6 +84,12 @@ def commune_chart(rows, year, slug):
         "desc": desc,
         "choices": [(s, i.label) for s, i in by_slug.items()],
     }
+
+
+def _target(title, year):
+    """A rated title's target in force in `year` (registered by titles), or None."""
+    target = registry.get(title).target
+    return target(year) if target else None
 
 
 @anonymous_cache
@@ -112,9 +117,9 @@ def overview(request):
         "download_query": urlencode({**_query(year, mode), "sap_xep": sort}),
         "below_count": sum(1 for r in rows if r["below"]),
         "targets": [
-            (i.short, m.target_for(i.title, year))
+            (i.short, _target(i.title, year))
             for i in registry.rated_titles()
-            if m.target_for(i.title, year)
+            if _target(i.title, year)
         ],
         "rank_rule": RANK_RULE,
         "split_rule": SPLIT_RULE,
@@ -238,15 +243,20 @@ def _payouts(figures):
     return [kind for kind in kinds.values() if kind.get("amount") or kind.get("portions")]
 
 
+def _metric(key):
+    """The one metric of the registered indicator `key` ("funds.opening")."""
+    return registry.get(key).metrics[0]
+
+
 def _funds(figures):
-    if not any(key.startswith("funds.") for key in figures):
+    if not registry.wrote(figures, registry.get("funds.opening").owner):
         return None
     payouts = _payouts(figures)
     return {
-        "opening": figures.get(m.FUND_OPENING),
-        "cash": figures.get(m.FUND_RECEIPTS_CASH, 0),
-        "in_kind": figures.get(m.FUND_RECEIPTS_IN_KIND, 0),
-        "closing": figures.get(m.FUND_CLOSING),
+        "opening": figures.get(_metric("funds.opening")),
+        "cash": figures.get(_metric("funds.receipts.cash"), 0),
+        "in_kind": figures.get(_metric("funds.receipts.in_kind"), 0),
+        "closing": figures.get(_metric("funds.closing")),
         "payouts": payouts,
     }
 
@@ -276,7 +286,7 @@ def _trends(years, mine_by_year):
 
 def _chart(title, labels, series, target_title, years):
     # each year against the target in force that year (2025's, then 2030's)
-    target = [m.target_for(target_title, y) for y in years] if target_title else None
+    target = [_target(target_title, y) for y in years] if target_title else None
     unit = "%" if target_title else ""
     svg = charts.line_chart(
         title=title,
@@ -325,9 +335,9 @@ def commune(request, code):
         "sources": sources,
         "split_rule": SPLIT_RULE,
         "members_metrics": {
-            "joined": figures.get(m.MEMBERS_JOINED),
-            "left": figures.get(m.MEMBERS_LEFT),
-            "branches": figures.get(m.BRANCHES_GRASSROOTS),
+            "joined": figures.get(_metric("members.joined")),
+            "left": figures.get(_metric("members.left")),
+            "branches": figures.get(_metric("branches")),
         },
     }
     return render(request, "public/commune.html", context)

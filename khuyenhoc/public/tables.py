@@ -8,11 +8,10 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import SHORT
 from khuyenhoc.areas.reform import is_legacy_year
 from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import decimal, money, number, percent
+from khuyenhoc.figures.indicators import short
 
 TEXT_KEYS = {"ten", "xep-hang"}  # ascending first; figures sort highest first
 
@@ -33,7 +32,7 @@ def header(base_query, current, year, mode):
     titles = []
     for indicator in registry.rated_titles():
         slug = indicator.slug
-        target = m.target_for(indicator.title, year)
+        target = indicator.target(year) if indicator.target else None
         titles.append(
             {
                 "label": indicator.short,
@@ -113,7 +112,7 @@ def decorate(row, total=False):
     row["members_v"] = _sortable(row["members_per_100"])
     row["receipts_text"] = money(row["receipts"])
     row["payouts_text"] = money(row["payouts"])
-    row["below_text"] = ", ".join(SHORT[t] for t in row["below"])
+    row["below_text"] = ", ".join(short(t) for t in row["below"])
     return row
 
 
@@ -189,7 +188,7 @@ def body_html(rows, mode, year):
         members = row["members_per_100"]
         below = (
             f'<span class="below-target">Chưa đạt:</span> '
-            f"{escape(', '.join(SHORT[t] for t in row['below']))}"
+            f"{escape(', '.join(short(t) for t in row['below']))}"
             if row["below"]
             else ""
         )

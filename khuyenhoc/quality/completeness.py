@@ -9,7 +9,7 @@ from django.apps import apps
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.core import registry
 
 SENT = ("proposed", "approved")
 
@@ -39,8 +39,13 @@ def _submissions(year, codes):
     return found
 
 
+def every_title() -> list[str]:
+    """The codes of the learning titles registered (khuyenhoc.core.registry), in order."""
+    return [indicator.title for indicator in registry.titles()]
+
+
 def _cell(title, state, proposed_at, due_on, today):
-    label = TITLES[title][0]
+    label = registry.get(title).label
     if state is None:
         # Nothing registered under the title: the commune has not reported it at all.
         if due_on is not None and today > due_on:
@@ -67,7 +72,7 @@ def table(*, year, communes, due_on, titles=None, today=None) -> list[dict]:
     commune registered nothing under it; how many were sent, and whether it is behind
     (late, overdue, returned, or nothing sent at all)."""
     today = today or timezone.localdate()
-    titles = list(titles or TITLES)
+    titles = list(titles or every_title())
     submissions = _submissions(year, [code for code, _name in communes])
     rows = []
     for code, name in communes:
@@ -92,7 +97,7 @@ def by_title(rows, titles=None) -> list[dict]:
     """Per title, over every commune of the table: how many sent on time, late, without a
     deadline, and how many have not sent (registered but unsent, returned, or nothing)."""
     out = []
-    for index, title in enumerate(titles or TITLES):
+    for index, title in enumerate(titles or every_title()):
         cells = [row["cells"][index] for row in rows]
         count = {status: 0 for status in ("on_time", "late", "sent")}
         for cell in cells:
@@ -102,7 +107,7 @@ def by_title(rows, titles=None) -> list[dict]:
         out.append(
             {
                 "title": title,
-                "label": TITLES[title][0],
+                "label": registry.get(title).label,
                 "reported": reported,
                 "on_time": count["on_time"],
                 "late": count["late"],

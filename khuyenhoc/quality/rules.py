@@ -10,9 +10,8 @@ from django.db.models import Count
 
 from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas import summaries
-from khuyenhoc.areas.indicators import RATE_TITLES
 from khuyenhoc.areas.models import Village
-from khuyenhoc.core import checks
+from khuyenhoc.core import checks, registry
 from khuyenhoc.core.numbers import decimal, number
 from khuyenhoc.figures import selectors as figures_api
 
@@ -69,21 +68,22 @@ def active_rules() -> list[ValidationRule]:
 
 
 def _title_metrics(titles):
-    for title in RATE_TITLES:
-        if titles is None or title in titles:
-            yield title, m.TITLES[title][1]
+    """The registered titles with a rate (of `titles`, or all): their indicators."""
+    for indicator in registry.rated_titles():
+        if titles is None or indicator.title in titles:
+            yield indicator
 
 
 def _findings(rule, figures, previous, listed_villages, titles, stage):
     """(item, value, bound, previous value) for each breach of the rule."""
     out = []
     if rule.kind == Kind.WITHIN_DENOMINATOR:
-        for title, denominator_key in _title_metrics(titles):
-            denominator = figures.get(denominator_key)
-            for stage_key, words in STAGE_WORDS.items():
-                value = figures.get(m.title_metric(title, stage_key), 0)
+        for indicator in _title_metrics(titles):
+            denominator = figures.get(indicator.denominator)
+            for metric, words in zip(indicator.metrics, STAGE_WORDS.values(), strict=False):
+                value = figures.get(metric, 0)
                 if denominator is not None and value > denominator:
-                    out.append((f"{m.TITLES[title][0]}: {words}", value, denominator, None))
+                    out.append((f"{indicator.label}: {words}", value, denominator, None))
     elif rule.kind == Kind.VILLAGES_LISTED:
         declared = figures.get(m.VILLAGES)
         if declared is not None and listed_villages and declared != listed_villages:
@@ -107,7 +107,7 @@ def _findings(rule, figures, previous, listed_villages, titles, stage):
     elif rule.kind == Kind.CHANGE and rule.high is not None:
         keys = list(DENOMINATOR_LABELS)
         if stage == checks.SUBMISSION:  # lists grow while imported: judged when sent up
-            keys += [m.title_metric(t, "registered") for t, _d in _title_metrics(titles)]
+            keys += [indicator.metrics[0] for indicator in _title_metrics(titles)]
         for key in keys:
             before, now = previous.get(key), figures.get(key)
             if before and now is not None:
@@ -120,8 +120,8 @@ def _findings(rule, figures, previous, listed_villages, titles, stage):
 def _label(key):
     if key in DENOMINATOR_LABELS:
         return DENOMINATOR_LABELS[key]
-    title = key.split(".")[1]
-    return f"{m.TITLES[title][0]}: số đăng ký"
+    title = next(i for i in registry.titles() if i.metrics[0] == key)
+    return f"{title.label}: số đăng ký"
 
 
 def _show(value):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from khuyenhoc.areas.metrics import TITLES
+from khuyenhoc.core import registry
 from khuyenhoc.core.access.scope import communes_for, is_reviewer, reviewer_action
 from khuyenhoc.core.web import params
 
@@ -64,7 +64,8 @@ def completeness_page(request):
     year = _year(request)
     due_on = selectors.deadline(year)
     title = request.GET.get("danhhieu", "")
-    titles = [title] if title in TITLES else list(TITLES)
+    every = completeness.every_title()
+    titles = [title] if title in every else every
     rows = completeness.table(
         year=year, communes=_communes(request.user), due_on=due_on, titles=titles
     )
@@ -74,8 +75,8 @@ def completeness_page(request):
         {
             "year": year,
             "due_on": due_on,
-            "title": title if title in TITLES else "",
-            "title_choices": [(key, label) for key, (label, _den) in TITLES.items()],
+            "title": title if title in every else "",
+            "title_choices": [(i.title, i.label) for i in registry.titles()],
             "summary": completeness.by_title(rows, titles),
             "rows": sorted(rows, key=lambda r: (not r["behind"], r["name"])),
             "behind_count": sum(1 for row in rows if row["behind"]),

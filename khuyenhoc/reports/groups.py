@@ -7,12 +7,12 @@ whatever the number of groups."""
 from django.conf import settings
 from django.db.models import Count
 
-from khuyenhoc.areas.indicators import summarise
 from khuyenhoc.areas.models import CommuneGroup
 from khuyenhoc.core import registry
 from khuyenhoc.core.numbers import number
 from khuyenhoc.figures import coverage
 from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.indicators import summarise
 
 from .exports import cell
 

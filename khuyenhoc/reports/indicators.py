@@ -7,9 +7,8 @@ a figure missing from the summary table means zero when its app has written anyt
 that area and year, and "no data" (None) otherwise.
 """
 
-from khuyenhoc.areas.indicators import add_up, summarise
 from khuyenhoc.core import registry
-from khuyenhoc.core.numbers import money, number
+from khuyenhoc.figures.indicators import add_up, summarise
 
 __all__ = ["GROUPS", "add_up", "build", "find", "flat_cells", "headline"]
 
@@ -90,30 +89,12 @@ def flat_cells(section) -> list[tuple[str, object]]:
     return cells
 
 
-def headline(sections, *, area="xã") -> list[str]:
-    """The report's opening sentence, in the words associations use, as parts."""
+def headline(sections, *, area="xã", figures=None) -> list[str]:
+    """The report's opening sentence, in the words associations use, as parts: each
+    app's (khuyenhoc.core.registry.register_headline), in their order; given the area's
+    figures, with what they state beyond the indicators (goods in kind by item)."""
 
     def value(key):
         return find(sections, key)["value"]
 
-    parts = []
-    if value("branches") is not None:
-        parts.append(
-            f"Toàn {area} có {number(value('branches'))} chi hội và Ban khuyến học "
-            f"với {number(value('members.end'))} hội viên"
-        )
-    if value("household") is not None:
-        parts.append(
-            f"{number(value('household'))} hộ đạt Gia đình học tập, "
-            f"{number(value('clan'))} dòng họ học tập, "
-            f"{number(value('village'))} thôn, tổ dân phố đạt Cộng đồng học tập "
-            f"và {number(value('unit'))} Đơn vị học tập"
-        )
-    if value("funds.receipts") is not None:
-        parts.append(
-            f"thu quỹ {money(value('funds.receipts'))}, chi khen thưởng "
-            f"{money(value('funds.khen_thuong.amount'))}, trao "
-            f"{number(value('funds.hoc_bong.portions'))} suất học bổng, trị giá "
-            f"{money(value('funds.hoc_bong.amount'))}"
-        )
-    return parts
+    return [text for part in registry.headline_parts() for text in part(value, area, figures)]

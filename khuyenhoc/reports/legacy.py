@@ -7,11 +7,11 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
-from khuyenhoc.areas.indicators import add_up, summarise
 from khuyenhoc.areas.models import Province
 from khuyenhoc.core import registry
 from khuyenhoc.figures import coverage
 from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.indicators import add_up, summarise
 from khuyenhoc.figures.legacy_tree import legacy_province_reached, legacy_tree
 
 from . import indicators

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from khuyenhoc.areas.indicators import summarise
 from khuyenhoc.areas.models import Province
 from khuyenhoc.areas.reform import is_legacy_year
 from khuyenhoc.core.access.scope import get_commune_or_404, is_reviewer, reviewer_action
@@ -17,7 +16,7 @@ from khuyenhoc.core.text import fold
 from khuyenhoc.core.web import params
 from khuyenhoc.core.web.downloads import file_response
 from khuyenhoc.figures import coverage
-from khuyenhoc.figures import goods as figures_goods
+from khuyenhoc.figures.indicators import summarise
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import job_start
 from khuyenhoc.submissions.once import submits_once
@@ -57,11 +56,7 @@ def _commune_data(request, code, year):
 def _headline(sections, figures, *, area):
     """The report's opening sentence, with the goods in kind by item in the association's
     words ("trao hiện vật gồm 520 ba lô, 2.000 tập giấy")."""
-    parts = indicators.headline(sections, area=area)
-    for direction, words in (("in", "nhận hiện vật gồm"), ("out", "trao hiện vật gồm")):
-        if goods := figures_goods.phrase(figures, direction):
-            parts.append(f"{words} {goods}")
-    return parts
+    return indicators.headline(sections, area=area, figures=figures)
 
 
 def _file_name(*parts):

@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.sheets.spreadsheets import ImportResult, RowError
 
+# The choice a preview offers for the rows already there (the import page and the
+# background job's page): its form field, and skipping them or stopping without writing.
+CHOICE = "chon"
+SKIP, STOP = "bo-qua", "dung"
+
 SHOWN = 10  # first rows of each group shown on the preview page
 KINDS = ("new", "same", "changed")
 HEADINGS = {

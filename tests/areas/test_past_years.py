@@ -4,13 +4,12 @@ Excel import (matching, preview, all or nothing) and the staff pages."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.legacy_models import LegacyReport
-from khuyenhoc.areas.models import LegacyFigure
+from khuyenhoc.areas.models import LegacyFigure, LegacyReport
 from khuyenhoc.areas.past_years import legacy_reports_save
 from khuyenhoc.areas.past_years_import import HEADERS, legacy_reports_import
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, workbook_bytes
 from khuyenhoc.submissions.previews import ImportNeedsChoice
+from tests import metric_names as m
 from tests.factories import login, make_user, once
 
 pytestmark = pytest.mark.django_db
@@ -178,7 +177,7 @@ def test_reviewers_read_who_changed_an_old_commune_s_figures(client, reviewer, s
 
 
 def test_the_demo_writes_the_old_communes_reports_through_the_staff_service(demo_snapshot):
-    from khuyenhoc.areas.legacy_models import FIELDS
+    from khuyenhoc.areas.legacy_fields import field_metrics
     from tests.demo_snapshot import restore_demo
 
     restore_demo(demo_snapshot)
@@ -187,13 +186,13 @@ def test_the_demo_writes_the_old_communes_reports_through_the_staff_service(demo
     stored = {
         (code, year, metric): value
         for code, year, metric, value in LegacyFigure.objects.filter(
-            metric__in=[metric for _label, metric in FIELDS.values()]
+            metric__in=list(field_metrics().values())
         ).values_list("legacy_commune_id", "year", "metric", "value")
     }
     expected = {
         (r.legacy_commune_id, r.year, metric): getattr(r, name)
         for r in reports
-        for name, (_label, metric) in FIELDS.items()
+        for name, metric in field_metrics().items()
         if getattr(r, name) is not None
     }
     assert stored == expected

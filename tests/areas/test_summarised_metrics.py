@@ -1,9 +1,9 @@
-"""summarise() reads only the metrics it names in SUMMARISED: the overview fetches those
+"""summarise() reads only the metrics it names in summarised(): the overview fetches those
 alone (khuyenhoc.figures.selectors.of_communes with metrics=), so a metric read but not
 named there would silently show as missing."""
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RATE_TITLES, SUMMARISED, summarise
+from khuyenhoc.figures.indicators import summarise, summarised
+from tests import metric_names as m
 
 
 class Reading(dict):
@@ -25,7 +25,7 @@ class Reading(dict):
 
 def _every_metric():
     names = m.every_metric(branch_kinds=["chi_hoi_thon"], donor_categories=["person"])
-    return names + [m.declared_metric(t, s) for t in RATE_TITLES for s in m.TITLE_STAGES]
+    return names + [m.declared_metric(t, s) for t in m.RATE_TITLES for s in m.TITLE_STAGES]
 
 
 def test_summarise_reads_no_value_outside_summarised_in_any_year():
@@ -33,10 +33,10 @@ def test_summarise_reads_no_value_outside_summarised_in_any_year():
         for value in (0, 1, 7):
             figures = Reading(dict.fromkeys(_every_metric(), value))
             summarise(figures, year)
-            assert figures.read <= SUMMARISED, figures.read - SUMMARISED
+            assert figures.read <= summarised(), figures.read - summarised()
 
 
 def test_summarise_of_the_summarised_metrics_alone_equals_summarise_of_them_all():
     figures = {name: 10 + index for index, name in enumerate(_every_metric())}
-    part = {name: value for name, value in figures.items() if name in SUMMARISED}
+    part = {name: value for name, value in figures.items() if name in summarised()}
     assert summarise(part, 2026) == summarise(figures, 2026)

@@ -13,8 +13,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from khuyenhoc.areas.legacy_models import LegacyReport
-from khuyenhoc.areas.models import Commune
+from khuyenhoc.areas.models import Commune, LegacyReport
 from khuyenhoc.areas.past_years_import import HEADERS
 from khuyenhoc.core.sheets.spreadsheets import XLSX_CONTENT_TYPE, workbook_bytes
 from tests.e2e.conftest import SCREENSHOTS, sign_in

@@ -1,9 +1,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.models import Figure
 from khuyenhoc.core.numbers import number
+from tests import metric_names as m
 from tests.e2e.conftest import SCREENSHOTS
 from tests.public.conftest import commune_figures, write_figures
 

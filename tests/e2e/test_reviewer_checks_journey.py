@@ -7,9 +7,9 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.models import Village
 from khuyenhoc.quality.models import Reminder, ReportingDeadline
+from tests import metric_names as m
 from tests.e2e.conftest import SCREENSHOTS, sign_in
 from tests.factories import PASSWORD, registered_households
 from tests.public.conftest import write_figures

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from khuyenhoc.areas import metrics as m
+from tests import metric_names as m
 from tests.e2e.conftest import SCREENSHOTS
 from tests.public.conftest import commune_figures, write_figures
 

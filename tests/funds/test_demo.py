@@ -3,9 +3,9 @@ from django.utils import timezone
 
 from funds import ledger
 from funds.models import Fund, FundYear, Payout, Receipt
-from khuyenhoc.areas.metrics import FUND_CLOSING, FUND_RECEIPTS_CASH
 from khuyenhoc.areas.models import Figure
 from tests.demo_snapshot import restore_demo
+from tests.metric_names import FUND_CLOSING, FUND_RECEIPTS_CASH
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,10 @@ import pytest
 from django.core.management import call_command
 
 from funds import services
-from khuyenhoc.areas.metrics import (
+from khuyenhoc.areas.models import Figure
+from members.models import Branch
+from tests.funds.conftest import a_day_of
+from tests.metric_names import (
     FUND_CLOSING,
     FUND_GOODS_CLOSING,
     FUND_OPENING,
@@ -12,9 +15,6 @@ from khuyenhoc.areas.metrics import (
     payout_amount_metric,
     payout_portions_metric,
 )
-from khuyenhoc.areas.models import Figure
-from members.models import Branch
-from tests.funds.conftest import a_day_of
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from funds import ledger, services
 from funds.models import Fund
-from khuyenhoc.areas.metrics import FUND_OPENING
 from khuyenhoc.areas.models import Figure
 from tests.factories import login
+from tests.metric_names import FUND_OPENING
 
 pytestmark = pytest.mark.django_db
 

@@ -7,14 +7,14 @@ from django.urls import reverse
 
 from funds import goods, ledger, services
 from funds.models import Payout
-from khuyenhoc.areas.metrics import (
+from khuyenhoc.areas.models import Figure
+from tests.factories import login, once
+from tests.metric_names import (
     FUND_CLOSING,
     FUND_GOODS_CLOSING,
     FUND_PAYOUTS_IN_KIND,
     FUND_RECEIPTS_IN_KIND,
 )
-from khuyenhoc.areas.models import Figure
-from tests.factories import login, once
 
 pytestmark = pytest.mark.django_db
 

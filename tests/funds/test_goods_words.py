@@ -2,9 +2,9 @@
 "cái" is left out, a measure such as "tập" or "thùng" is kept, and one item typed with
 and without accents by two communes is one line, spelled as most of it was."""
 
-from khuyenhoc.areas.metrics import goods_item_metric
+from funds import goods_words as goods
 from khuyenhoc.core.numbers import quantity
-from khuyenhoc.figures import goods
+from tests.metric_names import goods_item_metric
 
 
 def test_a_counting_word_is_left_out_and_a_measure_is_kept():

@@ -7,11 +7,11 @@ from openpyxl import Workbook
 
 from funds import campaigns, goods, imports
 from funds.models import Payout, Receipt
-from khuyenhoc.areas.metrics import FUND_RECEIPTS_CASH
 from khuyenhoc.areas.models import Figure
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 from tests.factories import login, once
 from tests.funds.conftest import a_day_of
+from tests.metric_names import FUND_RECEIPTS_CASH
 
 pytestmark = pytest.mark.django_db
 

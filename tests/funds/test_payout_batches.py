@@ -12,9 +12,9 @@ from PIL import Image
 
 from funds import batches, ledger, services
 from funds.models import Beneficiary, Payout, SignedList
-from khuyenhoc.areas.metrics import payout_amount_metric, payout_portions_metric
 from khuyenhoc.areas.models import Figure
 from tests.factories import login, once
+from tests.metric_names import payout_amount_metric, payout_portions_metric
 
 pytestmark = pytest.mark.django_db
 

@@ -9,15 +9,15 @@ from django.urls import reverse
 from funds import ledger, services
 from funds.models import Receipt, Transfer
 from funds.transfers import NATIONAL
-from khuyenhoc.areas.metrics import (
+from khuyenhoc.areas.models import Figure, ProvinceFigure
+from khuyenhoc.core.erasure import ERASED, mentions_erase
+from tests.factories import login, once
+from tests.metric_names import (
     FUND_CLOSING,
     FUND_RECEIPTS_CASH,
     FUND_TRANSFERS_EXTERNAL,
     FUND_TRANSFERS_OUT,
 )
-from khuyenhoc.areas.models import Figure, ProvinceFigure
-from khuyenhoc.core.erasure import ERASED, mentions_erase
-from tests.factories import login, once
 
 pytestmark = pytest.mark.django_db
 

@@ -202,7 +202,7 @@ def test_a_file_too_big_to_count_in_the_request_goes_to_the_job_which_counts_it(
     client, staff_a, commune_a, branch_a, settings, monkeypatch
 ):
     settings.IMPORT_IN_BACKGROUND_ROWS = 100_000
-    monkeypatch.setattr("khuyenhoc.core.sheets.import_view.COUNTED_IN_REQUEST", 10)
+    monkeypatch.setattr("khuyenhoc.imports.views.COUNTED_IN_REQUEST", 10)
     login(client, staff_a)
     upload(client, commune_a, many_people(4))
     assert Job.objects.get().total == 0

@@ -4,8 +4,9 @@ transaction is still open: on PostgreSQL they go out on a connection of their ow
 import pytest
 from django.db import connections, transaction
 
+from khuyenhoc.core import progress
 from khuyenhoc.core.sheets.spreadsheets import ImportResult
-from khuyenhoc.jobs import progress
+from khuyenhoc.jobs import progress as job_progress
 from khuyenhoc.jobs.registry import registers
 from khuyenhoc.jobs.services import Background, import_job_start
 from tests.jobs.worker import run_queued_tasks
@@ -33,7 +34,7 @@ def counting_import(data, *, user, commune, params, skip_existing):
 def test_the_counters_of_a_running_import_are_seen_from_another_connection(
     staff_a, commune_a, monkeypatch
 ):
-    monkeypatch.setattr(progress, "EVERY", 0)  # save at every row
+    monkeypatch.setattr(job_progress, "EVERY", 0)  # save at every row
     background = Background(kind="test-progress", commune=commune_a, label="Thử tiến độ")
     job = import_job_start(
         user=staff_a, background=background, data=b"sheet", total=5, back_url="/"

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from khuyenhoc.areas import metrics
 from khuyenhoc.areas.models import Figure
 from members import services
 from members.models import Member
+from tests import metric_names as metrics
 from tests.members.conftest import add_member
 
 pytestmark = pytest.mark.django_db

@@ -4,13 +4,13 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.models import (
     Commune,
     Figure,
     LegacyFigure,
     LegacyMapping,
 )
+from tests import metric_names as m
 
 
 @pytest.fixture(autouse=True)

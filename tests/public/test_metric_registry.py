@@ -10,12 +10,12 @@ import pytest
 from django.urls import reverse
 
 from funds.models import Receipt
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.core import registry
 from khuyenhoc.core.registry import MONEY, Indicator
 from khuyenhoc.figures import coverage
 from khuyenhoc.reports import indicators as report
 from members.models import Branch
+from tests import metric_names as m
 from tests.factories import login
 
 from .conftest import commune_figures, write_figures

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.past_years import legacy_reports_save, province_legacy_communes
 from khuyenhoc.figures.coverage import reached, villages_reached
+from tests import metric_names as m
 
 from .son_la_city import CITY, reports
 

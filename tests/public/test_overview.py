@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.cache import cache
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.models import Commune, Figure
+from tests import metric_names as m
 
 from .conftest import commune_figures, write_figures
 

@@ -2,10 +2,10 @@
 still tells a commune whose app wrote nothing it reads (zero) from one without data (–).
 The downloads read every figure (tests/test_downloads.py)."""
 
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import summarise
 from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.indicators import summarise
 from khuyenhoc.public import selectors
+from tests import metric_names as m
 
 from .conftest import write_figures
 

@@ -1,7 +1,7 @@
 """One number per metric, commune and year, wherever it is stated: the public commune
 page, the funds' transparency page, the commune's and the province's annual report, and
 the CSV and .xlsx downloads all read the summary tables through khuyenhoc.figures, and
-this test holds them to it for every metric of khuyenhoc.areas.metrics on the seeded
+this test holds them to it for every metric of the apps (tests/metric_names.py) on the seeded
 demo province."""
 
 import csv
@@ -14,12 +14,11 @@ from openpyxl import load_workbook
 
 from funds.metrics import PAYOUT_KINDS
 from funds.models import Receipt
-from khuyenhoc.areas import metrics as m
-from khuyenhoc.areas.indicators import RATE_TITLES
 from khuyenhoc.areas.reform import REFORM_YEAR
 from khuyenhoc.core.numbers import number
 from khuyenhoc.figures import selectors as figures_api
 from members.models import Branch
+from tests import metric_names as m
 from tests.demo_snapshot import restore_demo
 from tests.factories import login, make_user
 from titles.metrics import CITIZEN_GROUPS
@@ -67,7 +66,7 @@ def _expected(figures, metric):
 def _from_summary(summary):
     """What a summarised area (public page, download) states, by metric."""
     stated = {m.POPULATION: summary["population"], m.MEMBERS_END: summary["members"]}
-    for title in RATE_TITLES:
+    for title in m.RATE_TITLES:
         t = summary["titles"][title]
         stated[m.title_metric(title, "registered")] = t["registered"]
         stated[m.title_metric(title, "recognised")] = t["recognised"]
@@ -137,7 +136,7 @@ def _report(sections):
             stated[metric] = rows[key][field]
 
     put(m.POPULATION, "population")
-    for title in RATE_TITLES:
+    for title in m.RATE_TITLES:
         put(m.title_metric(title, "registered"), title, "registered")
         put(m.title_metric(title, "recognised"), title)
         put(m.TITLES[title][1], title, "denominator")
@@ -177,7 +176,7 @@ def _download_columns():
         m.title_metric("commune", "registered"): "Cộng đồng học tập cấp xã: đăng ký",
         m.title_metric("commune", "recognised"): "Cộng đồng học tập cấp xã: được công nhận",
     }
-    for title in RATE_TITLES:
+    for title in m.RATE_TITLES:
         name = m.TITLES[title][0]
         columns[m.title_metric(title, "registered")] = f"{name}: đăng ký"
         columns[m.title_metric(title, "recognised")] = f"{name}: được công nhận"

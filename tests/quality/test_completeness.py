@@ -115,7 +115,7 @@ def test_the_reviewer_can_look_at_one_title_only(client, reviewer, commune_a, li
 def test_the_public_overview_counts_every_commune_of_the_province_in_n(client, province_communes):
     """Two communes reported, a third has only its population, the others no row at all:
     "2/N" with N every commune, and the province rate over the two."""
-    from khuyenhoc.areas import metrics as m
+    from tests import metric_names as m
     from tests.public.conftest import commune_figures, write_figures
 
     for commune in province_communes[:2]:

@@ -6,8 +6,8 @@ import io
 
 from openpyxl import load_workbook
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.public import charts
+from tests import metric_names as m
 from tests.public.conftest import commune_figures, write_figures
 
 

@@ -3,9 +3,9 @@ published), say "chưa xét" before a year's decisions, and offer no year withou
 
 from django.conf import settings
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.models import Province
 from khuyenhoc.quality import services
+from tests import metric_names as m
 from tests.factories import make_user
 from tests.public.conftest import commune_figures, write_figures
 

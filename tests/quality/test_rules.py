@@ -5,11 +5,11 @@ commune for the reviewer."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas import services as areas_services
 from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected, workbook_bytes
 from khuyenhoc.quality.models import ValidationRule
+from tests import metric_names as m
 from tests.factories import login
 from tests.public.conftest import write_figures
 from titles import imports

@@ -1,7 +1,7 @@
 import pytest
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.models import Figure
+from tests import metric_names as m
 
 YEAR = 2025
 

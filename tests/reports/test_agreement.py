@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.reports.indicators import find
+from tests import metric_names as m
 from tests.factories import login
 
 from .conftest import SAMPLE, YEAR, put_figures

@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.reports import indicators
+from tests import metric_names as m
 
 from .conftest import SAMPLE
 

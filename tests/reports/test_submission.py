@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from khuyenhoc.areas import metrics as m
 from khuyenhoc.areas.models import Figure
 from khuyenhoc.reports import services
 from khuyenhoc.reports.models import AnnualReport
+from tests import metric_names as m
 from tests.factories import login
 
 from .conftest import YEAR

@@ -5,10 +5,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from khuyenhoc.areas.indicators import source_of
-from khuyenhoc.areas.metrics import declared_metric, title_metric
 from khuyenhoc.areas.models import Figure
 from khuyenhoc.figures import selectors as figures_api
+from khuyenhoc.figures.indicators import source_of
+from tests.metric_names import declared_metric, title_metric
 from titles import declared
 from titles.declared_services import Count, declared_counts_save
 from titles.models import DeclaredCount

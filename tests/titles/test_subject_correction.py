@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from khuyenhoc.areas.metrics import citizen_group_metric
 from khuyenhoc.areas.models import Village
 from khuyenhoc.figures.selectors import of_communes as figures_of
 from tests.factories import login
+from tests.metric_names import citizen_group_metric
 from titles import corrections, recognition, selectors, services
 from titles.models import Citizen, Household, Registration
 

@@ -6,9 +6,9 @@ from django.apps import apps
 from django.urls import resolve, reverse
 from django.urls.converters import IntConverter
 
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.reform import REFORM_YEAR
 from khuyenhoc.areas.views import current_year
+from tests.metric_names import TITLES
 from tests.trust.test_access_matrix import ROUTES
 
 

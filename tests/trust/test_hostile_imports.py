@@ -28,7 +28,6 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from funds.campaigns import campaign_create
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.sheets.spreadsheets import (
     XLSX_CONTENT_TYPE,
@@ -36,6 +35,7 @@ from khuyenhoc.core.sheets.spreadsheets import (
     read_sheet,
 )
 from tests.factories import login
+from tests.metric_names import TITLES
 from tests.trust.db_counts import changed_since, row_counts
 from tests.trust.hostile_sheets import broken_files, hostile_sheets, valid_rows, xlsx
 from tests.trust.hostile_values import FORMULA_BODIES, NAMES, UNESCAPED

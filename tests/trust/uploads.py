@@ -17,13 +17,13 @@ from hypothesis import HealthCheck
 from hypothesis import strategies as st
 
 from funds.models import Campaign
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.core.sheets.spreadsheets import workbook_bytes
 from khuyenhoc.core.text import fold
 from members.models import Branch
 from tests.factories import login
 from tests.html_forms import Form
+from tests.metric_names import TITLES
 from tests.trust.hostile_values import (
     names,
 )

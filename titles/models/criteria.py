@@ -4,9 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from khuyenhoc.areas.metrics import TITLES
-
-from ..metrics import CITIZEN_GROUPS
+from ..metrics import CITIZEN_GROUPS, TITLES
 
 TITLE_CHOICES = [(code, name) for code, (name, _) in TITLES.items()]
 

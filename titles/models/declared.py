@@ -8,10 +8,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Commune, Village
 from khuyenhoc.core.access.querysets import scoped_manager
 from khuyenhoc.core.db.history import ChangeHistory
+
+from ..metrics import TITLES
 
 # Every title but the commune's own (one commune, named by itself: nothing to count).
 DECLARABLE = ("citizen", "household", "clan", "village", "unit")

@@ -3,13 +3,9 @@ household sends with its code, and the commune's decision on it. An accepted
 submission becomes a registration and an evaluation through titles.services, the one
 write path of the lists, whose figures follow in the same transaction."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from khuyenhoc.areas.models import Commune
@@ -19,6 +15,7 @@ from khuyenhoc.core.text import fold
 from .. import rules, services
 from ..models import CriteriaSet, HouseholdCode, SelfEvidence, SelfRegistration
 from . import codes
+from .retention import delete_sent as _delete
 from .tasks import keep_purging
 
 State = SelfRegistration.State
@@ -288,15 +285,6 @@ def submission_reject(*, user, submission, reason) -> SelfRegistration:
 # Personal data -------------------------------------------------------------------------
 
 
-def _delete(submissions) -> int:
-    """Answers, evidence and their history rows: nothing of what was sent is left."""
-    ids = list(submissions.values_list("pk", flat=True))
-    SelfRegistration.objects.filter(pk__in=ids).delete()
-    # after the rows: deleting one writes a last history row, with every field
-    SelfRegistration.history.filter(id__in=ids).delete()
-    return len(ids)
-
-
 @transaction.atomic
 def submission_erase(*, user, submission) -> None:
     """On the person's request, before the commune decided (or after it refused): what
@@ -316,15 +304,3 @@ def submissions_erase(*, registrations) -> int:
     """Called in the transaction of titles.corrections.person_erase: what the person
     sent for `registrations` (their own, every year) goes with their details."""
     return _delete(SelfRegistration.objects.filter(registration__in=list(registrations)))
-
-
-@transaction.atomic
-def submissions_purge(*, now=None) -> int:
-    """Deletes what was sent and decided (or left waiting) longer ago than the province
-    keeps it (SELF_SERVICE_RETENTION_DAYS). Accepted ones leave their registration and
-    evaluation, the commune's own record, as they are."""
-    cutoff = (now or timezone.now()) - timedelta(days=settings.SELF_SERVICE_RETENTION_DAYS)
-    old = SelfRegistration.objects.annotate(last=Coalesce("decided_at", "sent_at")).filter(
-        last__lt=cutoff
-    )
-    return _delete(old)

@@ -6,11 +6,11 @@ from django.tasks import task
 
 from khuyenhoc.jobs.daily import keep_daily
 
+from .retention import submissions_purge
+
 
 @task
 def purge_expired() -> int:
-    from .services import submissions_purge  # the services call keep_purging below
-
     try:
         return submissions_purge()
     finally:

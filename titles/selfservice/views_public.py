@@ -10,14 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Commune
 from khuyenhoc.areas.views import current_year
 from khuyenhoc.core.web import params
 
 from .. import printing
 from .. import selectors as title_selectors
-from ..metrics import CITIZEN_GROUPS
+from ..metrics import CITIZEN_GROUPS, TITLES
 from ..models import HouseholdCode, Registration, SelfRegistration
 from ..models.selfservice import SELF_TITLES
 from . import codes, selectors, services

@@ -18,10 +18,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from python_calamine import CalamineWorkbook
 
+from khuyenhoc.core import progress
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.sheets import xlsx_guard
 from khuyenhoc.core.text import plain
-from khuyenhoc.jobs import progress
 
 # More digits than any count or amount in đồng can have; Python refuses int() of
 # thousands of digits with an English message, which must not reach a user.

@@ -4,7 +4,7 @@ task titles.selfservice.tasks.purge_expired does the same on its own every night
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from titles.selfservice.services import submissions_purge
+from titles.selfservice.retention import submissions_purge
 
 
 class Command(BaseCommand):

@@ -1,7 +1,8 @@
 """What staff enter for a year before the reform: one report per old commune and year,
 the figures as the commune published them (denominators and, per title, how many
-registered and how many were recognised). The summary table of the old units
-(LegacyFigure) is computed from these rows (khuyenhoc/areas/past_years.py)."""
+registered and how many were recognised: the columns of khuyenhoc/areas/legacy_fields.py).
+The summary table of the old units (LegacyFigure) is computed from these rows
+(khuyenhoc/areas/past_years.py)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,32 +11,9 @@ from django.db.models import Q
 
 from khuyenhoc.core.db.history import ChangeHistory
 
-from . import metrics
-from .models import LegacyCommune
-from .reform import REFORM_YEAR
-
-DENOMINATORS = {
-    "population": ("Dân số", metrics.POPULATION),
-    "adults": ("Dân số trong độ tuổi", metrics.ADULTS),
-    "households": ("Hộ gia đình", metrics.HOUSEHOLDS),
-    "clans": ("Dòng họ", metrics.CLANS),
-    "villages": ("Thôn, bản, tổ dân phố", metrics.VILLAGES),
-    "units": ("Cơ quan, đơn vị", metrics.UNITS),
-}
-STAGES = {"registered": "đăng ký", "recognised": "được công nhận"}
-
-
-def title_field(title: str, stage: str) -> str:
-    return f"{title}_{stage}"
-
-
-# field name → (label, metric of the summary table), denominators first, then the titles
-FIELDS = {name: (label, metric) for name, (label, metric) in DENOMINATORS.items()} | {
-    title_field(title, stage): (f"{name}: {word}", metrics.title_metric(title, stage))
-    for title, (name, _denominator) in metrics.TITLES.items()
-    for stage, word in STAGES.items()
-}
-DENOMINATOR_FIELD = {metric: name for name, (_label, metric) in DENOMINATORS.items()}
+from ..legacy_fields import FIELDS, check
+from ..reform import REFORM_YEAR
+from .units import LegacyCommune
 
 
 def _count(label):
@@ -43,17 +21,14 @@ def _count(label):
 
 
 class LegacyReportQuerySet(models.QuerySet):
-    """The one scope rule, through the old→new table (khuyenhoc.areas.past_years)."""
+    """The one scope rule, through the old→new table (LegacyCommune.objects)."""
 
     def for_user(self, user):
-        from .past_years import legacy_communes_for
-
-        return self.filter(legacy_commune__in=legacy_communes_for(user))
+        return self.filter(legacy_commune__in=LegacyCommune.objects.feeding_communes_for(user))
 
     def writable_by(self, user):
-        from .past_years import legacy_communes_writable_by
-
-        return self.filter(legacy_commune__in=legacy_communes_writable_by(user))
+        olds = LegacyCommune.objects.feeding_communes_writable_by(user)
+        return self.filter(legacy_commune__in=olds)
 
 
 class LegacyReport(models.Model):
@@ -116,33 +91,3 @@ class LegacyReport(models.Model):
             errors["year"] = f"Chỉ nhập các năm trước {REFORM_YEAR}."
         if errors:
             raise ValidationError(errors)
-
-
-def check(values: dict) -> dict[str, str]:
-    """{field: Vietnamese message} of what cannot be true: a count above its
-    denominator, more recognised than registered, more than one commune itself."""
-    errors = {}
-    pop = values.get("population")
-    for name in ("adults", "households"):
-        if pop is not None and values.get(name) is not None and values[name] > pop:
-            errors[name] = f"{DENOMINATORS[name][0]} không thể lớn hơn dân số."
-    for title, (name, denominator) in metrics.TITLES.items():
-        whole = values.get(DENOMINATOR_FIELD[denominator]) if denominator else 1
-        registered = values.get(title_field(title, "registered"))
-        recognised = values.get(title_field(title, "recognised"))
-        for stage, count in (("registered", registered), ("recognised", recognised)):
-            if whole is not None and count is not None and count > whole:
-                below = (
-                    "1 (chính xã)"
-                    if denominator is None
-                    else DENOMINATORS[DENOMINATOR_FIELD[denominator]][0].lower()
-                )
-                errors[title_field(title, stage)] = (
-                    f"{name}: số {STAGES[stage]} ({count}) lớn hơn {below} ({whole})."
-                )
-        if registered is not None and recognised is not None and recognised > registered:
-            errors.setdefault(
-                title_field(title, "recognised"),
-                f"{name}: số được công nhận ({recognised}) lớn hơn số đăng ký ({registered}).",
-            )
-    return errors

@@ -26,12 +26,19 @@ from django.utils import timezone
 from khuyenhoc.core.sheets import spreadsheets
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 from khuyenhoc.core.web.forms import PlainTextMixin
+from khuyenhoc.jobs.services import import_job_start
 from khuyenhoc.submissions.models import KEPT_FOR, HeldUpload, purge_expired
-from khuyenhoc.submissions.previews import ImportNeedsChoice, ImportOutcome, Preview, imported
+from khuyenhoc.submissions.previews import (
+    CHOICE,
+    SKIP,
+    STOP,
+    ImportNeedsChoice,
+    ImportOutcome,
+    Preview,
+    imported,
+)
 
 HELD = "tep"  # the held upload's key, in the preview's address and its form
-CHOICE = "chon"
-SKIP, STOP = "bo-qua", "dung"
 GONE = "Tệp đã tải lên không còn được giữ (quá một ngày hoặc đã xử lý xong): hãy tải lên lại."
 STOPPED = "Đã dừng: không ghi dòng nào."
 COUNTED_IN_REQUEST = 256 * 1024  # bytes; a sheet of 2.000 rows is about 60 KB
@@ -135,8 +142,6 @@ def import_step(request, *, kind: str, form, run, read, background=None) -> Step
 
 
 def _in_background(request, background, data, rows):
-    from khuyenhoc.jobs.services import import_job_start  # the jobs app imports this module
-
     job = import_job_start(
         user=request.user,
         background=background,

@@ -13,10 +13,11 @@ from django.db.models import Q
 
 from khuyenhoc.core.access.querysets import CommuneQuerySet, scoped_manager
 from khuyenhoc.core.access.roles import Role
+from khuyenhoc.core.access.scope import communes_for, communes_writable_by
 from khuyenhoc.core.db.history import ChangeHistory
 from khuyenhoc.core.text import fold
 
-from .reform import REFORM_YEAR
+from ..reform import REFORM_YEAR
 
 
 class Province(models.Model):
@@ -101,6 +102,24 @@ class LegacyDistrict(models.Model):
         return self.name
 
 
+class LegacyCommuneQuerySet(models.QuerySet):
+    """The one scope rule through the old→new table: the old communes that fed a commune
+    the user may read (or write), whose reports they may read (or write). Not named
+    for_user: the list of old communes itself is public, for every role."""
+
+    def feeding_communes_for(self, user):
+        return self.filter(
+            pk__in=self.model.objects.filter(mappings__commune__in=communes_for(user)).values("pk")
+        )
+
+    def feeding_communes_writable_by(self, user):
+        return self.filter(
+            pk__in=self.model.objects.filter(
+                mappings__commune__in=communes_writable_by(user)
+            ).values("pk")
+        )
+
+
 class LegacyCommune(models.Model):
     code = models.PositiveIntegerField("mã", primary_key=True)
     name = models.CharField("tên", max_length=100)
@@ -111,6 +130,8 @@ class LegacyCommune(models.Model):
     new_communes = models.ManyToManyField(
         Commune, through="LegacyMapping", related_name="legacy_sources", verbose_name="xã mới"
     )
+
+    objects = LegacyCommuneQuerySet.as_manager()
 
     class Meta:
         verbose_name = "xã cũ"
@@ -365,9 +386,3 @@ class StaffProfile(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()}"
-
-
-# The reports of the old communes and the groups of communes, in modules of their own
-# (this one is long enough).
-from .group_models import CommuneGroup  # noqa: E402, F401
-from .legacy_models import LegacyReport  # noqa: E402, F401

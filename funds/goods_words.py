@@ -1,11 +1,12 @@
-"""Goods in kind by item, read from an area's summary figures (areas.metrics
+"""Goods in kind by item, read from an area's summary figures (funds.metrics
 goods_item_metric): what the public fund page and the annual report state as "quà gồm
 520 ba lô, 2.000 tập giấy, 200 thùng quần áo". No query: the figures are read through
 selectors like every other metric."""
 
-from khuyenhoc.areas.metrics import goods_item_of
 from khuyenhoc.core.numbers import quantity
 from khuyenhoc.core.text import fold
+
+from .metrics import goods_item_of
 
 
 def items(metrics: dict[str, int], direction: str) -> list[dict]:

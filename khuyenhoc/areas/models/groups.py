@@ -5,7 +5,7 @@ from django.db import models
 
 from khuyenhoc.core.db.history import ChangeHistory
 
-from .models import Commune, Province
+from .units import Commune, Province
 
 
 class CommuneGroup(models.Model):

@@ -382,7 +382,7 @@ def _registrations(cursor) -> dict[str, int]:
                              random() < l.pass_rate AS strong, random() AS pick
                       FROM demo_list l JOIN {source} s ON s.commune = l.commune
                       WHERE l.title = %s
-                      ORDER BY l.id, s.id OFFSET 0) r
+                      OFFSET 0) r
                 -- drawn for each subject here: beside the list's own columns, the
                 -- planner would draw once a list
                 WHERE pick < share""",

@@ -445,62 +445,59 @@ def _registrations(cursor) -> dict[str, int]:
         if c
     )
     subject_names = ", ".join(c for c in subject_columns.values() if c)
-    cursor.execute(
-        f"""INSERT INTO titles_registration (id, commune_id, year, title, {subject_names},
-              state, citizen_group, created_at, created_by_id)
-            SELECT r.id, l.commune, l.year, l.title, {subject_values}, {final_state},
-                   CASE WHEN l.title = 'citizen' THEN r.grp END, l.registered_at, l.staff
-            FROM demo_reg r JOIN demo_list l ON l.id = r.list
-            LEFT JOIN demo_eval e ON e.evaluation = r.evaluation"""
-    )
-    cursor.execute(
-        f"""INSERT INTO titles_evaluation (id, registration_id, criteria_set_id, total, passed,
-             reason, evaluated_at, evaluated_by_id)
-           SELECT e.evaluation, r.id, l.set, e.total, {PASSED},
-                  concat_ws('; ', CASE WHEN e.total < l.mark THEN 'Tổng ' || e.total
-                    || ' điểm, dưới ngưỡng ' || l.mark || l.where END, b.reason),
-                  l.evaluated_at, l.staff
-           FROM demo_eval e JOIN demo_reg r ON r.evaluation = e.evaluation
-           JOIN demo_list l ON l.id = r.list
-           LEFT JOIN demo_reason b ON b.evaluation = e.evaluation"""
-    )
-    columns = _history_columns(Evaluation)
-    own = ", ".join(_q(c) for c in columns)
-    picked = ", ".join(f"v.{_q(c)}" for c in columns)
-    cursor.execute(
-        f"""INSERT INTO {_table(Evaluation.history.model)} ({own}, history_date, history_type,
-              history_change_reason, history_user_id)
-            SELECT {picked}, v.evaluated_at, '+', %s, v.evaluated_by_id
-            FROM demo_eval e JOIN titles_evaluation v ON v.id = e.evaluation""",
-        [EVALUATED],
-    )
-    # one history row for each move: registered, evaluated, proposed, decided
+    # Each table and its history in one statement: the history reads the rows the
+    # INSERT returns, not the table again.
     columns = [c for c in _history_columns(Registration) if c != "state"]
     own = ", ".join(_q(c) for c in columns)
     picked = ", ".join(f"g.{_q(c)}" for c in columns)
+    # one history row for each move the registration made, as its final state tells:
+    # registered, evaluated, proposed, decided
     cursor.execute(
-        f"""INSERT INTO {_table(Registration.history.model)} ({own}, state, history_date,
+        f"""WITH g AS (
+              INSERT INTO titles_registration (id, commune_id, year, title, {subject_names},
+                state, citizen_group, created_at, created_by_id)
+              SELECT r.id, l.commune, l.year, l.title, {subject_values}, {final_state},
+                     CASE WHEN l.title = 'citizen' THEN r.grp END, l.registered_at, l.staff
+              FROM demo_reg r JOIN demo_list l ON l.id = r.list
+              LEFT JOIN demo_eval e ON e.evaluation = r.evaluation
+              RETURNING {own}, state)
+            INSERT INTO {_table(Registration.history.model)} ({own}, state, history_date,
               history_type, history_change_reason, history_user_id)
             SELECT {picked}, m.state, m.at, m.kind, m.reason, m.actor
-            FROM demo_reg r JOIN demo_list l ON l.id = r.list
-            JOIN titles_registration g ON g.id = r.id
+            FROM g JOIN demo_list l
+              ON l.commune = g.commune_id AND l.year = g.year AND l.title = g.title
             CROSS JOIN LATERAL (VALUES
-              (1, '{State.REGISTERED}', l.registered_at, '+',
+              ('{State.REGISTERED}', l.registered_at, '+',
                   -- the commune registers itself on a form, not by import
                   CASE WHEN l.title <> 'commune' THEN %s END, l.staff, true),
-              (2, '{State.EVALUATED}', l.evaluated_at, '~', %s, l.staff,
-                  r.evaluation IS NOT NULL),
-              (3, '{State.PROPOSED}', l.proposed_at, '~', %s, l.staff,
-                  r.evaluation IS NOT NULL AND l.proposing),
-              (4, g.state, l.decided_at, '~', 'Quyết định ' || l.decision, l.reviewer,
-                  r.evaluation IS NOT NULL AND l.final)
-            ) AS m(step, state, at, kind, reason, actor, made)
+              ('{State.EVALUATED}', l.evaluated_at, '~', %s, l.staff,
+                  g.state <> '{State.REGISTERED}'),
+              ('{State.PROPOSED}', l.proposed_at, '~', %s, l.staff,
+                  g.state NOT IN ('{State.REGISTERED}', '{State.EVALUATED}')),
+              (g.state, l.decided_at, '~', 'Quyết định ' || l.decision, l.reviewer,
+                  g.state IN ('{State.RECOGNISED}', '{State.NOT_RECOGNISED}'))
+            ) AS m(state, at, kind, reason, actor, made)
             WHERE m.made""",
-        [
-            CHANGE_REASON,
-            EVALUATED,
-            PROPOSED_REASON,
-        ],
+        [CHANGE_REASON, EVALUATED, PROPOSED_REASON],
+    )
+    columns = _history_columns(Evaluation)
+    own = ", ".join(_q(c) for c in columns)
+    cursor.execute(
+        f"""WITH v AS (
+              INSERT INTO titles_evaluation (id, registration_id, criteria_set_id, total,
+                passed, reason, evaluated_at, evaluated_by_id)
+              SELECT e.evaluation, r.id, l.set, e.total, {PASSED},
+                     concat_ws('; ', CASE WHEN e.total < l.mark THEN 'Tổng ' || e.total
+                       || ' điểm, dưới ngưỡng ' || l.mark || l.where END, b.reason),
+                     l.evaluated_at, l.staff
+              FROM demo_eval e JOIN demo_reg r ON r.evaluation = e.evaluation
+              JOIN demo_list l ON l.id = r.list
+              LEFT JOIN demo_reason b ON b.evaluation = e.evaluation
+              RETURNING {own})
+            INSERT INTO {_table(Evaluation.history.model)} ({own}, history_date, history_type,
+              history_change_reason, history_user_id)
+            SELECT {own}, evaluated_at, '+', %s, evaluated_by_id FROM v""",
+        [EVALUATED],
     )
     cursor.execute(
         "SELECT l.title, count(*) FROM demo_reg r JOIN demo_list l ON l.id = r.list "

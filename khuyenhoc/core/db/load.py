@@ -3,9 +3,10 @@ after the load instead of entry by entry, PostgreSQL only.
 
 An index built once over 30 million rows costs a sort; kept during the load, each row
 costs a descent in every index of its table, most of the load's time. The indexes and
-unique constraints (primary keys included) are put back exactly as they were (pg_get_indexdef,
-pg_get_constraintdef), names included, so Django's migrations find what they made. Any
-key a foreign key of another table relies on stays."""
+unique constraints are put back exactly as they were (pg_get_indexdef, pg_get_constraintdef),
+names included, so Django's migrations find what they made. The primary keys stay
+(their ids come in order: rebuilding them cost more than it saved), and so does any
+index a foreign key of another table relies on."""
 
 from contextlib import contextmanager
 
@@ -22,7 +23,7 @@ def indexes_built_after(models):
         cursor.execute(
             """SELECT c.conname, c.conrelid::regclass::text, pg_get_constraintdef(c.oid)
                FROM pg_constraint c
-               WHERE c.conrelid = ANY(%s::regclass[]) AND c.contype IN ('p', 'u')
+               WHERE c.conrelid = ANY(%s::regclass[]) AND c.contype = 'u'
                  AND NOT EXISTS (SELECT 1 FROM pg_constraint f
                                  WHERE f.contype = 'f' AND f.conindid = c.conindid)""",
             [tables],
@@ -44,7 +45,7 @@ def indexes_built_after(models):
     yield
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-        for name, table, definition in sorted(constraints, key=lambda c: "PRIMARY" not in c[2]):
+        for name, table, definition in constraints:
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")
         for _, definition in indexes:
             cursor.execute(definition)

@@ -12,8 +12,8 @@ pass mark, each indicator against the minimum, the same reasons), each registrat
 its final state with one history row per move it made (registered, evaluated, proposed,
 decided), and each list with its transitions and history. Python only draws what is per
 commune and per list (sizes, rates, dates), from the demo's own seeded stream; the rows
-themselves draw from PostgreSQL's random(), seeded from it (setseed), so a run gives
-the same figures each time."""
+themselves draw from PostgreSQL's random(), seeded from it (setseed), so that runs give
+the same figures as long as PostgreSQL plans them alike."""
 
 import math
 from datetime import date, timedelta
@@ -149,12 +149,11 @@ def seed(ctx):
         by_name = {v.name: v.id for v in own}
         clans += [(commune.code, row, by_name[row["village"]])
                   for row in demo._clans(rng, own, clan_count)]  # fmt: skip
+        names = [demo._unit_name(commune, index) for index in range(unit_count)]
         units += [
-            Unit(commune_id=commune.code, name=row["name"], name_folded=fold(row["name"]),
+            Unit(commune_id=commune.code, name=name, name_folded=fold(name),
                  kind=demo.UNIT_NAMES[index % len(demo.UNIT_NAMES)][1])
-            for index, row in enumerate(
-                {"name": demo._unit_name(commune, i)} for i in range(unit_count)
-            )
+            for index, name in enumerate(names)
         ]  # fmt: skip
         here = staff if staff is not None and can_touch(staff, commune.code) else None
         for year in sorted(ctx.record_years):

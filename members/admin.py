@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
+from khuyenhoc.core.access.admin_counts import WholeListCount
 from khuyenhoc.core.access.admin_scope import CommuneListFilter, ScopedAdmin
 from khuyenhoc.core.access.scope import is_administrator
 from khuyenhoc.core.text import fold
@@ -64,7 +65,7 @@ class BranchAdmin(ScopedAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(ScopedAdmin):
+class MemberAdmin(WholeListCount, ScopedAdmin):
     admin_writes = frozenset({"change"})  # through services.member_update
     list_display = [
         "__str__",
@@ -85,6 +86,9 @@ class MemberAdmin(ScopedAdmin):
     search_fields = ["name_folded", "=member_number"]
     list_select_related = ["branch", "commune"]
     show_full_result_count = False
+    # the newest first, read backwards along the primary key: by commune and name,
+    # each page sorted the province's members (a column's header still sorts by it)
+    ordering = ["-pk"]
     fields = [
         "member_number",
         "full_name",

@@ -1,15 +1,14 @@
 """Reviewers work here too: bulk actions call the same services as the staff pages."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.views.main import ORDER_VAR, PAGE_VAR
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import render
 
-from khuyenhoc.areas.models import Commune
+from khuyenhoc.core.access.admin_counts import WholeListCount
 from khuyenhoc.core.access.admin_scope import CommuneListFilter, ScopedAdmin, ScopedHistoryAdmin
-from khuyenhoc.core.access.scope import communes_for, is_administrator, is_reviewer
+from khuyenhoc.core.access.scope import is_administrator, is_reviewer
 
 from . import criteria, recognition
 from .forms import DecisionForm, ReasonForm
@@ -167,8 +166,11 @@ class CriteriaSetAdmin(ReferenceDataAdmin):
         )
 
 
-class SubjectAdmin(ScopedAdmin):
+class SubjectAdmin(WholeListCount, ScopedAdmin):
     show_full_result_count = False  # a second count of the province's citizens on each page
+    # the newest first, read backwards along the primary key: by name, each page sorted
+    # the province's million citizens (a column's header still sorts by it)
+    ordering = ["-pk"]
     list_filter = [("commune", CommuneListFilter)]
     search_fields = ["name_folded"]
     raw_id_fields = ["village"]
@@ -197,40 +199,42 @@ class UnitAdmin(SubjectAdmin):
     raw_id_fields = []
 
 
-def _every_registration_within(communes) -> bool:
-    """No registration belongs to a commune outside `communes`: one probe of the
-    registrations' commune index per other commune, whatever the number of rows."""
-    elsewhere = Commune.objects.exclude(pk__in=communes).filter(
-        Exists(Registration.objects.filter(commune=OuterRef("pk")))
-    )
-    return not elsewhere.exists()
-
-
 SUBJECTS = ["citizen", "household", "clan", "village", "unit"]  # a registration's
 
 
-class WholeListCount:
-    """The unfiltered list of a reviewer who sees every commune with registrations holds
-    every row of the table: counted on the table alone. The scoped count reads each of a
-    province's 300,000 registrations (and joins each evaluation to its registration),
-    most of the list's time; with a filter, a search or a commune outside the scope, the
-    scoped count stays."""
+class YearListFilter(admin.SimpleListFilter):
+    """The years a change list offers: those of the recognition lists (one a commune,
+    title and year), not Django's SELECT DISTINCT over the province's millions of
+    registrations on every page."""
 
-    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
-        paginator = super().get_paginator(
-            request, queryset, per_page, orphans, allow_empty_first_page
+    title = "năm"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            RecognitionList.objects.for_user(request.user)
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
         )
-        if set(request.GET) <= {PAGE_VAR, ORDER_VAR} and _every_registration_within(
-            communes_for(request.user)
-        ):
-            paginator.count = self.model._default_manager.count()
-        return paginator
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        if not value.isascii() or not value.isdigit() or len(value) > 4:
+            raise IncorrectLookupParameters(value)
+        return queryset.filter(year=int(value))
 
 
 @admin.register(Registration)
 class RegistrationAdmin(WholeListCount, ScopedHistoryAdmin):
     list_display = ["__str__", "commune", "year", "title", "state"]
-    list_filter = ["year", "title", "state"]
+    list_filter = [YearListFilter, "title", "state"]
+    # the newest first, read backwards along the primary key: any other order sorts the
+    # province's millions of rows for each page (a column's header still sorts by it)
+    ordering = ["-pk"]
     search_fields = ["household__name_folded", "citizen__name_folded", "clan__name_folded"]
     raw_id_fields = ["citizen", "household", "clan", "village", "unit", "created_by"]
     list_select_related = ["commune"]
@@ -257,6 +261,8 @@ class DeclaredCountAdmin(ScopedHistoryAdmin):
 class EvaluationAdmin(WholeListCount, ScopedHistoryAdmin):
     list_display = ["registration", "total", "passed", "reason", "evaluated_at"]
     list_filter = ["passed"]
+    ordering = ["-pk"]  # as RegistrationAdmin
+    scope_model = Registration  # an evaluation is where its registration is
     raw_id_fields = ["registration", "evaluated_by"]
     show_full_result_count = False  # a second count of every evaluation of the province
     # each row names its registration's subject: a query for the page and one for each

@@ -1,13 +1,23 @@
 """The province that the public, admin-list and report benches share: seeded once per
 `make bench` into its own database on the PostgreSQL of DATABASE_URL, dropped at the end.
 
-The whole province (Phú Thọ, 148 communes, 2.5 million people, 3.9 million registrations)
-takes about 20 minutes to seed here, through the staff's own write paths. The bench's seed
-must fit in 3 minutes, so it seeds every commune, village, branch, legacy unit and summary
-row of the province, with BENCH_PEOPLE people in all (the registers scale with it; the
-default 200,000 seeded in 116 s here, 2 cores shared, on 2026-12-03). The
-public pages read only the summary tables, whose size does not depend on the people; the
-admin lists and the report read the registers, and their figures say at what size.
+The whole province (Phú Thọ, 148 communes, 2.5 million people, 3.9 million
+registrations) took about 20 minutes to seed here through the staff's own write paths
+(the import and the recognition workflow, list by list: 92 % of the time). `seed_demo
+--scale province` on PostgreSQL now writes the titles set-based
+(titles/demo_province.py: INSERT … SELECT over generate_series, indexes built after the
+load, one summaries rebuild at the end), and the bench seeds every commune, village,
+branch, legacy unit and summary row of the province with BENCH_PEOPLE people in all (the
+registers scale with them). Measured here on 2026-12-03, 2 cores shared with other work
+(load 3–8, so the figures are pessimistic): 200,000 people in 46–49 s (was 116 s),
+1,000,000 (1.55 million registrations, 4.7 million of their history rows, 13 million
+scores) in 164 s in a whole make bench, 177 s at load 3.5 and 219 s at load 4.5, of
+which the titles 125–165 s, funds 29 s (before COPY), members 8.5 s, summaries 7.5 s.
+The whole province extrapolates to about 7–8 minutes, over the bench's 3, so the default
+is a million. The scores (ten per evaluation) are the biggest table and the longest
+statement; `seed_demo -v 2` prints each app's seconds. The public pages read only the
+summary tables, whose size does not depend on the people; the admin lists and the report
+read the registers, and their figures say at what size.
 """
 
 import os
@@ -21,7 +31,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 PROVINCE = int(os.environ.get("BENCH_PROVINCE", "25"))  # Tỉnh Phú Thọ: 148 communes
-PEOPLE = int(os.environ.get("BENCH_PEOPLE", "200000"))
+PEOPLE = int(os.environ.get("BENCH_PEOPLE", "1000000"))
 DB_NAME = "khuyenhoc_bench_province"
 SEED_LIMIT_SECONDS = 180
 

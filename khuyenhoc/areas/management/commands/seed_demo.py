@@ -1,3 +1,4 @@
+import time
 from importlib import import_module
 
 from django.apps import apps
@@ -60,15 +61,22 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Tạo dữ liệu mẫu cho {ctx.province.name} (quy mô {scale}, seed {seed})…"
             )
+            timed = self._timed if options["verbosity"] >= 2 else lambda _name, call: call()
             with summaries.deferred():  # rebuilt once, below, from every app's records
                 for module in self._demo_modules():
-                    module.seed(ctx)
-            summaries.rebuild_all()
+                    timed(module.__name__, lambda module=module: module.seed(ctx))
+            timed("summaries", summaries.rebuild_all)
         self._print_accounts(ctx)
         # an app's demo may print what a newcomer needs to try it, on every run
         for module in self._demo_modules():
             if hasattr(module, "describe"):
                 module.describe(ctx)
+
+    def _timed(self, name, call):
+        """-v 2 says where a seed's time goes (the bench province's docstring quotes it)."""
+        started = time.monotonic()
+        call()
+        self.stdout.write(f"    ({name}: {time.monotonic() - started:.1f} s)")
 
     def _demo_modules(self):
         modules = []

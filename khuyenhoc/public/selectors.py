@@ -49,8 +49,12 @@ def _cached(key, compute):
     return cache.get_or_set(key, compute, seconds)
 
 
-def province_totals() -> dict[int, dict[str, int]]:
-    """{year: {metric: sum over the province}}; legacy years added over the old communes."""
+def province_totals(*, fresh=False) -> dict[int, dict[str, int]]:
+    """{year: {metric: sum over the province}}; legacy years added over the old communes.
+    fresh: read now, not the few seconds' copy (what the pages remember, memo.py, must
+    be as new as the figures' version it is filed under)."""
+    if fresh:
+        return figures_api.all_totals(settings.PROVINCE_CODE)
     return _cached("totals", lambda: figures_api.all_totals(settings.PROVINCE_CODE))
 
 
@@ -184,9 +188,12 @@ def villages(code):
     )
 
 
-def legacy_tree(year) -> list[dict]:
+def legacy_tree(year, *, fresh=False) -> list[dict]:
     """The old districts of a year before the reform with their old communes, totals
-    and "x/N" (khuyenhoc.figures.legacy_tree), cached as the province totals are."""
+    and "x/N" (khuyenhoc.figures.legacy_tree), cached as the province totals are
+    (fresh: read now)."""
+    if fresh:
+        return _legacy_tree(year=year, province_code=settings.PROVINCE_CODE)
     return _cached(
         f"legacy-tree:{year}",
         lambda: _legacy_tree(year=year, province_code=settings.PROVINCE_CODE),

@@ -24,7 +24,7 @@ from khuyenhoc.figures.selectors import SPLIT_RULE
 from khuyenhoc.figures.years import pick_public_year
 from khuyenhoc.quality.selectors import published_year
 
-from . import charts, exports, selectors, tables
+from . import charts, exports, memo, selectors, tables
 from .caching import anonymous_cache
 from .groups import groups_of_province
 
@@ -48,11 +48,17 @@ def _query(year, mode):
     return query
 
 
+def _chart_choice(slug):
+    """The rated title the overview's chart shows: ?danhhieu= if it names one, else
+    Gia đình."""
+    by_slug = {i.slug: i for i in registry.rated_titles()}
+    return by_slug.get(slug) or next(i for i in by_slug.values() if i.title == "household")
+
+
 def commune_chart(rows, year, slug):
     """The overview's chart: one title's rate per commune, highest first, against the
     target of the year; before the year's decisions, the registration rate alone."""
-    by_slug = {i.slug: i for i in registry.rated_titles()}
-    chosen = by_slug.get(slug) or next(i for i in by_slug.values() if i.title == "household")
+    chosen = _chart_choice(slug)
     title = chosen.title
     decided = any(r["titles"][title]["recognised_rate"] is not None for r in rows)
     field = "recognised_rate" if decided else "registered_rate"
@@ -83,7 +89,28 @@ def commune_chart(rows, year, slug):
         if bars
         else None,
         "desc": desc,
-        "choices": [(s, i.label) for s, i in by_slug.items()],
+        "choices": [(i.slug, i.label) for i in registry.rated_titles()],
+    }
+
+
+def _table(year, mode) -> dict:
+    """Everything of the overview that follows from the figures alone, whatever the
+    visitor asked to sort by: the ranked rows, each written as HTML, the "Toàn tỉnh" row
+    and the levels below the table. Remembered for the figures' version (memo.py), so
+    it reads the figures now, not the few seconds' copies."""
+    rows, total = selectors.overview(
+        year=year,
+        mode=mode,
+        totals=selectors.province_totals(fresh=True),
+        metrics=selectors.page_reads(),
+    )
+    tables.decorate(total, total=True)  # the rows are formatted by rows_html as written
+    return {
+        "rows": rows,
+        "html": tables.rows_html(rows, mode, year),
+        "total": total,
+        "below_count": sum(1 for r in rows if r["below"]),
+        "levels": _levels(rows, mode, year),
     }
 
 
@@ -94,23 +121,29 @@ def overview(request):
     if year is None:
         return render(request, "public/overview.html", {"year": None, "years": []})
     mode = _mode(request, year)
-    rows, total = selectors.overview(
-        year=year, mode=mode, totals=totals, metrics=selectors.page_reads()
-    )
-    rows, sort = sort_rows(rows, request.GET.get("sap_xep", "xep-hang"))
-    tables.decorate(total, total=True)  # the rows are formatted by body_html as written
+    version = memo.version()
+    table = memo.remembered(version, ("overview", year, mode), lambda: _table(year, mode))
+    rows, sort = sort_rows(table["rows"], request.GET.get("sap_xep", "xep-hang"))
+    chart = None
+    if mode != "legacy":
+        slug = _chart_choice(request.GET.get("danhhieu", "")).slug
+        chart = memo.remembered(
+            version,
+            ("overview-chart", year, mode, slug),
+            lambda: commune_chart(table["rows"], year, slug),
+        )
     context = {
         "year": year,
         "years": available,
         "mode": mode,
         "is_legacy": mode != "current",
-        "body": tables.body_html(rows, mode, year),
+        "body": tables.body_html(rows, mode, year, written=table["html"]),
         "row_count": len(rows),
-        "total": total,
+        "total": table["total"],
         "sort": sort,
         "head": tables.header(_query(year, mode), sort, year, mode),
         "download_query": urlencode({**_query(year, mode), "sap_xep": sort}),
-        "below_count": sum(1 for r in rows if r["below"]),
+        "below_count": table["below_count"],
         "targets": [
             (i.short, m.target_for(i.title, year))
             for i in registry.rated_titles()
@@ -119,12 +152,12 @@ def overview(request):
         "rank_rule": RANK_RULE,
         "split_rule": SPLIT_RULE,
         "reported_rule": REPORTED_RULE,
-        "chart": commune_chart(rows, year, request.GET.get("danhhieu", ""))
-        if mode != "legacy"
-        else None,
+        "chart": chart,
         "legacy_provinces": selectors.legacy_provinces() if mode != "current" else [],
-        **_levels(rows, mode, year),
-        "groups": groups_of_province() if mode == "current" else [],
+        **table["levels"],
+        "groups": memo.remembered(version, ("groups",), groups_of_province)
+        if mode == "current"
+        else [],
     }
     return render(request, "public/overview.html", context)
 
@@ -138,7 +171,7 @@ def _levels(rows, mode, year) -> dict:
     if mode == "current":
         reached = coverage.every_title(r["figures"] for r in rows)
         return {"reached": coverage.statements(reached, "xã, phường")}
-    tree = selectors.legacy_tree(year)
+    tree = selectors.legacy_tree(year, fresh=True)
     districts = []
     for entry in tree:
         summary = tables.decorate(summarise(entry["figures"], year))

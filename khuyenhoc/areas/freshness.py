@@ -60,5 +60,6 @@ def figures_version() -> int | None:
     if connection.vendor != "postgresql":
         return None
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT last_value FROM {SEQUENCE}")
+        # 0 until the first nextval(), whose number last_value already shows
+        cursor.execute(f"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {SEQUENCE}")
         return cursor.fetchone()[0]

@@ -93,15 +93,14 @@ def commune_chart(rows, year, slug):
     }
 
 
-def _table(year, mode) -> dict:
+def _table(year, mode, version) -> dict:
     """Everything of the overview that follows from the figures alone, whatever the
     visitor asked to sort by: the ranked rows, each written as HTML, the "Toàn tỉnh" row
-    and the levels below the table. Remembered for the figures' version (memo.py), so
-    it reads the figures now, not the few seconds' copies."""
+    and the levels below the table. Remembered for the figures' version (memo.py)."""
     rows, total = selectors.overview(
         year=year,
         mode=mode,
-        totals=selectors.province_totals(fresh=True),
+        totals=selectors.province_totals(version=version),
         metrics=selectors.page_reads(),
     )
     tables.decorate(total, total=True)  # the rows are formatted by rows_html as written
@@ -110,19 +109,19 @@ def _table(year, mode) -> dict:
         "html": tables.rows_html(rows, mode, year),
         "total": total,
         "below_count": sum(1 for r in rows if r["below"]),
-        "levels": _levels(rows, mode, year),
+        "levels": _levels(rows, mode, year, version),
     }
 
 
 @anonymous_cache
 def overview(request):
-    totals = selectors.province_totals()
+    version = memo.version()
+    totals = selectors.province_totals(version=version)
     year, available = pick_public_year(request, totals, published=published_year())
     if year is None:
         return render(request, "public/overview.html", {"year": None, "years": []})
     mode = _mode(request, year)
-    version = memo.version()
-    table = memo.remembered(version, ("overview", year, mode), lambda: _table(year, mode))
+    table = memo.remembered(version, ("overview", year, mode), lambda: _table(year, mode, version))
     rows, sort = sort_rows(table["rows"], request.GET.get("sap_xep", "xep-hang"))
     chart = None
     if mode != "legacy":
@@ -162,7 +161,7 @@ def overview(request):
     return render(request, "public/overview.html", context)
 
 
-def _levels(rows, mode, year) -> dict:
+def _levels(rows, mode, year, version=None) -> dict:
     """The "x/N" of the province and, for a year before the reform, its old districts:
     today's communes in a current year, the old communes as reported in a past year
     (the mapped view would count a split commune twice, so it has none)."""
@@ -171,7 +170,7 @@ def _levels(rows, mode, year) -> dict:
     if mode == "current":
         reached = coverage.every_title(r["figures"] for r in rows)
         return {"reached": coverage.statements(reached, "xã, phường")}
-    tree = selectors.legacy_tree(year, fresh=True)
+    tree = selectors.legacy_tree(year, version=version)
     districts = []
     for entry in tree:
         summary = tables.decorate(summarise(entry["figures"], year))
@@ -284,12 +283,12 @@ def _funds(figures):
     }
 
 
-def _trends(years, mine_by_year):
+def _trends(years, mine_by_year, version=None):
     labels = [f"{y}*" if is_legacy_year(y) else str(y) for y in years]
     mine = [summarise(mine_by_year.get(y, {}), y) for y in years]
     # The province over the communes that reported each year, as the overview computes
     # it: summed over every commune, those yet to report pulled the line towards zero.
-    province = selectors.province_trend(years)
+    province = selectors.province_trend(years, version=version)
     prov = [province[y] for y in years]
     out = []
     for indicator in registry.rated_titles():
@@ -328,15 +327,19 @@ def _chart(title, labels, series, target_title, years):
 
 @anonymous_cache
 def commune(request, code):
-    commune = selectors.commune_or_404(code)
-    province_by_year = selectors.province_totals()
+    version = memo.version()
+    # the unit and its figures of every year, as they stand at this version of the figures
+    commune = memo.remembered(version, ("commune", code), lambda: selectors.commune_or_404(code))
+    province_by_year = selectors.province_totals(version=version)
     year, available = pick_public_year(request, province_by_year, published=published_year())
-    mine_by_year, sources = selectors.commune_figures(code)
+    mine_by_year, sources = memo.remembered(
+        version, ("commune-figures", code), lambda: selectors.commune_figures(code)
+    )
     figures = mine_by_year.get(year, {}) if year else {}
     mine = summarise(figures, year or 0)
     province = summarise({}, 0)
     if year:
-        province = dict(selectors.province_trend(available)[year])
+        province = dict(selectors.province_trend(available, version=version)[year])
         if not is_legacy_year(year):
             province["unit_count"] = commune.province_unit_count
     villages = [(name, Village.Kind(kind).label) for name, kind in selectors.villages(code)]
@@ -353,7 +356,13 @@ def commune(request, code):
         "figures": figures,
         "villages": villages,
         "villages_reached": coverage.villages_reached(figures),
-        "trends": _trends(available, mine_by_year) if available else [],
+        "trends": memo.remembered(
+            version,
+            ("commune-trends", code, tuple(available)),
+            lambda: _trends(available, mine_by_year, version),
+        )
+        if available
+        else [],
         "has_legacy_years": any(is_legacy_year(y) for y in available),
         "sources": sources,
         "split_rule": SPLIT_RULE,

@@ -34,12 +34,11 @@ def remembered(version, key, compute):
         _entries.clear()
         _state["version"] = version
     now = time.monotonic()
-    found = _entries.get(key)
+    found = _entries.get((version, key))
     if found is not None and now - found[0] < MAX_AGE:
         return found[1]
     value = compute()
-    if _state["version"] == version:
-        _entries[key] = (now, value)
+    _entries[(version, key)] = (now, value)  # filed under its version: never read for another
     return value
 
 

@@ -1,7 +1,9 @@
 """Public figures under /thong-ke/: province overview, commune page, downloads.
 
 Only the summary tables are read (selectors.py); every page costs a bounded number of
-queries whatever the data size, and anonymous pages are cached for a few seconds.
+queries whatever the data size, and anonymous pages are cached for a few seconds. What
+follows from the figures alone (the overview's table, a commune's figures and trends) is
+remembered per version of the figures (memo.py), whatever the page cache does.
 """
 
 from urllib.parse import urlencode

@@ -159,3 +159,14 @@ def each_password_hashed_once():
 def private_files_in_a_temporary_folder(tmp_path_factory):
     """Scans of signed lists (funds.models.PrivateStorage) go to a folder of the run."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private")
+
+
+@pytest.fixture(autouse=True)
+def public_pages_remember_nothing_between_tests():
+    """The public pages remember their work per figures' version (khuyenhoc/public/memo.py);
+    a test writes figures straight into the summary tables and rolls them back, which
+    the version does not see, so each test starts with nothing remembered."""
+    from khuyenhoc.public import memo
+
+    memo.forget()
+    yield

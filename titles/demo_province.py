@@ -28,12 +28,12 @@ from khuyenhoc.areas.demo_names import (
     MIDDLE_FEMALE,
     MIDDLE_MALE,
 )
-from khuyenhoc.areas.metrics import TITLES
 from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.core.access.scope import can_touch
 from khuyenhoc.core.db.load import indexes_built_after
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.text import fold
+from titles.metrics import TITLES
 
 from . import demo, rules
 from .bulk import CHANGE_REASON

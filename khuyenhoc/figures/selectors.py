@@ -364,8 +364,33 @@ def legacy_totals(province_code) -> dict[int, dict[str, int]]:
 
 
 def all_totals(province_code) -> dict[int, dict[str, int]]:
-    """Province totals of every year: old communes before the reform, today's after."""
-    return {**legacy_totals(province_code), **province_totals(province_code)}
+    """Province totals of every year: old communes before the reform (legacy_totals),
+    today's after (province_totals), in one query: every public page reads them."""
+    legacy = (
+        LegacyFigure.objects.filter(
+            legacy_commune__in=_sources_of(province_code), year__lt=REFORM_YEAR
+        )
+        .values_list("year", "metric")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    communes = (
+        _current(Figure.objects.filter(commune__province_id=province_code))
+        .values_list("year", "metric")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    own = _current(ProvinceFigure.objects.filter(province_id=province_code)).values_list(
+        "year", "metric", "value"
+    )
+    totals: dict[int, dict[str, int]] = {}
+    for year, metric, value in legacy.union(communes, own.order_by(), all=True):
+        metrics = totals.setdefault(year, {})
+        metrics[metric] = metrics.get(metric, 0) + value
+    for year, metrics in totals.items():
+        if not is_legacy_year(year):
+            _net_moves_inside(metrics)
+    return totals
 
 
 # Named groups of today's communes ------------------------------------------------------

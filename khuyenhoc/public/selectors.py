@@ -23,6 +23,8 @@ from khuyenhoc.figures.legacy_tree import legacy_tree as _legacy_tree
 from khuyenhoc.figures.reporting import over_reporters
 from khuyenhoc.figures.reporting import province_rows as _province_rows
 
+from . import memo
+
 
 def page_reads() -> frozenset[str]:
     """What the overview page reads of each commune's figures: its summary and the "x/N"
@@ -48,9 +50,19 @@ def _cached(key, compute):
     return cache.get_or_set(key, compute, seconds)
 
 
-def province_totals() -> dict[int, dict[str, int]]:
-    """{year: {metric: sum over the province}}; legacy years added over the old communes."""
-    return _cached("totals", lambda: figures_api.all_totals(settings.PROVINCE_CODE))
+def _kept(version, key, compute):
+    """compute() remembered for the figures' `version` (memo.py), or without a version
+    (SQLite) the few seconds' copy in the cache."""
+    if version is None:
+        return _cached(key, compute)
+    return memo.remembered(version, key, compute)
+
+
+def province_totals(*, version=None) -> dict[int, dict[str, int]]:
+    """{year: {metric: sum over the province}}; legacy years added over the old communes.
+    With the figures' `version` (memo.py), remembered for it: what the pages remember
+    for a version must be as new as that version, never the few seconds' copy."""
+    return _kept(version, "totals", lambda: figures_api.all_totals(settings.PROVINCE_CODE))
 
 
 @lru_cache(maxsize=8192)  # names of units: a few thousand, folded once per process
@@ -119,15 +131,18 @@ def overview(*, year, mode, totals, metrics=None):
     return rows, total_row
 
 
-def province_trend(years) -> dict[int, dict]:
+def province_trend(years, *, version=None) -> dict[int, dict]:
     """{year: the province's row over the communes that reported that year} (what the
     overview's "Toàn tỉnh" shows), for the commune pages' "Toàn tỉnh" column and trend
-    charts: one query, cached."""
+    charts: one query, cached or remembered as province_totals()."""
     years = sorted(years)
-    return _cached(
+    return _kept(
+        version,
         "province-trend:" + ",".join(map(str, years)),
         lambda: _province_rows(
-            province_code=settings.PROVINCE_CODE, years=years, totals=province_totals()
+            province_code=settings.PROVINCE_CODE,
+            years=years,
+            totals=province_totals(version=version),
         ),
     )
 
@@ -183,10 +198,12 @@ def villages(code):
     )
 
 
-def legacy_tree(year) -> list[dict]:
+def legacy_tree(year, *, version=None) -> list[dict]:
     """The old districts of a year before the reform with their old communes, totals
-    and "x/N" (khuyenhoc.figures.legacy_tree), cached as the province totals are."""
-    return _cached(
+    and "x/N" (khuyenhoc.figures.legacy_tree), cached or remembered as the province
+    totals are."""
+    return _kept(
+        version,
         f"legacy-tree:{year}",
         lambda: _legacy_tree(year=year, province_code=settings.PROVINCE_CODE),
     )

@@ -1,7 +1,9 @@
 """Public figures under /thong-ke/: province overview, commune page, downloads.
 
 Only the summary tables are read (selectors.py); every page costs a bounded number of
-queries whatever the data size, and anonymous pages are cached for a few seconds.
+queries whatever the data size, and anonymous pages are cached for a few seconds. What
+follows from the figures alone (the overview's table, a commune's figures and trends) is
+remembered per version of the figures (memo.py), whatever the page cache does.
 """
 
 from urllib.parse import urlencode
@@ -23,7 +25,7 @@ from khuyenhoc.figures.selectors import SPLIT_RULE
 from khuyenhoc.figures.years import pick_public_year
 from khuyenhoc.quality.selectors import published_year
 
-from . import charts, exports, selectors, tables
+from . import charts, exports, memo, selectors, tables
 from .caching import anonymous_cache
 from .groups import groups_of_province
 
@@ -47,11 +49,17 @@ def _query(year, mode):
     return query
 
 
+def _chart_choice(slug):
+    """The rated title the overview's chart shows: ?danhhieu= if it names one, else
+    Gia đình."""
+    by_slug = {i.slug: i for i in registry.rated_titles()}
+    return by_slug.get(slug) or next(i for i in by_slug.values() if i.title == "household")
+
+
 def commune_chart(rows, year, slug):
     """The overview's chart: one title's rate per commune, highest first, against the
     target of the year; before the year's decisions, the registration rate alone."""
-    by_slug = {i.slug: i for i in registry.rated_titles()}
-    chosen = by_slug.get(slug) or next(i for i in by_slug.values() if i.title == "household")
+    chosen = _chart_choice(slug)
     title = chosen.title
     decided = any(r["titles"][title]["recognised_rate"] is not None for r in rows)
     field = "recognised_rate" if decided else "registered_rate"
@@ -82,7 +90,27 @@ def commune_chart(rows, year, slug):
         if bars
         else None,
         "desc": desc,
-        "choices": [(s, i.label) for s, i in by_slug.items()],
+        "choices": [(i.slug, i.label) for i in registry.rated_titles()],
+    }
+
+
+def _table(year, mode, version) -> dict:
+    """Everything of the overview that follows from the figures alone, whatever the
+    visitor asked to sort by: the ranked rows, each written as HTML, the "Toàn tỉnh" row
+    and the levels below the table. Remembered for the figures' version (memo.py)."""
+    rows, total = selectors.overview(
+        year=year,
+        mode=mode,
+        totals=selectors.province_totals(version=version),
+        metrics=selectors.page_reads(),
+    )
+    tables.decorate(total, total=True)  # the rows are formatted by rows_html as written
+    return {
+        "rows": rows,
+        "html": tables.rows_html(rows, mode, year),
+        "total": total,
+        "below_count": sum(1 for r in rows if r["below"]),
+        "levels": _levels(rows, mode, year, version),
     }
 
 
@@ -94,28 +122,34 @@ def _target(title, year):
 
 @anonymous_cache
 def overview(request):
-    totals = selectors.province_totals()
+    version = memo.version()
+    totals = selectors.province_totals(version=version)
     year, available = pick_public_year(request, totals, published=published_year())
     if year is None:
         return render(request, "public/overview.html", {"year": None, "years": []})
     mode = _mode(request, year)
-    rows, total = selectors.overview(
-        year=year, mode=mode, totals=totals, metrics=selectors.page_reads()
-    )
-    rows, sort = sort_rows(rows, request.GET.get("sap_xep", "xep-hang"))
-    tables.decorate(total, total=True)  # the rows are formatted by body_html as written
+    table = memo.remembered(version, ("overview", year, mode), lambda: _table(year, mode, version))
+    rows, sort = sort_rows(table["rows"], request.GET.get("sap_xep", "xep-hang"))
+    chart = None
+    if mode != "legacy":
+        slug = _chart_choice(request.GET.get("danhhieu", "")).slug
+        chart = memo.remembered(
+            version,
+            ("overview-chart", year, mode, slug),
+            lambda: commune_chart(table["rows"], year, slug),
+        )
     context = {
         "year": year,
         "years": available,
         "mode": mode,
         "is_legacy": mode != "current",
-        "body": tables.body_html(rows, mode, year),
+        "body": tables.body_html(rows, mode, year, written=table["html"]),
         "row_count": len(rows),
-        "total": total,
+        "total": table["total"],
         "sort": sort,
         "head": tables.header(_query(year, mode), sort, year, mode),
         "download_query": urlencode({**_query(year, mode), "sap_xep": sort}),
-        "below_count": sum(1 for r in rows if r["below"]),
+        "below_count": table["below_count"],
         "targets": [
             (i.short, _target(i.title, year))
             for i in registry.rated_titles()
@@ -124,17 +158,17 @@ def overview(request):
         "rank_rule": RANK_RULE,
         "split_rule": SPLIT_RULE,
         "reported_rule": REPORTED_RULE,
-        "chart": commune_chart(rows, year, request.GET.get("danhhieu", ""))
-        if mode != "legacy"
-        else None,
+        "chart": chart,
         "legacy_provinces": selectors.legacy_provinces() if mode != "current" else [],
-        **_levels(rows, mode, year),
-        "groups": groups_of_province() if mode == "current" else [],
+        **table["levels"],
+        "groups": memo.remembered(version, ("groups",), groups_of_province)
+        if mode == "current"
+        else [],
     }
     return render(request, "public/overview.html", context)
 
 
-def _levels(rows, mode, year) -> dict:
+def _levels(rows, mode, year, version=None) -> dict:
     """The "x/N" of the province and, for a year before the reform, its old districts:
     today's communes in a current year, the old communes as reported in a past year
     (the mapped view would count a split commune twice, so it has none)."""
@@ -143,7 +177,7 @@ def _levels(rows, mode, year) -> dict:
     if mode == "current":
         reached = coverage.every_title(r["figures"] for r in rows)
         return {"reached": coverage.statements(reached, "xã, phường")}
-    tree = selectors.legacy_tree(year)
+    tree = selectors.legacy_tree(year, version=version)
     districts = []
     for entry in tree:
         summary = tables.decorate(summarise(entry["figures"], year))
@@ -261,12 +295,12 @@ def _funds(figures):
     }
 
 
-def _trends(years, mine_by_year):
+def _trends(years, mine_by_year, version=None):
     labels = [f"{y}*" if is_legacy_year(y) else str(y) for y in years]
     mine = [summarise(mine_by_year.get(y, {}), y) for y in years]
     # The province over the communes that reported each year, as the overview computes
     # it: summed over every commune, those yet to report pulled the line towards zero.
-    province = selectors.province_trend(years)
+    province = selectors.province_trend(years, version=version)
     prov = [province[y] for y in years]
     out = []
     for indicator in registry.rated_titles():
@@ -305,15 +339,19 @@ def _chart(title, labels, series, target_title, years):
 
 @anonymous_cache
 def commune(request, code):
-    commune = selectors.commune_or_404(code)
-    province_by_year = selectors.province_totals()
+    version = memo.version()
+    # the unit and its figures of every year, as they stand at this version of the figures
+    commune = memo.remembered(version, ("commune", code), lambda: selectors.commune_or_404(code))
+    province_by_year = selectors.province_totals(version=version)
     year, available = pick_public_year(request, province_by_year, published=published_year())
-    mine_by_year, sources = selectors.commune_figures(code)
+    mine_by_year, sources = memo.remembered(
+        version, ("commune-figures", code), lambda: selectors.commune_figures(code)
+    )
     figures = mine_by_year.get(year, {}) if year else {}
     mine = summarise(figures, year or 0)
     province = summarise({}, 0)
     if year:
-        province = dict(selectors.province_trend(available)[year])
+        province = dict(selectors.province_trend(available, version=version)[year])
         if not is_legacy_year(year):
             province["unit_count"] = commune.province_unit_count
     villages = [(name, Village.Kind(kind).label) for name, kind in selectors.villages(code)]
@@ -330,7 +368,13 @@ def commune(request, code):
         "figures": figures,
         "villages": villages,
         "villages_reached": coverage.villages_reached(figures),
-        "trends": _trends(available, mine_by_year) if available else [],
+        "trends": memo.remembered(
+            version,
+            ("commune-trends", code, tuple(available)),
+            lambda: _trends(available, mine_by_year, version),
+        )
+        if available
+        else [],
         "has_legacy_years": any(is_legacy_year(y) for y in available),
         "sources": sources,
         "split_rule": SPLIT_RULE,

@@ -175,11 +175,13 @@ def rank_text(rank, shared) -> str:
     return f"{rank} (đồng hạng)" if shared.get(rank, 0) > 1 else str(rank)
 
 
-def body_html(rows, mode, year):
-    """The table body, built here rather than in the template: with 150 communes and
-    17 columns the template engine alone took most of the page's time. The rows need
-    no decorate(): each cell is formatted once, as it is written."""
-    out = []
+def rows_html(rows, mode, year) -> dict[int, str]:
+    """{code: the row written as HTML} of the table body, built here rather than in the
+    template: with 150 communes and 17 columns the template engine alone took most of the
+    page's time. The rows need no decorate(): each cell is formatted once, as it is
+    written. A row's HTML does not depend on the order of the rows (the overview
+    remembers it, khuyenhoc/public/memo.py, and sorts per request)."""
+    out = {}
     prefix = reverse("stats:overview")
     shared = Counter(row["rank"] for row in rows if row["rank"] is not None)
     columns = _columns()
@@ -192,7 +194,7 @@ def body_html(rows, mode, year):
             if row["below"]
             else ""
         )
-        out.append(
+        out[row["code"]] = (
             f"<tr{' class="row-below"' if row['below'] else ''}>"
             f'<td class="num" data-k="xep-hang" data-v="{"" if rank is None else rank}">'
             f"{rank_text(rank, shared)}</td>"
@@ -208,7 +210,15 @@ def body_html(rows, mode, year):
             f"{money(row['payouts'])}</td>"
             f"<td>{below}</td></tr>"
         )
-    return mark_safe("\n".join(out))
+    return out
+
+
+def body_html(rows, mode, year, written=None):
+    """The table body: the rows in the order given, from rows_html() (`written`, when
+    the caller has it already)."""
+    if written is None:
+        written = rows_html(rows, mode, year)
+    return mark_safe("\n".join(written[row["code"]] for row in rows))
 
 
 def districts_html(districts, year):

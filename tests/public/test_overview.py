@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.cache import cache
 
+from khuyenhoc.areas.freshness import figures_changed, figures_version
 from khuyenhoc.areas.models import Commune, Figure
 from tests import metric_names as m
 
@@ -92,11 +93,31 @@ def test_a_change_shows_on_the_public_page_once_the_short_cache_expires(client, 
     Figure.objects.filter(
         commune=first, year=2026, metric=m.title_metric("household", "recognised")
     ).update(value=2_250)
+    figures_changed()  # as every write of figures does (khuyenhoc/areas/summaries.py)
     cached = client.get("/thong-ke/?nam=2026").content.decode()
     assert "80 %" in _household_cell(cached, first)
     cache.clear()  # what the 5 s expiry does
     fresh = client.get("/thong-ke/?nam=2026").content.decode()
     assert "90 %" in _household_cell(fresh, first)
+
+
+def test_without_the_page_cache_a_write_of_figures_shows_at_the_next_request(
+    client, seeded, settings
+):
+    # the overview and the commune page remember their tables per figures' version
+    # (khuyenhoc/public/memo.py); every write of figures advances it, nothing expires
+    settings.PUBLIC_CACHE_SECONDS = 0
+    first = seeded[0]
+    before = figures_version()
+    assert "80 %" in _household_cell(client.get("/thong-ke/?nam=2026").content.decode(), first)
+    assert "2.100" not in client.get(f"/thong-ke/{first.code}/?nam=2026").content.decode()
+    Figure.objects.filter(
+        commune=first, year=2026, metric=m.title_metric("household", "recognised")
+    ).update(value=2_100)
+    figures_changed()  # as every write of figures does (khuyenhoc/areas/summaries.py)
+    assert figures_version() > before
+    assert "84 %" in _household_cell(client.get("/thong-ke/?nam=2026").content.decode(), first)
+    assert "2.100" in client.get(f"/thong-ke/{first.code}/?nam=2026").content.decode()
 
 
 def test_it_uses_commune_figures_only_from_the_summary_table(client, seeded):

@@ -10,12 +10,13 @@ sized by the planner's estimate (pg_class.reltuples, as ANALYZE and autovacuum k
 it): the pages number right to within the last few. A filter, a search or a row outside
 the user's scope keeps Django's exact count; so do small tables, counted exactly."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.views.main import ORDER_VAR, PAGE_VAR
 from django.db import connection
 from django.db.models import Exists, OuterRef
 
-from khuyenhoc.areas.models import Commune, Province
+from khuyenhoc.core.access.querysets import communes
 from khuyenhoc.core.access.scope import communes_for, is_reviewer
 
 # Below this many rows a table is counted exactly: its count is quick.
@@ -42,15 +43,18 @@ def whole_table_seen(model, user) -> bool:
     rows = model._default_manager.all()
     province_path = getattr(rows, "province_path", None)
     if province_path and is_reviewer(user):
-        elsewhere = Province.objects.exclude(pk=settings.PROVINCE_CODE).filter(
+        provinces = apps.get_model("areas", "Province")._default_manager  # core imports no app
+        elsewhere = provinces.exclude(pk=settings.PROVINCE_CODE).filter(
             Exists(rows.filter(**{province_path: OuterRef("pk")}))
         )
         return not elsewhere.exists()
     path = getattr(rows, "commune_path", None)
     if path is None:
         return False
-    elsewhere = Commune.objects.exclude(pk__in=communes_for(user)).filter(
-        Exists(rows.filter(**{path: OuterRef("pk")}))
+    elsewhere = (
+        communes()
+        .exclude(pk__in=communes_for(user))
+        .filter(Exists(rows.filter(**{path: OuterRef("pk")})))
     )
     if elsewhere.exists():
         return False

@@ -16,7 +16,6 @@ import math
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import connection
 from django.utils import timezone
 
 from khuyenhoc.areas.demo_names import family_name, person_name
@@ -63,11 +62,7 @@ def seed(ctx):
     # would re-run all six of its foreign-key checks (PostgreSQL re-checks a row its
     # own transaction inserted, even when the keys did not change): about a tenth of
     # the province demo's time.
-    if ctx.scale == "province" and connection.vendor == "postgresql":
-        # a whole province's lists, set-based: the same rows in minutes instead of 20
-        from . import demo_province
-
-        return demo_province.seed(ctx)
+    # (a whole province on PostgreSQL is seeded by demo_province.py instead: seed_demo)
     rng = ctx.rng("titles")
     staff = ctx.accounts.get("canbo")
     reviewer = ctx.accounts.get("thamdinh")

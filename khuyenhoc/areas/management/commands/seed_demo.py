@@ -4,6 +4,7 @@ from importlib import import_module
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from khuyenhoc.areas import demo, summaries
 from khuyenhoc.areas.models import Province
@@ -64,7 +65,8 @@ class Command(BaseCommand):
             timed = self._timed if options["verbosity"] >= 2 else lambda _name, call: call()
             with summaries.deferred():  # rebuilt once, below, from every app's records
                 for module in self._demo_modules():
-                    timed(module.__name__, lambda module=module: module.seed(ctx))
+                    seeder = self._province_seeder(module, ctx) or module
+                    timed(module.__name__, lambda seeder=seeder: seeder.seed(ctx))
             timed("summaries", summaries.rebuild_all)
         self._print_accounts(ctx)
         # an app's demo may print what a newcomer needs to try it, on every run
@@ -77,6 +79,18 @@ class Command(BaseCommand):
         started = time.monotonic()
         call()
         self.stdout.write(f"    ({name}: {time.monotonic() - started:.1f} s)")
+
+    def _province_seeder(self, module, ctx):
+        """A whole province on PostgreSQL is seeded set-based by `<app>.demo_province`
+        where an app has one (titles: 3,9 million registrations in minutes, not 20)."""
+        if ctx.scale != "province" or connection.vendor != "postgresql":
+            return None
+        try:
+            return import_module(f"{module.__name__}_province")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{module.__name__}_province":
+                raise
+            return None
 
     def _demo_modules(self):
         modules = []

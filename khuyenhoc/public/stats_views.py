@@ -282,6 +282,18 @@ def _metric(key):
     return registry.get(key).metrics[0]
 
 
+def _members(figures):
+    """The year's movements of members, as the report states them: 0 where the members'
+    app wrote figures for the commune and year without this one (no zero rows are
+    stored); None, and no line on the page, where it wrote nothing."""
+    value = registry.getter(figures)
+    return {
+        "joined": value(_metric("members.joined")),
+        "left": value(_metric("members.left")),
+        "branches": value(_metric("branches")),
+    }
+
+
 def _funds(figures):
     if not registry.wrote(figures, registry.get("funds.opening").owner):
         return None
@@ -378,11 +390,7 @@ def commune(request, code):
         "has_legacy_years": any(is_legacy_year(y) for y in available),
         "sources": sources,
         "split_rule": SPLIT_RULE,
-        "members_metrics": {
-            "joined": figures.get(_metric("members.joined")),
-            "left": figures.get(_metric("members.left")),
-            "branches": figures.get(_metric("branches")),
-        },
+        "members_metrics": _members(figures),
     }
     return render(request, "public/commune.html", context)
 

@@ -100,6 +100,7 @@ EXCLUDED = {
 
 # Who is tried, in turn, until one of them is shown the page's form.
 ROLES = ("staff", "reviewer")
+OPENED_WITHOUT_FORMS = 12  # the last route to need so many (titles:evaluate) needs 7
 
 
 ATTACKED = [r for r in STAFF_ROUTES if r[0] not in EXCLUDED and not r[1].endswith(".xlsx")]
@@ -110,10 +111,11 @@ FUZZ = settings(max_examples=12, deadline=None, suppress_health_check=[HealthChe
 
 
 def _post_forms(client, url):
-    """The forms of the page at `url` that POST at least one field: (target, defaults)."""
+    """The forms of the page at `url` that POST at least one field: (target, defaults);
+    None when the page does not open as a page."""
     page = client.get(url)
     if page.status_code != 200 or not page["Content-Type"].startswith("text/html"):
-        return []
+        return None
     parser = Form()
     parser.feed(page.content.decode())
     found = []
@@ -126,7 +128,10 @@ def _post_forms(client, url):
 
 def _targets(client, world, name, converters):
     """The role that sees the route's forms and those forms, once per combination of
-    the route's parameters; for a route with a <pk>, of the first record that opens."""
+    the route's parameters; for a route with a <pk>, of the first record that opens.
+    A route whose pages opened OPENED_WITHOUT_FORMS times for a role without a form
+    (a printed paper, a read-only record) shows that role none: the keys of the view's
+    own records, in each of their states, come first (staff_pages.record_pks)."""
     values_of = vocabulary(world)
     keys = [k for k in converters if k != "pk"]
     # the same keys for every role and combination: looked up once, as far as tried
@@ -137,11 +142,15 @@ def _targets(client, world, name, converters):
         targets = []
         for values in itertools.product(*(values_of[k] for k in keys)):
             kwargs = dict(zip(keys, values, strict=True))
+            opened = 0
             for pk in pks:
                 url = reverse(name, kwargs=kwargs | ({} if pk is None else {"pk": pk}))
                 forms = _post_forms(client, url)
                 if forms:
                     targets += forms
+                    break
+                opened += forms is not None
+                if opened == OPENED_WITHOUT_FORMS:
                     break
         if targets:
             return targets

@@ -75,7 +75,8 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins before checking
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend that reads the staff profile with the user (core/access/backends.py)
+    "khuyenhoc.core.access.backends.StaffBackend",
 ]
 # Login throttling (khuyenhoc/core/access/lockout.py). Failures count per account, never per address
 # alone: a commune office shares one address, and one person's typos must not lock out the

@@ -12,7 +12,7 @@ def make_user(username, *, role, communes=()):
 def login(client, user):
     """Signs a test client in; the login form itself is tested in tests/areas/test_login.py
     (django-axes needs the request, which client.login() does not pass)."""
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="khuyenhoc.core.access.backends.StaffBackend")
 
 
 def registered_households(commune, village, numbers, year):

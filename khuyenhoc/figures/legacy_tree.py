@@ -6,7 +6,7 @@ from khuyenhoc.areas.models import LegacyCommune, LegacyFigure
 from khuyenhoc.figures.indicators import add_up
 
 from .coverage import every_title
-from .selectors import _sources_of
+from .legacy import sources_of
 
 
 def legacy_tree(*, year, province_code, district=None) -> list[dict]:
@@ -14,7 +14,7 @@ def legacy_tree(*, year, province_code, district=None) -> list[dict]:
     {code, name, kind, province, communes, figures, reached}; `communes` lists every old
     commune of the district that fed the province, {code, name, kind, figures}, with
     empty figures when it reported nothing that year (it still counts in N)."""
-    olds = LegacyCommune.objects.filter(pk__in=_sources_of(province_code))
+    olds = LegacyCommune.objects.filter(pk__in=sources_of(province_code))
     if district is not None:
         olds = olds.filter(district_id=district)
     rows = olds.order_by("district__name", "name").values_list(

@@ -73,3 +73,20 @@ def test_reviewer_admin_lists_only_the_province(client, reviewer, commune_a):
     assert response.status_code == 200
     assert response.context["cl"].result_count == 75  # Sơn La's communes, not the country's
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_a_signed_in_users_role_is_read_with_the_user_and_costs_no_query_of_its_own(
+    client, staff_a
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from khuyenhoc.areas.models import StaffProfile
+
+    login(client, staff_a)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("areas:staff_home")).status_code == 200
+    profile = connection.ops.quote_name(StaffProfile._meta.db_table)
+    user = [q["sql"] for q in queries if "auth_user" in q["sql"].split(" WHERE ")[0]]
+    assert user and profile in user[0], "the user is loaded with the staff profile"
+    assert not [q["sql"] for q in queries if q["sql"].startswith(f"SELECT {profile}.")]

@@ -22,5 +22,5 @@ def test_public_and_staff_pages_answer_while_redis_is_down(client, settings, sta
     assert cache.get("anything", "unreachable") == "unreachable"
     assert response.status_code == 200
     assert "4.321" in response.content.decode()
-    client.force_login(staff_a, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(staff_a, backend="khuyenhoc.core.access.backends.StaffBackend")
     assert client.get(f"/quan-ly/xa/{commune_a.code}/").status_code == 200

@@ -89,6 +89,12 @@ def restore_base(snapshot: Snapshot) -> None:
         _copy_in(cursor, empty)
         for statement in _sequence_resets(empty):
             cursor.execute(statement)
+        if empty:
+            # as restore_demo: autovacuum may have analyzed the tables while the flush
+            # left them empty, and the planner then joins 10.000 old communes to
+            # 10.000 old→new pairs by nested loops (a past-years import took minutes)
+            quote = connection.ops.quote_name
+            cursor.execute("ANALYZE " + ", ".join(quote(t) for t in empty))
     # pages cached before the flush describe rows that are gone, under a figures stamp
     # the emptied tables may give again
     cache.clear()

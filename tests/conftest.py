@@ -31,26 +31,6 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile("khuyenhoc")
 
 
-# Modules whose tests take 7 to 35 s each (subprocesses, a second database, a child's
-# memory): they run first, so that the parallel run ends on short tests instead of one
-# worker waiting for the other's long test at the end.
-LONG_FIRST = (
-    "tests/areas/test_demo_on_sqlite.py",
-    "tests/trust/test_backup_restore.py",
-    "tests/funds/test_concurrency.py",
-    "tests/trust/test_upload_memory.py",
-    "tests/trust/test_sqlite_concurrent_saves.py",
-    "tests/hosts/test_two_app_hosts.py",
-    "tests/areas/test_seed_demo.py",
-)
-
-
-def pytest_collection_modifyitems(items):
-    """Whole modules move (their module fixtures stay together); the order within and
-    between the others is kept."""
-    items.sort(key=lambda item: item.nodeid.split("::")[0] not in LONG_FIRST)
-
-
 @pytest.hookimpl(tryfirst=True)  # before xdist's own, which starts the workers
 def pytest_sessionstart(session):
     """Run in parallel, the controller migrates once into a template (tests/parallel_db.py)."""

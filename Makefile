@@ -15,7 +15,6 @@ $(PY):
 	"$$PYBIN" -m venv $(VENV)
 
 $(STAMP): $(PY) pyproject.toml
-	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[test]"
 	rm -f $(VENV)/.installed-*; touch $(STAMP)
 

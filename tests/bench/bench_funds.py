@@ -8,7 +8,7 @@ from django.utils import timezone
 from funds import imports, services
 from tests.bench.util import bench_line, run_commit_checks, stopwatch
 from tests.factories import make_user
-from tests.funds.test_imports import xlsx
+from tests.funds.sheets import xlsx
 
 pytestmark = pytest.mark.django_db
 

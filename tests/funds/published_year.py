@@ -40,7 +40,7 @@ from django.urls import reverse
 from funds.models import Campaign, Fund, Payout, Receipt, Transfer
 from khuyenhoc.areas.models import Figure, ProvinceFigure
 from tests.factories import login, once
-from tests.funds.test_imports import RECEIPT_TITLES, receipt_row, xlsx
+from tests.funds.sheets import RECEIPT_TITLES, receipt_row, xlsx
 
 pytestmark = pytest.mark.django_db
 

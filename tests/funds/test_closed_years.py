@@ -12,7 +12,7 @@ from funds import imports, ledger, services
 from funds.models import Beneficiary, OverdraftGrant, Payout, Receipt
 from tests.factories import login
 from tests.funds.conftest import a_day_of
-from tests.funds.test_imports import xlsx
+from tests.funds.sheets import xlsx
 
 pytestmark = pytest.mark.django_db
 

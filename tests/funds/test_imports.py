@@ -3,7 +3,6 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from openpyxl import Workbook
 
 from funds import campaigns, goods, imports
 from funds.models import Payout, Receipt
@@ -11,38 +10,10 @@ from khuyenhoc.areas.models import Figure
 from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 from tests.factories import login, once
 from tests.funds.conftest import a_day_of
+from tests.funds.sheets import RECEIPT_TITLES, receipt_row, xlsx
 from tests.metric_names import FUND_RECEIPTS_CASH
 
 pytestmark = pytest.mark.django_db
-
-RECEIPT_TITLES = list(imports.RECEIPT_HEADERS.values())
-
-
-def xlsx(headers, rows):
-    book = Workbook()
-    sheet = book.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def receipt_row(date="13/11/2025", donor="Ông Lường Văn Tâm", amount="1.000.000", **extra):
-    row = {
-        "date": date,
-        "donor": donor,
-        "category": "cá nhân",
-        "consent": "có",
-        "item": "",
-        "quantity": "",
-        "amount": amount,
-        "unit": "",
-        "campaign": "",
-    }
-    row.update(extra)
-    return [row[k] for k in imports.RECEIPT_HEADERS]
 
 
 def test_a_donation_list_with_both_thousand_separators_is_recorded(staff_a, fund_a, this_year):

@@ -18,7 +18,7 @@ from khuyenhoc.core.sheets.spreadsheets import ImportRejected
 from khuyenhoc.submissions.once import ALREADY_SENT
 from khuyenhoc.submissions.previews import ImportNeedsChoice
 from tests.factories import login, once
-from tests.funds.test_imports import RECEIPT_TITLES, receipt_row, xlsx
+from tests.funds.sheets import RECEIPT_TITLES, receipt_row, xlsx
 
 
 def donations(day):

@@ -72,10 +72,34 @@ def django_db_setup(request, django_test_environment, django_db_blocker):
             parallel_db.drop_database(created)
 
 
+BASE = pytest.StashKey[object]()
+
+
 @pytest.fixture(scope="session")
-def base_snapshot(django_db_setup, django_db_blocker):
+def base_snapshot(request, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        return take_base_snapshot()
+        request.config.stash[BASE] = take_base_snapshot()
+    return request.config.stash[BASE]
+
+
+def _flushes(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    return transactional or {"transactional_db", "live_server"} & set(item.fixturenames)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (a browser journey, the app hosts) ends in a flush that
+    empties the units too: they are put back once, committed, right after it. Put back
+    by each later test inside its own rolled-back transaction instead, they were copied
+    and analyzed again for every test that followed, a minute of the run or more,
+    depending on which worker stole the browser tests."""
+    yield
+    # after the last test the session's teardown has dropped the database already
+    if nextitem is not None and BASE in item.config.stash and _flushes(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_base_if_flushed(item.config.stash[BASE])
 
 
 @pytest.fixture

@@ -55,11 +55,7 @@ def restore_demo(snapshot: Snapshot) -> None:
         cursor.execute("SET LOCAL session_replication_role = DEFAULT")
         for statement in _sequence_resets(snapshot.tables):
             cursor.execute(statement)
-        # the planner would otherwise take the freshly filled tables for empty ones and
-        # pick nested loops that turn an admin page into minutes
-        # (these tables only: a database-wide ANALYZE also takes the shared catalogs, and
-        # two xdist workers then wait on each other)
-        cursor.execute("ANALYZE " + ", ".join(quote(t) for t in snapshot.tables))
+        _analyze(cursor, snapshot.tables)
     cache.clear()
 
 
@@ -89,15 +85,21 @@ def restore_base(snapshot: Snapshot) -> None:
         _copy_in(cursor, empty)
         for statement in _sequence_resets(empty):
             cursor.execute(statement)
-        if empty:
-            # as restore_demo: autovacuum may have analyzed the tables while the flush
-            # left them empty, and the planner then joins 10.000 old communes to
-            # 10.000 old→new pairs by nested loops (a past-years import took minutes)
-            quote = connection.ops.quote_name
-            cursor.execute("ANALYZE " + ", ".join(quote(t) for t in empty))
+        # autovacuum may have analyzed them while the flush left them empty
+        _analyze(cursor, empty)
     # pages cached before the flush describe rows that are gone, under a figures stamp
     # the emptied tables may give again
     cache.clear()
+
+
+def _analyze(cursor, tables):
+    """The planner would otherwise take freshly filled tables for empty ones and pick
+    nested loops that turn a page into minutes (10.000 old communes joined to their
+    old→new pairs). These tables only: a database-wide ANALYZE also takes the shared
+    catalogs, and two xdist workers then wait on each other."""
+    if tables:
+        quote = connection.ops.quote_name
+        cursor.execute("ANALYZE " + ", ".join(quote(t) for t in tables))
 
 
 def _copy_in(cursor, tables):

@@ -8,9 +8,9 @@ from django.contrib.auth.backends import ModelBackend
 
 class StaffBackend(ModelBackend):
     def get_user(self, user_id):
-        users = get_user_model()._default_manager.select_related("staff_profile")
+        user_model = get_user_model()
         try:
-            user = users.get(pk=user_id)
-        except get_user_model().DoesNotExist:
+            user = user_model._default_manager.select_related("staff_profile").get(pk=user_id)
+        except user_model.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

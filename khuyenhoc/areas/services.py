@@ -76,6 +76,7 @@ def village_create(*, user, commune: Commune, name: str, kind: str) -> Village:
     village._history_user = user
     village.full_clean()
     village.save()
+    figures_changed()  # the public commune page lists the villages
     return village
 
 
@@ -89,6 +90,7 @@ def village_rename(*, user, village: Village, name: str, kind: str | None = None
     village._history_user = user
     village.full_clean()
     village.save()
+    figures_changed()  # the public commune page lists the villages
     return village
 
 
@@ -104,6 +106,7 @@ def village_merge(*, user, source: Village, target: Village) -> Village:
     source.merged_into = target
     source._history_user = user
     source.save(update_fields=["is_active", "merged_into"])
+    figures_changed()  # the public commune page lists the active villages
     return target
 
 
@@ -192,6 +195,7 @@ def villages_import(*, user, commune: Commune, data: bytes, skip_existing=False)
     if preview.already and not skip_existing:
         raise ImportNeedsChoice(preview)
     bulk_create_with_history(villages, Village, default_user=user)
+    figures_changed()  # the public commune page lists the villages
     return ImportOutcome(created=len(villages), skipped=preview.already)
 
 

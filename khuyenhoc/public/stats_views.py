@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from khuyenhoc.areas.models import Village
@@ -352,10 +353,25 @@ def _chart(title, labels, series, target_title, years):
 @anonymous_cache
 def commune(request, code):
     version = memo.version()
-    # the unit and its figures of every year, as they stand at this version of the figures
     commune = memo.remembered(version, ("commune", code), lambda: selectors.commune_or_404(code))
     province_by_year = selectors.province_totals(version=version)
     year, available = pick_public_year(request, province_by_year, published=published_year())
+    # Everything below the menu follows from the figures, the commune and the year alone
+    # (its villages too: their writes advance the version), so it is written once per
+    # version of the figures (memo.py), not at every request.
+    content = memo.remembered(
+        version,
+        ("commune-page", code, year, tuple(available)),
+        lambda: render_to_string(
+            "public/commune_content.html",
+            _commune_context(commune, year, available, version),
+        ),
+    )
+    return render(request, "public/commune.html", {"commune": commune, "content": content})
+
+
+def _commune_context(commune, year, available, version):
+    code = commune.code
     mine_by_year, sources = memo.remembered(
         version, ("commune-figures", code), lambda: selectors.commune_figures(code)
     )
@@ -367,7 +383,7 @@ def commune(request, code):
         if not is_legacy_year(year):
             province["unit_count"] = commune.province_unit_count
     villages = [(name, Village.Kind(kind).label) for name, kind in selectors.villages(code)]
-    context = {
+    return {
         "commune": commune,
         "year": year,
         "years": available,
@@ -380,19 +396,12 @@ def commune(request, code):
         "figures": figures,
         "villages": villages,
         "villages_reached": coverage.villages_reached(figures),
-        "trends": memo.remembered(
-            version,
-            ("commune-trends", code, tuple(available)),
-            lambda: _trends(available, mine_by_year, version),
-        )
-        if available
-        else [],
+        "trends": _trends(available, mine_by_year, version) if available else [],
         "has_legacy_years": any(is_legacy_year(y) for y in available),
         "sources": sources,
         "split_rule": SPLIT_RULE,
         "members_metrics": _members(figures),
     }
-    return render(request, "public/commune.html", context)
 
 
 def ping(request):

@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from khuyenhoc.areas import services
 from khuyenhoc.areas.models import Commune, Village
 
 from .conftest import write_legacy
@@ -65,3 +66,20 @@ def test_an_unknown_year_on_a_commune_page_gives_a_404_and_a_malformed_one_the_d
     response = client.get(f"/thong-ke/{code}/?nam=hai-nghin")
     assert response.status_code == 200
     assert "năm 2026" in response.content.decode()
+
+
+def test_without_the_page_cache_a_village_added_or_renamed_shows_at_the_next_request(
+    client, seeded, settings, staff_a
+):
+    # the page below the menu is written once per figures' version (khuyenhoc/public/memo.py):
+    # the villages' services advance it, as writes of figures do
+    settings.PUBLIC_CACHE_SECONDS = 0
+    commune = staff_a.staff_profile.communes.get()
+    page = f"/thong-ke/{commune.code}/"
+    assert "Bản Nà Ngần" not in client.get(page).content.decode()
+    village = services.village_create(
+        user=staff_a, commune=commune, name="Bản Nà Ngần", kind=Village.Kind.BAN
+    )
+    assert "Bản Nà Ngần" in client.get(page).content.decode()
+    services.village_rename(user=staff_a, village=village, name="Bản Nà Ngần Mới")
+    assert "Bản Nà Ngần Mới" in client.get(page).content.decode()

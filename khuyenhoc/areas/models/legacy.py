@@ -12,7 +12,7 @@ from django.db.models import Q
 from khuyenhoc.core.db.history import ChangeHistory
 
 from ..legacy_fields import FIELDS, check
-from ..reform import REFORM_YEAR
+from ..reform import REFORM_DAY, REFORM_YEAR
 from .units import LegacyCommune
 
 
@@ -70,7 +70,7 @@ class LegacyReport(models.Model):
 
     class Meta:
         verbose_name = "báo cáo năm của xã cũ"
-        verbose_name_plural = "báo cáo năm của xã cũ (trước 01/7/2025)"
+        verbose_name_plural = f"báo cáo năm của xã cũ (trước {REFORM_DAY})"
         ordering = ["legacy_commune_id", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["legacy_commune", "year"], name="uniq_legacy_report"),

@@ -17,7 +17,7 @@ from khuyenhoc.core.access.scope import communes_for, communes_writable_by
 from khuyenhoc.core.db.history import ChangeHistory
 from khuyenhoc.core.text import fold
 
-from ..reform import REFORM_YEAR
+from ..reform import REFORM_DAY, REFORM_YEAR
 
 
 class Province(models.Model):
@@ -28,7 +28,7 @@ class Province(models.Model):
 
     class Meta:
         verbose_name = "tỉnh, thành phố"
-        verbose_name_plural = "tỉnh, thành phố (từ 01/7/2025)"
+        verbose_name_plural = f"tỉnh, thành phố (từ {REFORM_DAY})"
         ordering = ["code"]
 
     def __str__(self):
@@ -60,7 +60,7 @@ class Commune(models.Model):
 
     class Meta:
         verbose_name = "xã, phường, đặc khu"
-        verbose_name_plural = "xã, phường, đặc khu (từ 01/7/2025)"
+        verbose_name_plural = f"xã, phường, đặc khu (từ {REFORM_DAY})"
         ordering = ["province_id", "name"]
 
     def __str__(self):
@@ -78,7 +78,7 @@ class LegacyProvince(models.Model):
 
     class Meta:
         verbose_name = "tỉnh cũ"
-        verbose_name_plural = "tỉnh cũ (trước 01/7/2025)"
+        verbose_name_plural = f"tỉnh cũ (trước {REFORM_DAY})"
         ordering = ["code"]
 
     def __str__(self):
@@ -95,7 +95,7 @@ class LegacyDistrict(models.Model):
 
     class Meta:
         verbose_name = "huyện cũ"
-        verbose_name_plural = "huyện cũ (trước 01/7/2025)"
+        verbose_name_plural = f"huyện cũ (trước {REFORM_DAY})"
         ordering = ["code"]
 
     def __str__(self):
@@ -135,7 +135,7 @@ class LegacyCommune(models.Model):
 
     class Meta:
         verbose_name = "xã cũ"
-        verbose_name_plural = "xã cũ (trước 01/7/2025)"
+        verbose_name_plural = f"xã cũ (trước {REFORM_DAY})"
         ordering = ["code"]
 
     def __str__(self):

@@ -14,8 +14,10 @@ $(PY):
 	echo "→ Tạo môi trường ảo với $$PYBIN"; \
 	"$$PYBIN" -m venv $(VENV)
 
+# --no-compile: pip would compile every file of every package (10 s of a fresh install);
+# Python compiles the modules it imports, once, on first use
 $(STAMP): $(PY) pyproject.toml
-	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q --no-compile -e ".[test]"
 	rm -f $(VENV)/.installed-*; touch $(STAMP)
 
 install: $(STAMP)
@@ -48,7 +50,7 @@ test: install lint browser redis
 # It installs wrk (Debian) and the bench extra (django-import-export) and never skips.
 bench: install
 	@scripts/ensure-wrk.sh
-	$(PY) -m pip install -q -e ".[test,bench]"
+	$(PY) -m pip install -q --no-compile -e ".[test,bench]"
 	@set -o pipefail; time scripts/with-postgres.sh $(PY) -m pytest tests/bench -q -s \
 		-o python_files='bench_*.py' | tee bench-results.txt; status=$$?; \
 		grep '^BENCH' bench-results.txt; exit $$status

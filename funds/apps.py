@@ -34,3 +34,5 @@ class FundsConfig(AppConfig):
         from .indicators import register_indicators
 
         register_indicators()
+        # the receipts import, run as a background job when long (khuyenhoc.jobs.registry)
+        from . import views  # noqa: F401

@@ -14,3 +14,5 @@ class MembersConfig(AppConfig):
         from .indicators import register_indicators
 
         register_indicators()
+        # its sheet import, run as a background job when long (khuyenhoc.jobs.registry)
+        from . import views_excel  # noqa: F401

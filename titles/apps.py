@@ -30,3 +30,5 @@ class TitlesConfig(AppConfig):
         from .indicators import register_indicators
 
         register_indicators()
+        # its sheet imports, run as background jobs when long (khuyenhoc.jobs.registry)
+        from . import views_excel  # noqa: F401

@@ -15,3 +15,5 @@ class JobsConfig(AppConfig):
 
         if admin.site.is_registered(DBTaskResult):
             admin.site.unregister(DBTaskResult)
+        # backups run as background jobs (registry.py)
+        from . import backup  # noqa: F401

@@ -39,7 +39,7 @@ def run(job_id: int) -> str:
 
 
 def _run(job: Job) -> None:
-    found = registry.find(job.kind, job.params.get("module", ""))
+    found = registry.find(job.kind)
     if found is None or not _allowed(job):
         _finish(job, State.REFUSED, message=NOT_ALLOWED)
         return

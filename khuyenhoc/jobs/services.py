@@ -51,6 +51,7 @@ def _expire_waiting_choices() -> None:
 @transaction.atomic
 def import_job_start(*, user, background: Background, data: bytes, total: int, back_url: str):
     _expire_waiting_choices()
+    runner(background.kind)  # a kind no app registers fails here, at the page, not in the worker
     job = Job.objects.create(
         kind=background.kind,
         label=background.label,
@@ -58,7 +59,6 @@ def import_job_start(*, user, background: Background, data: bytes, total: int, b
         commune=background.commune,
         params={
             "import": True,
-            "module": runner(background.kind).module,
             "what": background.what,
             "args": background.args,
         },
@@ -72,12 +72,13 @@ def import_job_start(*, user, background: Background, data: bytes, total: int, b
 
 @transaction.atomic
 def job_start(*, user, kind: str, label: str, needs: str, commune=None, args=None):
+    runner(kind)  # a kind no app registers fails here, at the page, not in the worker
     job = Job.objects.create(
         kind=kind,
         label=label,
         user=user,
         commune=commune,
-        params={"module": runner(kind).module, "needs": needs, "args": args or {}},
+        params={"needs": needs, "args": args or {}},
     )
     _enqueue(job)
     return job

@@ -8,3 +8,7 @@ class ReportsConfig(AppConfig):
     commune_links = [("Báo cáo năm", "reports:commune_latest")]
     # What people type that may name a person (khuyenhoc.core.erasure): "the family of …"
     free_texts = {"AnnualReport": ["highlights", "difficulties", "proposals"]}
+
+    def ready(self):
+        # the province report, written by a background job (khuyenhoc.jobs.registry)
+        from . import views  # noqa: F401

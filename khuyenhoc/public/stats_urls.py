@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import groups, legacy_exports, legacy_views
+from . import commune_views, groups, legacy_exports, legacy_views
 from . import stats_views as views
 
 app_name = "stats"
@@ -12,7 +12,7 @@ urlpatterns = [
     path("du-lieu.csv", views.download_csv, name="csv"),
     path("du-lieu.xlsx", views.download_xlsx, name="xlsx"),
     path("ping", views.ping, name="ping"),
-    path("<int:code>/", views.commune, name="commune"),
+    path("<int:code>/", commune_views.commune, name="commune"),
     path("huyen-cu/<int:district>/", legacy_views.district, name="legacy_district"),
     *[
         path(f"huyen-cu/du-lieu.{fmt}", legacy_exports.province_download, {"fmt": fmt}, name)

@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from khuyenhoc.core import progress
 from khuyenhoc.core.db.copy import (
-    analyze_if_grown,
     copy_into,
     copy_line,
     copy_statements,
@@ -33,6 +32,7 @@ from khuyenhoc.core.db.copy import (
     with_history,
 )
 from khuyenhoc.core.db.inserts import db_datetime, insert_rows
+from khuyenhoc.core.db.statistics import analyze_if_grown
 
 from .models import SUBJECT_MODELS, Clan, Evaluation, Registration, Score
 

@@ -20,8 +20,10 @@ from importlib import import_module
 from django.apps import apps
 from django.db import transaction
 
+from khuyenhoc.core.db.statistics import analyze
+
 from .freshness import figures_changed
-from .models import Figure, ProvinceFigure
+from .models import Figure, LegacyFigure, ProvinceFigure
 
 _deferred = ContextVar("summaries_deferred", default=False)
 
@@ -117,3 +119,6 @@ def rebuild_all():
     from .past_years import rebuild_figures  # the old units' rows, from their reports
 
     rebuild_figures()
+    # every row of the three tables is new: plan the public pages from their statistics
+    # now, not from guesses until autovacuum comes by (core.db.statistics)
+    analyze([Figure, ProvinceFigure, LegacyFigure])

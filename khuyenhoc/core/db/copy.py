@@ -62,24 +62,6 @@ def reserve_ids(cursor, model, count: int) -> list[int]:
     return [pk for (pk,) in cursor.fetchall()]
 
 
-def analyze_if_grown(cursor, models, written: int):
-    """ANALYZE the models' tables when this write grew them by more than a fifth.
-
-    PostgreSQL plans from statistics that autovacuum gathers only after commit: a first
-    import of 10,000 citizens would have the same transaction's figures planned for an
-    empty table, as nested loops that scan the table once per row. ANALYZE inside the
-    transaction counts its own new rows."""
-    tables = [model._meta.db_table for model in models]
-    cursor.execute("SELECT relname, reltuples FROM pg_class WHERE relname = ANY(%s)", [tables])
-    grown = [name for name, tuples in cursor.fetchall() if written > max(tuples, 0) / 5]
-    if grown:
-        # A tenth of the usual sample: the plans here need the row counts, not the fine
-        # distribution, and a 50,000-row table is analyzed in 12 ms instead of 120 ms.
-        # Autovacuum analyzes again with the full sample once the import is committed.
-        cursor.execute("SET LOCAL default_statistics_target = 10")
-        cursor.execute("ANALYZE " + ", ".join(f'"{name}"' for name in sorted(grown)))
-
-
 def history_tail(*, when, user, reason=None) -> str:
     """The history columns of a new record's first history row, as COPY text that follows
     the record's line; `reason` None leaves the change reason empty (NULL)."""

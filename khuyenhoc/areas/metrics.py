@@ -12,7 +12,12 @@ VILLAGES = "areas.villages"
 UNITS = "areas.units"
 DENOMINATORS = (POPULATION, ADULTS, HOUSEHOLDS, CLANS, VILLAGES, UNITS)
 
-METRIC_LENGTH = 60  # areas.models.Figure.metric
+# The summary tables' metric column (areas.models Figure, ProvinceFigure, LegacyFigure):
+# long enough for the longest name an app writes whole, a kind of goods with its unit
+# (funds.metrics.goods_item_metric: a 15-character prefix, a 30-character unit, a
+# 200-character name), so that two goods named alike past their 60th character stay
+# two lines and not one sum.
+METRIC_LENGTH = 255
 
 
 def every_metric() -> list[str]:

@@ -17,6 +17,7 @@ from khuyenhoc.core.access.scope import communes_for, communes_writable_by
 from khuyenhoc.core.db.history import ChangeHistory
 from khuyenhoc.core.text import fold
 
+from ..metrics import METRIC_LENGTH
 from ..reform import REFORM_DAY, REFORM_YEAR
 
 
@@ -298,7 +299,7 @@ class Figure(models.Model):
         Commune, on_delete=models.CASCADE, related_name="figures", verbose_name="xã, phường"
     )
     year = models.PositiveSmallIntegerField("năm")
-    metric = models.CharField("chỉ tiêu", max_length=60)
+    metric = models.CharField("chỉ tiêu", max_length=METRIC_LENGTH)
     value = models.BigIntegerField("giá trị")
 
     class Meta:
@@ -322,7 +323,7 @@ class ProvinceFigure(models.Model):
         Province, on_delete=models.CASCADE, related_name="figures", verbose_name="tỉnh"
     )
     year = models.PositiveSmallIntegerField("năm")
-    metric = models.CharField("chỉ tiêu", max_length=60)
+    metric = models.CharField("chỉ tiêu", max_length=METRIC_LENGTH)
     value = models.BigIntegerField("giá trị")
 
     class Meta:
@@ -345,7 +346,7 @@ class LegacyFigure(models.Model):
         LegacyCommune, on_delete=models.CASCADE, related_name="figures", verbose_name="xã cũ"
     )
     year = models.PositiveSmallIntegerField("năm")
-    metric = models.CharField("chỉ tiêu", max_length=60)
+    metric = models.CharField("chỉ tiêu", max_length=METRIC_LENGTH)
     value = models.BigIntegerField("giá trị")
 
     class Meta:

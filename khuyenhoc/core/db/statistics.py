@@ -23,6 +23,14 @@ def analyze(models, *, sample: int | None = None):
         cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(n) for n in names))
 
 
+def analyze_database():
+    """ANALYZE every table: after a seed, which writes the whole database at once (the
+    demo's 250 people a commune: 0,2–0,4 s)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def analyze_if_grown(cursor, models, written: int):
     """ANALYZE the models' tables when this write grew them by more than a fifth.
 

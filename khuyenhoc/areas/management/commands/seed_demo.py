@@ -9,6 +9,7 @@ from django.db import connection
 from khuyenhoc.areas import demo, summaries
 from khuyenhoc.areas.models import Province
 from khuyenhoc.areas.units import load_units
+from khuyenhoc.core.db.statistics import analyze_database
 
 
 class Command(BaseCommand):
@@ -68,6 +69,9 @@ class Command(BaseCommand):
                     seeder = self._province_seeder(module, ctx) or module
                     timed(module.__name__, lambda seeder=seeder: seeder.seed(ctx))
             timed("summaries", summaries.rebuild_all)
+            # plan every page of the demo from statistics, not from guesses until
+            # autovacuum comes by (core.db.statistics says what a guess cost)
+            timed("statistics", analyze_database)
         self._print_accounts(ctx)
         # an app's demo may print what a newcomer needs to try it, on every run
         for module in self._demo_modules():

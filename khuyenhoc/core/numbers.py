@@ -65,6 +65,18 @@ def money(value) -> str:
     return "–" if value is None else f"{number(value)} đ"
 
 
+def of_unit(value, unit: str) -> str:
+    """A registered indicator's value by its unit (khuyenhoc.core.registry): đồng, a
+    decimal (members per 100 inhabitants), a percentage or a count."""
+    if unit == "money":
+        return money(value)
+    if unit == "decimal":
+        return decimal(value)
+    if unit == "rate":
+        return percent(value)
+    return number(value)
+
+
 # Units that only count the things ("một cái ba lô"): the association writes "520 ba lô".
 # A measure (tập, thùng, bộ, kg) is part of the quantity: "2.000 tập giấy".
 COUNTING_WORDS = {"cai", "chiec"}

@@ -1,6 +1,6 @@
 """The public commune page, /thong-ke/<code>/: its titles against the province and the
-targets, its members and funds, its trends over the years, its villages and the old
-communes it came from.
+targets, its organisation, members and funds (the annual report's lines), its trends
+over the years, its villages and the old communes it came from.
 
 Only the summary tables are read (selectors.py). Everything below the menu follows from
 the figures, the commune and the year alone (its villages too: their writes advance the
@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from khuyenhoc.areas.models import Village
 from khuyenhoc.areas.reform import is_legacy_year
 from khuyenhoc.core import registry
-from khuyenhoc.figures import coverage
+from khuyenhoc.figures import coverage, lines
 from khuyenhoc.figures.indicators import summarise
 from khuyenhoc.figures.selectors import SPLIT_RULE
 from khuyenhoc.figures.years import pick_public_year
@@ -62,45 +62,32 @@ def _citizen_groups(figures):
     return groups
 
 
-def _payouts(figures):
-    """Each kind of payout registered with a figure: its đồng and its portions (suất)."""
-    kinds: dict[str, dict] = {}
-    for indicator in registry.indicators("quy"):
-        if indicator.short:
-            measure = "amount" if indicator.unit == registry.MONEY else "portions"
-            kind = kinds.setdefault(indicator.short, {"label": indicator.short})
-            kind[measure] = figures.get(indicator.metrics[0])
-    return [kind for kind in kinds.values() if kind.get("amount") or kind.get("portions")]
+# The sections of the annual report this page states in full, in the report's words
+# (figures.lines): the organisation, the members, the funds.
+ASSOCIATION_SECTIONS = ("to-chuc", "hoi-vien", "quy")
 
 
-def _metric(key):
-    """The one metric of the registered indicator `key` ("funds.opening")."""
-    return registry.get(key).metrics[0]
-
-
-def _members(figures):
-    """The year's movements of members, as the report states them: 0 where the members'
-    app wrote figures for the commune and year without this one (no zero rows are
-    stored); None, and no line on the page, where it wrote nothing."""
-    value = registry.getter(figures)
-    return {
-        "joined": value(_metric("members.joined")),
-        "left": value(_metric("members.left")),
-        "branches": value(_metric("branches")),
-    }
-
-
-def _funds(figures):
-    if not registry.wrote(figures, registry.get("funds.opening").owner):
-        return None
-    payouts = _payouts(figures)
-    return {
-        "opening": figures.get(_metric("funds.opening")),
-        "cash": figures.get(_metric("funds.receipts.cash"), 0),
-        "in_kind": figures.get(_metric("funds.receipts.in_kind"), 0),
-        "closing": figures.get(_metric("funds.closing")),
-        "payouts": payouts,
-    }
+def _association(figures, year, province):
+    """The lines of ASSOCIATION_SECTIONS with a value (None: the app wrote nothing for
+    the commune and year). A line "of which" (level 1 and below) of zero is left out, as
+    the page says: on a phone, four kinds of payout with none paid were eight lines of
+    zeros under the one that counts. A line stating a rate or a decimal (members per 100
+    inhabitants) shows the province's beside it."""
+    found = []
+    for section in lines.sections(figures, year or 0, only=ASSOCIATION_SECTIONS):
+        rows = [
+            row
+            for row in section["rows"]
+            if row["value"] is not None and (row["value"] != 0 or row["level"] == 0)
+        ]
+        for row in rows:
+            indicator = registry.get(row["key"])
+            summary = indicator.summary if indicator else ""
+            if summary and row["unit"] in (registry.DECIMAL, registry.RATE):
+                row["province"] = province.get(summary)
+        if rows:
+            found.append({**section, "rows": rows})
+    return found
 
 
 def _trends(years, mine_by_year, version=None):
@@ -185,7 +172,7 @@ def _commune_context(commune, year, available, version):
         "province": province,
         "title_rows": _title_rows(mine, province),
         "citizen_groups": _citizen_groups(figures),
-        "funds": _funds(figures),
+        "association": _association(figures, year, province),
         "figures": figures,
         "villages": villages,
         "villages_reached": coverage.villages_reached(figures),
@@ -200,5 +187,4 @@ def _commune_context(commune, year, available, version):
         "has_legacy_years": any(is_legacy_year(y) for y in available),
         "sources": sources,
         "split_rule": SPLIT_RULE,
-        "members_metrics": _members(figures),
     }

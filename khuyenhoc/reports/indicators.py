@@ -8,7 +8,8 @@ that area and year, and "no data" (None) otherwise.
 """
 
 from khuyenhoc.core import registry
-from khuyenhoc.figures.indicators import add_up, summarise
+from khuyenhoc.figures import lines
+from khuyenhoc.figures.indicators import add_up
 
 __all__ = ["GROUPS", "add_up", "build", "find", "flat_cells", "headline"]
 
@@ -17,39 +18,13 @@ __all__ = ["GROUPS", "add_up", "build", "find", "flat_cells", "headline"]
 GROUPS = registry.SECTIONS
 
 
-def _row(indicator, figures, summary, communes):
-    row = {
-        "key": indicator.key,
-        "label": indicator.label,
-        "unit": indicator.unit,
-        "level": indicator.level,
-    }
-    row.update(registry.read(indicator, figures, summary, communes=communes))
-    return row
-
-
-def _sections(figures, year, communes):
-    summary = summarise(figures, year)
-    return [
-        {
-            "key": key,
-            "title": title,
-            "rows": [
-                _row(indicator, figures, summary, communes)
-                for indicator in registry.with_others(registry.indicators(key), figures)
-            ],
-        }
-        for key, title in GROUPS.items()
-    ]
-
-
 def build(figures: dict[str, int], year: int, *, previous=None, communes: int = 1) -> list:
     """The report's sections for one area and year; `previous` is {metric: value} of the
     year before (compared row by row), `communes` the denominator of Cộng đồng học tập cấp
     xã (1 for a commune, the number of communes for the province)."""
-    sections = _sections(figures, year, communes)
+    sections = lines.sections(figures, year, communes=communes)
     before = {}
-    for section in _sections(previous or {}, year - 1, communes):
+    for section in lines.sections(previous or {}, year - 1, communes=communes):
         for row in section["rows"]:
             before[row["key"]] = row
     for section in sections:

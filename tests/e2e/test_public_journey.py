@@ -58,6 +58,10 @@ def test_a_citizen_reads_the_overview_on_a_phone_sorts_it_and_opens_a_commune(
     expect(row).to_contain_text(number(recognised))
     expect(row).to_contain_text("Dưới chỉ tiêu")
     expect(page.get_by_text("Bản Hụm")).to_be_visible()
+    # the members' and funds' lines are the annual report's, in its words and numbers
+    members = Figure.objects.get(commune=published, year=2026, metric=m.MEMBERS_END).value
+    expect(page.get_by_role("row", name="Hội viên cuối năm")).to_contain_text(number(members))
+    expect(page.get_by_role("heading", name="Quỹ khuyến học", level=3)).to_be_visible()
     expect(page.locator("svg.chart").first).to_be_visible()
     page.screenshot(path=f"{SCREENSHOTS}/public_commune.png", full_page=True)
 

@@ -16,7 +16,10 @@ def test_it_shows_every_indicator_with_counts_rates_and_the_province(client, see
     assert "2.000" in html and "80 %" in html  # recognised households and their rate
     assert "Toàn tỉnh</th>" in html
     assert "Đạt chỉ tiêu" in html
-    assert "120.000.000 đ" in html and "90 suất" in html
+    # the funds' lines, in the annual report's words: a kind of payout's đồng and portions
+    assert 'Tổng thu</th><td class="num">120.000.000 đ</td>' in html
+    assert 'Học bổng: số suất</th><td class="num">90</td>' in html
+    assert "Quà: số suất" not in html  # a line "of which" of zero is left out
 
 
 def test_it_lists_the_villages_of_the_commune(client, seeded):

@@ -81,22 +81,13 @@ def _public_commune_page(client, code):
     assert response.status_code == 200
     context = response.context
     stated = _from_summary(context["mine"])
-    stated[m.MEMBERS_JOINED] = context["members_metrics"]["joined"]
-    stated[m.MEMBERS_LEFT] = context["members_metrics"]["left"]
-    stated[m.BRANCHES_GRASSROOTS] = context["members_metrics"]["branches"]
     groups = {label: group for group, label in CITIZEN_GROUPS.items()}
     for shown in context["citizen_groups"]:
         group = groups[shown["label"]]
         stated[m.citizen_group_metric(group, "registered")] = shown["registered"]
         stated[m.citizen_group_metric(group, "recognised")] = shown["recognised"]
-    funds = context["funds"]  # the page states the year's total in, not its cash part
-    stated[m.FUND_RECEIPTS_IN_KIND] = funds["in_kind"]
-    stated[m.FUND_CLOSING] = funds["closing"]
-    stated[RECEIPTS], stated[PAYOUTS] = context["mine"]["receipts"], context["mine"]["payouts"]
-    kinds = {label: kind for kind, label in PAYOUT_KINDS.items()}
-    for shown in funds["payouts"]:
-        stated[m.payout_amount_metric(kinds[shown["label"]])] = shown["amount"]
-        stated[m.payout_portions_metric(kinds[shown["label"]])] = shown["portions"]
+    # the organisation, members and funds: the annual report's lines (figures.lines)
+    stated.update(_report(context["association"]))
     return stated, response.content.decode()
 
 

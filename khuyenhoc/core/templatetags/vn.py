@@ -1,4 +1,5 @@
 """Template filters for Vietnamese figures: {{ n|so }}, {{ r|phantram }}, {{ m|dong }},
+{{ v|theo_don_vi:unit }},
 {% soluong n unit item %}."""
 
 from django import template
@@ -26,6 +27,12 @@ def phantram(value, places=1):
 @register.filter
 def dong(value):
     return numbers.money(value)
+
+
+@register.filter
+def theo_don_vi(value, unit):
+    """{{ line.value|theo_don_vi:line.unit }}: a registered indicator's value by its unit."""
+    return numbers.of_unit(value, unit)
 
 
 @register.simple_tag

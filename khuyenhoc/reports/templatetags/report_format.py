@@ -8,12 +8,7 @@ from khuyenhoc.core import numbers
 register = template.Library()
 
 
-def _show(value, unit):
-    if unit == "money":
-        return numbers.money(value)
-    if unit == "decimal":
-        return numbers.decimal(value)
-    return numbers.number(value)
+_show = numbers.of_unit
 
 
 @register.filter

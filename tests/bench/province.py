@@ -8,16 +8,24 @@ registrations) took about 20 minutes to seed here through the staff's own write 
 (titles/demo_province.py: INSERT … SELECT over generate_series, indexes built after the
 load, one summaries rebuild at the end), and the bench seeds every commune, village,
 branch, legacy unit and summary row of the province with BENCH_PEOPLE people in all (the
-registers scale with them). Measured here on 2026-12-03, 2 cores shared with other work
-(load 3–8, so the figures are pessimistic): 200,000 people in 46–49 s (was 116 s),
-1,000,000 (1.55 million registrations, 4.7 million of their history rows, 13 million
-scores) in 164 s in a whole make bench, 177 s at load 3.5 and 219 s at load 4.5, of
-which the titles 125–165 s, funds 29 s (before COPY), members 8.5 s, summaries 7.5 s.
-The whole province extrapolates to about 7–8 minutes, over the bench's 3, so the default
-is a million. The scores (ten per evaluation) are the biggest table and the longest
-statement; `seed_demo -v 2` prints each app's seconds. The public pages read only the
-summary tables, whose size does not depend on the people; the admin lists and the report
-read the registers, and their figures say at what size.
+registers scale with them).
+
+Measured here on 2026-12-04, 2 cores shared with another agent (load 2.2–2.8, so
+pessimistic): 1,000,000 people in 110 s in the bench (was 140 s quiet, 164–219 s
+loaded); the whole province, 2,500,000 people (3.86 million registrations, 11.7 million
+of their history rows, 33 million scores), in 275 s with `seed_demo -v 2`: titles 263 s
+(judging and writing the scores 93 s, registrations with their history 50 s,
+evaluations with theirs 21 s, the indexes built after the load about 55 s, the subjects
+17 s), members 18 s and funds 27 s in the meantime on the other core (seed_demo runs
+the titles in a thread beside them), summaries 5 s. What made it faster: minimal WAL
+in scripts/with-postgres.sh with the titles tables truncated in the seed's transaction
+(no WAL for their rows), the id sequences named once instead of looked up per row
+(40 s at 2.5 million), room in memory for the working tables, the lists written once.
+The whole province is still over the bench's 3 minutes: PostgreSQL writes the titles on
+one core (an INSERT … SELECT is not run in parallel), so the default stays a million;
+halving the titles between two connections is what would be left to try. The public
+pages read only the summary tables, whose size does not depend on the people; the admin
+lists and the report read the registers, and their figures say at what size.
 """
 
 import os

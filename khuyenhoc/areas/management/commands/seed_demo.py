@@ -1,4 +1,6 @@
+import contextvars
 import time
+from concurrent.futures import ThreadPoolExecutor
 from importlib import import_module
 
 from django.apps import apps
@@ -65,9 +67,7 @@ class Command(BaseCommand):
             )
             timed = self._timed if options["verbosity"] >= 2 else lambda _name, call: call()
             with summaries.deferred():  # rebuilt once, below, from every app's records
-                for module in self._demo_modules():
-                    seeder = self._province_seeder(module, ctx) or module
-                    timed(module.__name__, lambda seeder=seeder: seeder.seed(ctx))
+                self._seed_apps(ctx, timed)
             timed("summaries", summaries.rebuild_all)
             # plan every page of the demo from statistics, not from guesses until
             # autovacuum comes by (core.db.statistics says what a guess cost)
@@ -77,6 +77,40 @@ class Command(BaseCommand):
         for module in self._demo_modules():
             if hasattr(module, "describe"):
                 module.describe(ctx)
+
+    def _seed_apps(self, ctx, timed):
+        """Each app's demo, in INSTALLED_APPS order. A set-based seeder of a whole
+        province (`<app>.demo_province`) keeps one PostgreSQL backend busy for minutes
+        while Python waits: it runs in a thread on a connection of its own as soon as the
+        first app (areas: the villages and denominators it reads) is in, beside the other
+        apps, whose Python draws their rows on the machine's other core. It reads nothing
+        they write and they read nothing it writes (each app draws from its own stream),
+        so the rows are the same as one after the other."""
+        modules = self._demo_modules()
+        first, rest = modules[:1], modules[1:]
+        for module in first:
+            timed(module.__name__, lambda module=module: module.seed(ctx))
+        beside = [(m, self._province_seeder(m, ctx)) for m in rest]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            running = [
+                pool.submit(contextvars.copy_context().run, self._on_own_connection,
+                            lambda m=module, s=seeder: timed(m.__name__, lambda: s.seed(ctx)))
+                for module, seeder in beside if seeder is not None
+            ]  # fmt: skip
+            try:
+                for module, seeder in beside:
+                    if seeder is None:
+                        timed(module.__name__, lambda module=module: module.seed(ctx))
+            finally:
+                for future in running:
+                    future.result()  # waits, and raises what the thread raised
+
+    @staticmethod
+    def _on_own_connection(call):
+        try:
+            call()
+        finally:
+            connection.close()
 
     def _timed(self, name, call):
         """-v 2 says where a seed's time goes (the bench province's docstring quotes it)."""

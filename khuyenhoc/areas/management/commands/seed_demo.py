@@ -86,19 +86,25 @@ class Command(BaseCommand):
         apps, whose Python draws their rows on the machine's other core. It reads nothing
         they write and they read nothing it writes (each app draws from its own stream),
         so the rows are the same as one after the other."""
-        modules = self._demo_modules()
-        first, rest = modules[:1], modules[1:]
-        for module in first:
-            timed(module.__name__, lambda module=module: module.seed(ctx))
-        beside = [(m, self._province_seeder(m, ctx)) for m in rest]
+        first, *rest = self._demo_modules()
+        timed(first.__name__, lambda: first.seed(ctx))
+        beside = {module: self._province_seeder(module, ctx) for module in rest}
         with ThreadPoolExecutor(max_workers=2) as pool:
             running = [
-                pool.submit(contextvars.copy_context().run, self._on_own_connection,
-                            lambda m=module, s=seeder: timed(m.__name__, lambda: s.seed(ctx)))
-                for module, seeder in beside if seeder is not None
-            ]  # fmt: skip
+                # the thread sees this one's context variables (summaries.deferred)
+                pool.submit(
+                    contextvars.copy_context().run,
+                    self._seed_on_own_connection,
+                    timed,
+                    module,
+                    seeder,
+                    ctx,
+                )
+                for module, seeder in beside.items()
+                if seeder is not None
+            ]
             try:
-                for module, seeder in beside:
+                for module, seeder in beside.items():
                     if seeder is None:
                         timed(module.__name__, lambda module=module: module.seed(ctx))
             finally:
@@ -106,9 +112,10 @@ class Command(BaseCommand):
                     future.result()  # waits, and raises what the thread raised
 
     @staticmethod
-    def _on_own_connection(call):
+    def _seed_on_own_connection(timed, module, seeder, ctx):
+        """In a thread, which Django gives a database connection of its own: closed here."""
         try:
-            call()
+            timed(module.__name__, lambda: seeder.seed(ctx))
         finally:
             connection.close()
 

@@ -17,6 +17,7 @@ from khuyenhoc.core.db.copy import (
     with_history,
 )
 from khuyenhoc.core.db.inserts import db_datetime, insert_rows
+from khuyenhoc.core.db.statistics import analyze_if_grown
 
 from .models import Member
 
@@ -60,6 +61,8 @@ def insert_members(rows: list[tuple], *, user=None, history=True) -> int:
         copy_statements(Member, ["id", *KEPT], OWN), lines, history_tail(when=now, user=user), own
     )
     run_copies(copies if history else copies[:1])
+    # the members' figures are computed next, in this transaction (core.db.statistics)
+    analyze_if_grown([Member], len(rows))
     return len(rows)
 
 

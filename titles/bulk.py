@@ -95,7 +95,7 @@ class RegistrationWriter:
             with connection.cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's default
                 tables = [Registration, self.model] if self.model else [Registration]
-                analyze_if_grown(cursor, tables, self.written)
+                analyze_if_grown(tables, self.written)
         if self.title == "clan":
             _link_clan_villages(self.commune, self.clan_villages)
         return False
@@ -254,7 +254,7 @@ def add_evaluations(*, user, criteria_set, results, reason, when=None) -> int:
             score_columns = ["evaluation", "indicator", "points"]
             copies.append((copy_into(Score, score_columns), "\n".join(score_lines) + "\n"))
         run_copies(copies)
-        analyze_if_grown(cursor, [Evaluation, Score], len(results))
+        analyze_if_grown([Evaluation, Score], len(results))
     return len(results)
 
 

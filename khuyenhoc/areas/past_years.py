@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from khuyenhoc.core.db.statistics import analyze_if_grown
+
 from .freshness import figures_changed
 from .legacy_fields import FIELDS, check, field_metrics
 from .models import LegacyCommune, LegacyFigure, LegacyReport
@@ -114,6 +116,9 @@ def refresh_figures(*, codes, year) -> None:
         if (v := getattr(report, name)) is not None
     ]
     LegacyFigure.objects.bulk_create(rows, batch_size=2000)
+    # a district's first reports may make the table many times larger: plan the public
+    # pages' reads of it from statistics at once (core.db.statistics)
+    analyze_if_grown([LegacyFigure], len(rows))
     figures_changed()
 
 

@@ -53,3 +53,18 @@ def test_the_demo_writes_members_without_history(commune_a, branch_a):
     assert bulk.insert_members([tuple(values[c] for c in bulk.COLUMNS)], history=False) == 1
     member = Member.objects.get()
     assert member.full_name == "Quàng Văn Ba" and not member.history.exists()
+
+
+def test_an_import_that_grows_the_register_leaves_the_planner_its_new_size(
+    staff_a, commune_a, branch_a
+):
+    # the members' figures are computed in the import's own transaction, before
+    # autovacuum could count the new rows (khuyenhoc.core.db.statistics)
+    from django.db import connection
+
+    data = sheet([row(f"Người Thứ {n}", number=f"SL-{n}") for n in range(1, 41)])
+    assert members_import(user=staff_a, commune=commune_a, data=data).created == 40
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'members_member'")
+        (planned,) = cursor.fetchone()
+    assert planned == Member.objects.count() >= 40

@@ -90,3 +90,32 @@ def test_a_reader_finds_a_communes_members_and_funds_in_the_annual_reports_words
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     section.screenshot(path=f"{SCREENSHOTS}/public_commune_association_{width}.png")
     context.close()
+
+
+# What the public opens without signing in; a commune's pages are the published one's.
+PUBLIC_PAGES = (
+    "/",
+    "/thong-ke/",
+    "/thong-ke/{code}/",
+    "/thong-ke/quy/",
+    "/thong-ke/quy/{code}/",
+    "/tu-danh-gia/",
+    "/dang-nhap/",
+)
+
+
+def test_every_public_page_fits_a_360_px_phone_without_sideways_scrolling(
+    live_server, browser, published
+):
+    # wide tables scroll inside their own box (.table-wrap); the page itself must not
+    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="vi-VN")
+    page = context.new_page()
+    wider = {}
+    for path in PUBLIC_PAGES:
+        response = page.goto(live_server.url + path.format(code=published.code))
+        assert response.status == 200, path
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wider[path] = width
+    context.close()
+    assert wider == {}

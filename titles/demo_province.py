@@ -111,14 +111,14 @@ def seed(ctx):
         _memory(cursor)
         fresh_files(LOADED)
         cursor.execute("SELECT setseed(%s)", [rng.uniform(-1, 1)])
+        points_seed = rng.randrange(2**31)
         _plans(cursor, pools, lists, sets)
         with indexes_built_after(LOADED):
             subjects(cursor, clans, units)
-            counts = registrations(cursor)
+            counts = registrations(cursor, points_seed)
         _lists(cursor, lists)
         cursor.execute(
-            "DROP TABLE demo_pool, demo_list, demo_ind, demo_reg, demo_eval, "
-            "demo_below, demo_reason"
+            "DROP TABLE demo_pool, demo_list, demo_ind, demo_reg, demo_eval, demo_reason"
         )
     ctx.say(
         "  Danh hiệu học tập: "

@@ -132,6 +132,16 @@ def subjects(cursor, clans, units):
         )
 
 
+# A score's points: a strong subject scores each indicator in its top fifth, a weak one
+# from a third of the maximum up (titles.demo._points). Drawn from a hash of the
+# evaluation and the indicator, not from random(), so that judging the totals and
+# writing the scores draw the same points in two statements: in one, 33 million scores
+# were kept in memory, read three times and written with their primary key (80 s of
+# the province's seed, 45 s apart).
+POINTS_SQL = """(CASE WHEN r.strong THEN i.low_strong ELSE i.low_weak END
+  + floor((hashint8extended(r.evaluation, %(seed)s + i.id) & 2147483647)::float8 / 2147483648
+          * (i.max_points - CASE WHEN r.strong THEN i.low_strong ELSE i.low_weak END + 1)))::int"""
+
 # an evaluation passes as rules.judge passes it: the total reaches the list's mark, and
 # no indicator is under the set's minimum
 PASSED = "(e.total >= l.mark AND NOT e.below)"
@@ -159,9 +169,10 @@ def _sequence(cursor, model):
     return "'" + name.replace("'", "''") + "'::regclass"
 
 
-def registrations(cursor) -> dict[str, int]:
-    """Registrations drawn from the pools, their evaluations and scores, and one history
-    row for each move a registration made; returns the registrations by title."""
+def registrations(cursor, seed: int) -> dict[str, int]:
+    """Registrations drawn from the pools, their evaluations and scores (their points
+    drawn from `seed`), and one history row for each move a registration made; returns
+    the registrations by title."""
     # the sequences by name, looked up once: pg_get_serial_sequence in the SELECT is
     # called for each row, and its catalogue lookups were 93 % of the statement
     reg_seq, eval_seq = (_sequence(cursor, model) for model in (Registration, Evaluation))
@@ -186,47 +197,33 @@ def registrations(cursor) -> dict[str, int]:
             [title],
         )
     cursor.execute("ANALYZE demo_reg")
-    # The points: a strong subject scores each indicator in its top fifth, a weak one
-    # from a third of the maximum up (titles.demo._points), written to the scores and
-    # judged in the same pass as rules.judge judges: the total against the pass mark,
+    # Each registration judged as rules.judge judges: the total against the pass mark,
     # each indicator against the set's minimum, with the same reasons.
     cursor.execute(
-        "CREATE TEMP TABLE demo_eval (evaluation bigint, list int, total int, below bool)"
+        f"""CREATE TEMP TABLE demo_eval AS
+            SELECT r.evaluation, r.list, sum({POINTS_SQL})::int AS total,
+                   coalesce(bool_or({POINTS_SQL} < i.minimum), false) AS below
+            FROM demo_reg r
+            JOIN demo_ind i ON i.set = r.set AND i.grp = coalesce(r.grp, 0)
+            WHERE r.evaluation IS NOT NULL
+            GROUP BY r.evaluation, r.list""",
+        {"seed": seed},
     )
-    cursor.execute("CREATE TEMP TABLE demo_below (evaluation bigint, id int, points int)")
-    cursor.execute(
-        """WITH points AS MATERIALIZED (
-             SELECT evaluation, list, id, points, points < minimum AS below
-             FROM (SELECT r.evaluation, r.list, i.id, i.minimum,
-                          CASE WHEN r.strong THEN i.low_strong
-                            + floor(random() * (i.max_points - i.low_strong + 1))
-                          ELSE i.low_weak + floor(random() * (i.max_points - i.low_weak + 1))
-                          END::int AS points
-                   FROM demo_reg r
-                   JOIN demo_ind i ON i.set = r.set AND i.grp = coalesce(r.grp, 0)
-                   WHERE r.evaluation IS NOT NULL) drawn),
-           scores AS (INSERT INTO titles_score (evaluation_id, indicator_id, points)
-                      SELECT evaluation, id, points FROM points),
-           below AS (INSERT INTO demo_below SELECT evaluation, id, points FROM points
-                     WHERE below)
-           INSERT INTO demo_eval
-           SELECT evaluation, list, sum(points), coalesce(bool_or(below), false) FROM points
-           GROUP BY evaluation, list"""
-    )
-    cursor.execute("ANALYZE demo_below")
-    # the reasons, as rules.judge words them
-    cursor.execute(
-        """CREATE TEMP TABLE demo_reason AS
-           SELECT b.evaluation, string_agg('Chỉ số ' || i.code || ' «' || i.name
-             || '» chỉ đạt ' || b.points || ' điểm, dưới mức tối thiểu ' || i.minimum,
-             '; ' ORDER BY i.position) AS reason
-           FROM demo_below b JOIN demo_reg r ON r.evaluation = b.evaluation
-           JOIN demo_ind i ON i.id = b.id AND i.set = r.set AND i.grp = coalesce(r.grp, 0)
-           GROUP BY b.evaluation"""
-    )
-    cursor.execute("CREATE UNIQUE INDEX ON demo_reason (evaluation)")
     cursor.execute("CREATE UNIQUE INDEX ON demo_eval (evaluation)")
     cursor.execute("ANALYZE demo_eval")
+    # the reasons, as rules.judge words them, drawn again for those judged below
+    cursor.execute(
+        f"""CREATE TEMP TABLE demo_reason AS
+            SELECT r.evaluation, string_agg('Chỉ số ' || i.code || ' «' || i.name
+              || '» chỉ đạt ' || {POINTS_SQL} || ' điểm, dưới mức tối thiểu ' || i.minimum,
+              '; ' ORDER BY i.position) AS reason
+            FROM demo_eval e JOIN demo_reg r ON r.evaluation = e.evaluation
+            JOIN demo_ind i ON i.set = r.set AND i.grp = coalesce(r.grp, 0)
+            WHERE e.below AND {POINTS_SQL} < i.minimum
+            GROUP BY r.evaluation""",
+        {"seed": seed},
+    )
+    cursor.execute("CREATE UNIQUE INDEX ON demo_reason (evaluation)")
     # each registration in the state its lists' moves left it in
     final_state = f"""CASE WHEN r.evaluation IS NULL THEN '{State.REGISTERED}'
         WHEN NOT l.proposing THEN '{State.EVALUATED}'
@@ -292,6 +289,13 @@ def registrations(cursor) -> dict[str, int]:
               history_change_reason, history_user_id)
             SELECT {own}, evaluated_at, '+', %s, evaluated_by_id FROM v""",
         [EVALUATED],
+    )
+    cursor.execute(
+        f"""INSERT INTO titles_score (evaluation_id, indicator_id, points)
+            SELECT r.evaluation, i.id, {POINTS_SQL}
+            FROM demo_reg r JOIN demo_ind i ON i.set = r.set AND i.grp = coalesce(r.grp, 0)
+            WHERE r.evaluation IS NOT NULL""",
+        {"seed": seed},
     )
     cursor.execute(
         "SELECT l.title, count(*) FROM demo_reg r JOIN demo_list l ON l.id = r.list "

@@ -12,27 +12,37 @@ pass mark, each indicator against the minimum, the same reasons), each registrat
 its final state with one history row per move it made (registered, evaluated, proposed,
 decided), and each list with its transitions and history. Python only draws what is per
 commune and per list (sizes, rates, dates), from the demo's own seeded stream; the rows
-themselves draw from PostgreSQL's random(), seeded from it (setseed), so that runs give
-the same figures as long as PostgreSQL plans them alike."""
+themselves draw from PostgreSQL's random(), seeded from it (setseed), and the points
+from a hash of their evaluation and indicator with a seed from it, so that runs give the
+same figures as long as PostgreSQL plans them alike.
 
+Three transactions: the subjects and the working tables first, committed; then the
+records on this connection and their history on a second one at once (an INSERT …
+SELECT runs on one core; each writes its own tables, so each truncates them and writes
+them without WAL). A failure after the first leaves no titles rows and every index
+back (_undo)."""
+
+import contextvars
 import math
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
-from django.db import DatabaseError, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.core.access.scope import can_touch
-from khuyenhoc.core.db.load import fresh_files, indexes_built_after
+from khuyenhoc.core.db.load import BuildQueue, drop_indexes, fresh_files
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.text import fold
 from titles.metrics import TITLES
 
 from . import demo, rules
-from .demo_province_rows import PASSED, q, registrations, subjects
+from .demo_province_rows import PASSED, counts, draw, history, q, records, subjects
 from .metrics import CITIZEN_GROUPS
 from .models import (
     Citizen,
+    Clan,
     CriteriaSet,
     Evaluation,
     Household,
@@ -44,15 +54,15 @@ from .models import (
 )
 
 ListState = RecognitionList.State
-# the tables of millions of rows, whose indexes are built after they are filled
-LOADED = [
-    Citizen,
-    Household,
-    Registration,
-    Evaluation,
-    Score,
-    *(m.history.model for m in (Citizen, Household, Registration, Evaluation)),
-]
+# the tables of millions of rows, whose indexes are built after they are filled: the
+# subjects first; then the records on this connection while their history is written
+# on a second one
+SUBJECTS = [Citizen, Household, Citizen.history.model, Household.history.model]
+RECORDS = [Registration, Evaluation, Score]
+HISTORY = [Registration.history.model, Evaluation.history.model]
+# the working tables: unlogged tables, not temporary ones, that the second connection
+# reads too
+WORKING = "demo_pool, demo_list, demo_ind, demo_reg, demo_eval, demo_reason"
 
 
 def seed(ctx):
@@ -106,26 +116,100 @@ def seed(ctx):
             for title in TITLES:
                 lists.append(_list_plan(rng, commune, year, title, sets[(title, year)], here,
                                         reviewer, final=year < last_year, today=today))  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {WORKING}")  # a failed run's
+    # The subjects and the working tables, committed so that a second connection can
+    # read them. PostgreSQL runs an INSERT … SELECT on one core: the records and their
+    # history, written from the working tables on two connections, keep both busy.
     with transaction.atomic(), connection.cursor() as cursor:
         _skip_key_checks(cursor)
-        _memory(cursor)
-        fresh_files(LOADED)
+        cursor.execute("SET LOCAL work_mem = '1GB'")
+        # Judging 33 million points (titles.demo_province_rows.draw) is one aggregate that
+        # PostgreSQL can share with parallel workers; misled by the join of each
+        # registration to its indicators (it expects 1 row in 60), the planner kept it on
+        # one core: 22,6 s, while the other one sat idle.
+        cursor.execute("SET LOCAL parallel_setup_cost = 0")
+        cursor.execute("SET LOCAL parallel_tuple_cost = 0")
+        fresh_files(SUBJECTS + RECORDS + HISTORY)
         cursor.execute("SELECT setseed(%s)", [rng.uniform(-1, 1)])
         points_seed = rng.randrange(2**31)
         _plans(cursor, pools, lists, sets)
-        with indexes_built_after(LOADED):
-            subjects(cursor, clans, units)
-            counts = registrations(cursor, points_seed)
+        dropped = drop_indexes(SUBJECTS + RECORDS + HISTORY)
+        subjects(cursor, clans, units)
+        dropped.build(SUBJECTS)
+        draw(cursor, points_seed)
+
+    def write_records(cursor):
+        records(cursor, points_seed)
+
+    def write_history(cursor):
+        history(cursor)
         _lists(cursor, lists)
-        cursor.execute(
-            "DROP TABLE demo_pool, demo_list, demo_ind, demo_reg, demo_eval, demo_reason"
+
+    indexes = BuildQueue(dropped)
+    try:
+        _beside(
+            lambda: _loaded(RECORDS, write_records, indexes),
+            lambda: _loaded(HISTORY, write_history, indexes),
         )
+        with transaction.atomic():
+            dropped.constrain()
+        with connection.cursor() as cursor:
+            found = counts(cursor)
+    except BaseException:
+        _undo(dropped)
+        raise
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {WORKING}")
     ctx.say(
         "  Danh hiệu học tập: "
-        + "; ".join(f"{number(counts.get(t, 0))} đăng ký {TITLES[t][0]}" for t in TITLES)
+        + "; ".join(f"{number(found.get(t, 0))} đăng ký {TITLES[t][0]}" for t in TITLES)
         + "."
     )
     demo.selfservice_demo.seed(ctx)
+
+
+def _loaded(models, write, indexes):
+    """Writes the models' tables in a transaction of their own (given new files: no
+    WAL, core.db.load says why), then builds indexes until none is left."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        _skip_key_checks(cursor)
+        cursor.execute("SET LOCAL work_mem = '1GB'")
+        fresh_files(models)
+        write(cursor)
+    indexes.add(models)
+    indexes.work()
+
+
+def _beside(here, there):
+    """Runs `there` on a connection of its own in a thread while `here` runs on this
+    one; raises what either raised."""
+
+    def on_own_connection():
+        try:
+            there()
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        beside = pool.submit(contextvars.copy_context().run, on_own_connection)
+        try:
+            here()
+        finally:
+            beside.result()
+
+
+def _undo(dropped):
+    """After a failure once the subjects are in: no titles rows of the province demo are
+    left, and every index is back."""
+    tables = [m._meta.db_table for m in SUBJECTS + RECORDS + HISTORY]
+    tables += [m._meta.db_table for m in (RecognitionList, RecognitionList.history.model,
+                                           Transition, Clan, Unit, Clan.villages.through,
+                                           Clan.history.model, Unit.history.model)]  # fmt: skip
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {', '.join(q(t) for t in tables)} CASCADE")
+        dropped.build()
 
 
 def _skip_key_checks(cursor):
@@ -136,20 +220,6 @@ def _skip_key_checks(cursor):
     cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
     if cursor.fetchone()[0]:
         cursor.execute("SET LOCAL session_replication_role = replica")
-
-
-def _memory(cursor):
-    """Room for a whole province's working tables: 33 million scores judged in one pass
-    and 4 million registrations joined to their evaluations, each spilled to disk and
-    read back several times at PostgreSQL's defaults (4 MB per sort or hash, 8 MB of
-    temporary tables' pages). Temporary pages can be sized only before a session's
-    first temporary table: a session that already had one keeps its size."""
-    cursor.execute("SET LOCAL work_mem = '1GB'")
-    try:
-        with transaction.atomic():
-            cursor.execute("SET LOCAL temp_buffers = '2GB'")
-    except DatabaseError:
-        pass
 
 
 def _list_plan(rng, commune, year, title, criteria_set, staff, reviewer, *, final, today):
@@ -210,20 +280,20 @@ LIST_COLUMNS = [
 
 def _plans(cursor, pools, lists, sets):
     cursor.execute(
-        "CREATE TEMP TABLE demo_pool (commune int PRIMARY KEY, villages int[], "
+        "CREATE UNLOGGED TABLE demo_pool (commune int PRIMARY KEY, villages int[], "
         "households int, citizens int)"
     )
     with cursor.copy("COPY demo_pool FROM STDIN") as copy:
         for code, ids, households, citizens in pools:
             copy.write_row((code, ids, households, citizens))
     columns = ", ".join(f"{q(name)} {kind}" for name, kind in LIST_COLUMNS)
-    cursor.execute(f"CREATE TEMP TABLE demo_list (id serial PRIMARY KEY, {columns})")
+    cursor.execute(f"CREATE UNLOGGED TABLE demo_list (id serial PRIMARY KEY, {columns})")
     names = ", ".join(q(name) for name, _ in LIST_COLUMNS)
     with cursor.copy(f"COPY demo_list ({names}) FROM STDIN") as copy:
         for plan in lists:
             copy.write_row(tuple(plan[name] for name, _ in LIST_COLUMNS))
     cursor.execute(
-        "CREATE TEMP TABLE demo_ind (set int, grp int, id int, code text, name text, "
+        "CREATE UNLOGGED TABLE demo_ind (set int, grp int, id int, code text, name text, "
         "max_points int, position int, low_strong int, low_weak int, minimum int)"
     )
     # one row for each group of people an indicator scores (0 for titles without

@@ -1,8 +1,9 @@
 """The rows of the province's titles demo, written by PostgreSQL (titles.demo_province
-plans the lists): the subjects with names drawn from the demo's parts, each list's
-registrations, their evaluations and scores judged as rules.judge judges, and one
-history row for each move a registration made, each table and its history in one
-statement."""
+plans the lists): the subjects with names drawn from the demo's parts; the working
+tables (each list's registrations, each judged from its scores' points as rules.judge
+judges); and from them the records (registrations, evaluations, scores) and their
+history (one row for each move a registration made), which read the working tables, not
+each other, so that two connections write them at once."""
 
 from django.db import connection
 
@@ -147,18 +148,20 @@ POINTS_SQL = """(CASE WHEN r.strong THEN i.low_strong ELSE i.low_weak END
 PASSED = "(e.total >= l.mark AND NOT e.below)"
 
 
-def _source(table, group="NULL::int", where=""):
+def _source(table, group="0", where=""):
     return f"(SELECT id, commune_id AS commune, {group} AS grp FROM {table} {where})"
 
 
 SUBJECT_SOURCES = {
-    # title: (subject column, a FROM clause giving s.id, s.commune and s.grp)
+    # title: (subject column, a FROM clause giving s.id, s.commune and s.grp: the
+    # citizen's group of people, 0 for the titles without groups, as in demo_ind; a join
+    # on coalesce(grp, 0) misled the planner's estimates)
     "household": ("household_id", _source(_table(Household))),
     "citizen": ("citizen_id", _source(_table(Citizen), group='"group"')),
     "clan": ("clan_id", _source(_table(Clan))),
     "unit": ("unit_id", _source(_table(Unit))),
     "village": ("village_id", _source("areas_village", where="WHERE is_active")),
-    "commune": (None, "(SELECT commune AS id, commune, NULL::int AS grp FROM demo_pool)"),
+    "commune": (None, "(SELECT commune AS id, commune, 0 AS grp FROM demo_pool)"),
 }
 
 
@@ -169,15 +172,14 @@ def _sequence(cursor, model):
     return "'" + name.replace("'", "''") + "'::regclass"
 
 
-def registrations(cursor, seed: int) -> dict[str, int]:
-    """Registrations drawn from the pools, their evaluations and scores (their points
-    drawn from `seed`), and one history row for each move a registration made; returns
-    the registrations by title."""
+def draw(cursor, seed: int):
+    """Registrations drawn from the pools, and each judged from its scores' points (drawn
+    from `seed`): the working tables the records and their history are written from."""
     # the sequences by name, looked up once: pg_get_serial_sequence in the SELECT is
     # called for each row, and its catalogue lookups were 93 % of the statement
     reg_seq, eval_seq = (_sequence(cursor, model) for model in (Registration, Evaluation))
     cursor.execute(
-        "CREATE TEMP TABLE demo_reg (id bigint, list int, subject int, grp int, "
+        "CREATE UNLOGGED TABLE demo_reg (id bigint, list int, subject int, grp int, "
         "evaluation bigint, strong bool, set int)"
     )
     for title, (_column, source) in SUBJECT_SOURCES.items():
@@ -200,11 +202,11 @@ def registrations(cursor, seed: int) -> dict[str, int]:
     # Each registration judged as rules.judge judges: the total against the pass mark,
     # each indicator against the set's minimum, with the same reasons.
     cursor.execute(
-        f"""CREATE TEMP TABLE demo_eval AS
+        f"""CREATE UNLOGGED TABLE demo_eval AS
             SELECT r.evaluation, r.list, sum({POINTS_SQL})::int AS total,
                    coalesce(bool_or({POINTS_SQL} < i.minimum), false) AS below
             FROM demo_reg r
-            JOIN demo_ind i ON i.set = r.set AND i.grp = coalesce(r.grp, 0)
+            JOIN demo_ind i ON i.set = r.set AND i.grp = r.grp
             WHERE r.evaluation IS NOT NULL
             GROUP BY r.evaluation, r.list""",
         {"seed": seed},
@@ -213,50 +215,83 @@ def registrations(cursor, seed: int) -> dict[str, int]:
     cursor.execute("ANALYZE demo_eval")
     # the reasons, as rules.judge words them, drawn again for those judged below
     cursor.execute(
-        f"""CREATE TEMP TABLE demo_reason AS
+        f"""CREATE UNLOGGED TABLE demo_reason AS
             SELECT r.evaluation, string_agg('Chỉ số ' || i.code || ' «' || i.name
               || '» chỉ đạt ' || {POINTS_SQL} || ' điểm, dưới mức tối thiểu ' || i.minimum,
               '; ' ORDER BY i.position) AS reason
             FROM demo_eval e JOIN demo_reg r ON r.evaluation = e.evaluation
-            JOIN demo_ind i ON i.set = r.set AND i.grp = coalesce(r.grp, 0)
+            JOIN demo_ind i ON i.set = r.set AND i.grp = r.grp
             WHERE e.below AND {POINTS_SQL} < i.minimum
             GROUP BY r.evaluation""",
         {"seed": seed},
     )
     cursor.execute("CREATE UNIQUE INDEX ON demo_reason (evaluation)")
-    # each registration in the state its lists' moves left it in
+    cursor.execute("ANALYZE demo_reason")
+
+
+def _registration_rows():
+    """The registrations as the working tables give them, each in the state its list's
+    moves left it in, with its list (`list`): the records and their history both read
+    this, so neither reads the other."""
     final_state = f"""CASE WHEN r.evaluation IS NULL THEN '{State.REGISTERED}'
         WHEN NOT l.proposing THEN '{State.EVALUATED}'
         WHEN NOT l.final THEN '{State.PROPOSED}'
         WHEN {PASSED} THEN '{State.RECOGNISED}' ELSE '{State.NOT_RECOGNISED}' END"""
-    subject_columns = {title: column for title, (column, _) in SUBJECT_SOURCES.items()}
-    subject_values = ", ".join(
-        f"CASE WHEN l.title = '{title}' THEN r.subject END"
-        for title, c in subject_columns.items()
-        if c
+    subjects_ = ", ".join(
+        f"CASE WHEN l.title = '{title}' THEN r.subject END AS {q(column)}"
+        for title, (column, _) in SUBJECT_SOURCES.items()
+        if column
     )
-    subject_names = ", ".join(c for c in subject_columns.values() if c)
-    # Each table and its history in one statement: the history reads the rows the
-    # INSERT returns, not the table again.
+    return f"""(SELECT r.id, l.commune AS commune_id, l.year, l.title, {subjects_},
+                  {final_state} AS state, CASE WHEN l.title = 'citizen' THEN r.grp END
+                  AS citizen_group, l.registered_at AS created_at, l.staff AS created_by_id,
+                  r.list
+                FROM demo_reg r JOIN demo_list l ON l.id = r.list
+                LEFT JOIN demo_eval e ON e.evaluation = r.evaluation) g"""
+
+
+def _evaluation_rows():
+    """The evaluations as the working tables give them (records and history read this)."""
+    return f"""(SELECT e.evaluation AS id, r.id AS registration_id, l.set AS criteria_set_id,
+                  e.total, {PASSED} AS passed,
+                  concat_ws('; ', CASE WHEN e.total < l.mark THEN 'Tổng ' || e.total
+                    || ' điểm, dưới ngưỡng ' || l.mark || l.where END, b.reason) AS reason,
+                  l.evaluated_at, l.staff AS evaluated_by_id
+                FROM demo_eval e JOIN demo_reg r ON r.evaluation = e.evaluation
+                JOIN demo_list l ON l.id = r.list
+                LEFT JOIN demo_reason b ON b.evaluation = e.evaluation) v"""
+
+
+def records(cursor, seed: int):
+    """The registrations, their evaluations and the evaluations' scores."""
+    columns = ", ".join(q(c) for c in _history_columns(Registration))
+    cursor.execute(
+        f"INSERT INTO titles_registration ({columns}) SELECT {columns} FROM {_registration_rows()}"
+    )
+    columns = ", ".join(q(c) for c in _history_columns(Evaluation))
+    cursor.execute(
+        f"INSERT INTO titles_evaluation ({columns}) SELECT {columns} FROM {_evaluation_rows()}"
+    )
+    cursor.execute(
+        f"""INSERT INTO titles_score (evaluation_id, indicator_id, points)
+            SELECT r.evaluation, i.id, {POINTS_SQL}
+            FROM demo_reg r JOIN demo_ind i ON i.set = r.set AND i.grp = r.grp
+            WHERE r.evaluation IS NOT NULL""",
+        {"seed": seed},
+    )
+
+
+def history(cursor):
+    """One history row for each move a registration made, as its final state tells
+    (registered, evaluated, proposed, decided), and one for each evaluation."""
     columns = [c for c in _history_columns(Registration) if c != "state"]
     own = ", ".join(q(c) for c in columns)
     picked = ", ".join(f"g.{q(c)}" for c in columns)
-    # one history row for each move the registration made, as its final state tells:
-    # registered, evaluated, proposed, decided
     cursor.execute(
-        f"""WITH g AS (
-              INSERT INTO titles_registration (id, commune_id, year, title, {subject_names},
-                state, citizen_group, created_at, created_by_id)
-              SELECT r.id, l.commune, l.year, l.title, {subject_values}, {final_state},
-                     CASE WHEN l.title = 'citizen' THEN r.grp END, l.registered_at, l.staff
-              FROM demo_reg r JOIN demo_list l ON l.id = r.list
-              LEFT JOIN demo_eval e ON e.evaluation = r.evaluation
-              RETURNING {own}, state)
-            INSERT INTO {_table(Registration.history.model)} ({own}, state, history_date,
+        f"""INSERT INTO {_table(Registration.history.model)} ({own}, state, history_date,
               history_type, history_change_reason, history_user_id)
             SELECT {picked}, m.state, m.at, m.kind, m.reason, m.actor
-            FROM g JOIN demo_list l
-              ON l.commune = g.commune_id AND l.year = g.year AND l.title = g.title
+            FROM {_registration_rows()} JOIN demo_list l ON l.id = g.list
             CROSS JOIN LATERAL (VALUES
               ('{State.REGISTERED}', l.registered_at, '+',
                   -- the commune registers itself on a form, not by import
@@ -271,32 +306,17 @@ def registrations(cursor, seed: int) -> dict[str, int]:
             WHERE m.made""",
         [CHANGE_REASON, EVALUATED, PROPOSED_REASON],
     )
-    columns = _history_columns(Evaluation)
-    own = ", ".join(q(c) for c in columns)
+    own = ", ".join(q(c) for c in _history_columns(Evaluation))
     cursor.execute(
-        f"""WITH v AS (
-              INSERT INTO titles_evaluation (id, registration_id, criteria_set_id, total,
-                passed, reason, evaluated_at, evaluated_by_id)
-              SELECT e.evaluation, r.id, l.set, e.total, {PASSED},
-                     concat_ws('; ', CASE WHEN e.total < l.mark THEN 'Tổng ' || e.total
-                       || ' điểm, dưới ngưỡng ' || l.mark || l.where END, b.reason),
-                     l.evaluated_at, l.staff
-              FROM demo_eval e JOIN demo_reg r ON r.evaluation = e.evaluation
-              JOIN demo_list l ON l.id = r.list
-              LEFT JOIN demo_reason b ON b.evaluation = e.evaluation
-              RETURNING {own})
-            INSERT INTO {_table(Evaluation.history.model)} ({own}, history_date, history_type,
+        f"""INSERT INTO {_table(Evaluation.history.model)} ({own}, history_date, history_type,
               history_change_reason, history_user_id)
-            SELECT {own}, evaluated_at, '+', %s, evaluated_by_id FROM v""",
+            SELECT {own}, evaluated_at, '+', %s, evaluated_by_id FROM {_evaluation_rows()}""",
         [EVALUATED],
     )
-    cursor.execute(
-        f"""INSERT INTO titles_score (evaluation_id, indicator_id, points)
-            SELECT r.evaluation, i.id, {POINTS_SQL}
-            FROM demo_reg r JOIN demo_ind i ON i.set = r.set AND i.grp = coalesce(r.grp, 0)
-            WHERE r.evaluation IS NOT NULL""",
-        {"seed": seed},
-    )
+
+
+def counts(cursor) -> dict[str, int]:
+    """The registrations drawn, by title."""
     cursor.execute(
         "SELECT l.title, count(*) FROM demo_reg r JOIN demo_list l ON l.id = r.list "
         "GROUP BY l.title"

@@ -14,9 +14,10 @@ into a table whose file was made in the same transaction go without WAL: the fil
 synced at commit instead (a no-op with fsync off). fresh_files gives empty tables such a
 file by TRUNCATE, which halves what a load of tens of millions of rows writes."""
 
-from contextlib import contextmanager
+import threading
+from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
 
 def fresh_files(models):
@@ -44,15 +45,81 @@ def fresh_files(models):
         cursor.execute(f"TRUNCATE {', '.join(everything)}")
 
 
-@contextmanager
-def indexes_built_after(models):
-    """Drops the indexes of the models' tables, runs the block, builds them again; in
-    the caller's transaction (a failure takes the drops back too)."""
+@dataclass
+class Dropped:
+    """Indexes and unique constraints taken off tables for a load. A constraint is built
+    again as its index (CREATE UNIQUE INDEX, which builds beside the table's other
+    indexes, where ALTER TABLE … ADD CONSTRAINT locks the table for its whole build) and
+    then made the constraint again (ADD CONSTRAINT … USING INDEX: no second build)."""
+
+    # (name, table, CREATE [UNIQUE] INDEX …, the constraint's kind or "" for an index)
+    entries: list[tuple[str, str, str, str]]
+
+    def creations(self, models=None) -> list[tuple[str, str, str]]:
+        """(table, index name, CREATE INDEX …) of the models' tables (all without)."""
+        tables = None if models is None else {_regclass(m) for m in models}
+        return [
+            (table, name, create)
+            for name, table, create, _ in self.entries
+            if tables is None or table in tables
+        ]
+
+    def build(self, models=None):
+        """Builds again those of the models' tables (all without) that are not there, in
+        the caller's transaction: after a failure, some were built in transactions that
+        committed."""
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL maintenance_work_mem = '1GB'")
+            for _, name, create in self.creations(models):
+                _create_missing(cursor, name, create)
+        self.constrain(models)
+
+    def constrain(self, models=None):
+        """Makes the constraints of the models' tables (all without) from their indexes,
+        built by then; in the caller's transaction."""
+        tables = None if models is None else {_regclass(m) for m in models}
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            for name, table, _, kind in self.entries:
+                if not kind or (tables is not None and table not in tables):
+                    continue
+                cursor.execute(
+                    "SELECT 1 FROM pg_constraint WHERE conname = %s AND conrelid = %s::regclass",
+                    [name, table],
+                )
+                if not cursor.fetchone():
+                    cursor.execute(
+                        f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {kind} "
+                        f"USING INDEX {quote(name)}"
+                    )
+
+
+def _create_missing(cursor, name, create):
+    cursor.execute("SELECT to_regclass(%s)", [name])
+    if cursor.fetchone()[0] is None:
+        cursor.execute(create)
+
+
+def _regclass(model):
+    """The table's name as regclass::text writes it (quoted where it must be)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT %s::regclass::text", [connection.ops.quote_name(model._meta.db_table)]
+        )
+        return cursor.fetchone()[0]
+
+
+def drop_indexes(models) -> Dropped:
+    """Drops the indexes of the models' tables, in the caller's transaction; returns
+    what builds them again."""
     tables = [model._meta.db_table for model in models]
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.execute(
-            """SELECT c.conname, c.conrelid::regclass::text, pg_get_constraintdef(c.oid)
+            """SELECT c.conname, c.conrelid::regclass::text, pg_get_indexdef(c.conindid),
+                      CASE c.contype WHEN 'p' THEN 'PRIMARY KEY' ELSE 'UNIQUE' END
+                      || CASE WHEN c.condeferrable THEN ' DEFERRABLE' ELSE '' END
+                      || CASE WHEN c.condeferred THEN ' INITIALLY DEFERRED' ELSE '' END
                FROM pg_constraint c
                WHERE c.conrelid = ANY(%s::regclass[]) AND c.contype IN ('p', 'u')
                  AND NOT EXISTS (SELECT 1 FROM pg_constraint f
@@ -61,7 +128,8 @@ def indexes_built_after(models):
         )
         constraints = cursor.fetchall()
         cursor.execute(
-            """SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+            """SELECT i.indexrelid::regclass::text, i.indrelid::regclass::text,
+                      pg_get_indexdef(i.indexrelid), ''
                FROM pg_index i
                WHERE i.indrelid = ANY(%s::regclass[]) AND NOT i.indisprimary
                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c
@@ -69,14 +137,43 @@ def indexes_built_after(models):
             [tables],
         )
         indexes = cursor.fetchall()
-        for name, table, _ in constraints:
+        for name, table, _, _ in constraints:
             cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {quote(name)}")
-        for name, _ in indexes:
+        for name, _, _, _ in indexes:
             cursor.execute(f"DROP INDEX {name}")
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL maintenance_work_mem = '1GB'")
-        for name, table, definition in constraints:
-            cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")
-        for _, definition in indexes:
-            cursor.execute(definition)
+    return Dropped(constraints + indexes)
+
+
+class BuildQueue:
+    """Indexes to build after their tables' loads have committed, taken by whichever
+    connection is free, the biggest table's first, each in a transaction of its own (an
+    index made in its transaction is written without WAL under minimal WAL). Two
+    connections keep both cores busy where one build at a time left one idle while its
+    leader merged and wrote the index alone."""
+
+    def __init__(self, dropped: Dropped):
+        self._dropped = dropped
+        self._lock = threading.Lock()
+        self._pending: list[tuple[int, str, str]] = []
+
+    def add(self, models):
+        """The models' tables' indexes, once their loads have committed."""
+        creations = self._dropped.creations(models)
+        with connection.cursor() as cursor:
+            sized = []
+            for table, name, create in creations:
+                cursor.execute("SELECT pg_relation_size(%s::regclass)", [table])
+                sized.append((cursor.fetchone()[0], name, create))
+        with self._lock:
+            self._pending = sorted(self._pending + sized, key=lambda entry: -entry[0])
+
+    def work(self):
+        """Builds on this thread's connection until none is left."""
+        while True:
+            with self._lock:
+                if not self._pending:
+                    return
+                _, name, create = self._pending.pop(0)
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL maintenance_work_mem = '1GB'")
+                _create_missing(cursor, name, create)

@@ -4,32 +4,33 @@
 The whole province (Phú Thọ, 148 communes, 2.5 million people, 3.9 million
 registrations) took about 20 minutes to seed here through the staff's own write paths
 (the import and the recognition workflow, list by list: 92 % of the time). `seed_demo
---scale province` on PostgreSQL now writes the titles set-based
-(titles/demo_province.py: INSERT … SELECT over generate_series, indexes built after the
-load, one summaries rebuild at the end), and the bench seeds every commune, village,
-branch, legacy unit and summary row of the province with BENCH_PEOPLE people in all (the
-registers scale with them).
+--scale province` on PostgreSQL writes the titles set-based (titles/demo_province.py:
+INSERT … SELECT over generate_series, indexes built after the load, one summaries
+rebuild at the end), and the bench seeds every commune, village, branch, legacy unit and
+summary row of the province with BENCH_PEOPLE people in all (the registers scale with
+them): by default the whole province.
 
-Measured here on 2026-12-04, 2 cores shared with another agent (load 2.2–2.8, so
-pessimistic): 1,000,000 people in 110 s in the bench (was 140 s quiet, 164–219 s
-loaded); the whole province, 2,500,000 people (3.86 million registrations, 11.7 million
-of their history rows, 33 million scores), in 275 s with `seed_demo -v 2`: titles 263 s
-(judging and writing the scores 93 s, registrations with their history 50 s,
-evaluations with theirs 21 s, the indexes built after the load about 55 s, the subjects
-17 s), members 18 s and funds 27 s in the meantime on the other core (seed_demo runs
-the titles in a thread beside them), summaries 5 s. What made it faster: minimal WAL
-in scripts/with-postgres.sh with the titles tables truncated in the seed's transaction
-(no WAL for their rows), the id sequences named once instead of looked up per row
-(40 s at 2.5 million), room in memory for the working tables, the lists written once.
-On a quiet machine the same day: a million in 100.6 s (142.1 s before this work, back
-to back), the whole province in 226 s (titles 216 s, members 10 s and funds 16 s beside
-them, summaries 3 s, the closing ANALYZE 3 s). The whole province is still over the
-bench's 3 minutes: PostgreSQL writes the titles on one core (an INSERT … SELECT is not
-run in parallel), so the default stays a million; halving the titles between two
-connections (the scores in two halves, the indexes built on two connections after the
-commit) is what would be left to try. The public
-pages read only the summary tables, whose size does not depend on the people; the admin
-lists and the report read the registers, and their figures say at what size.
+Measured here on 2026-12-04 (2 cores), the whole province, 2,500,000 people (3.86
+million registrations, 11.7 million of their history rows, 33 million scores): 226 s at
+the start of the day, 163.5 s in `make bench` at the end of it (175.7 s with
+`seed_demo -v 2` on a busier moment: titles 162.5 s, members and funds beside them,
+summaries 3 s, the closing ANALYZE 2 s). What made it faster:
+- the scores' points are drawn from a hash of their evaluation and indicator, so the
+  totals are judged in one statement (an aggregate PostgreSQL shares with parallel
+  workers) and the scores written in another, instead of 33 million scores kept in
+  memory and read three times (102.6 s → 12.4 s + 30.3 s);
+- PostgreSQL runs an INSERT … SELECT on one core, so after a first transaction (the
+  subjects and the working tables, committed), the records are written on one
+  connection while their history and the lists are written on a second one;
+- the indexes, primary keys included where no other table's key refers to them, are
+  built after the commits by whichever connection is free, biggest table first.
+Before that, at stop 35: minimal WAL in scripts/with-postgres.sh with the titles tables
+truncated in the seed's transaction (no WAL for their rows), the id sequences named once
+instead of looked up per row (40 s at 2.5 million), room in memory for the working
+tables, the lists written once. bench_province_seed.py checks that every evaluation is
+judged as titles.rules.judge judges it. The public pages read only the summary tables,
+whose size does not depend on the people; the admin lists and the report read the
+registers, and their figures say at what size.
 """
 
 import os
@@ -43,7 +44,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 PROVINCE = int(os.environ.get("BENCH_PROVINCE", "25"))  # Tỉnh Phú Thọ: 148 communes
-PEOPLE = int(os.environ.get("BENCH_PEOPLE", "1000000"))
+PEOPLE = int(os.environ.get("BENCH_PEOPLE", "2500000"))  # the whole province
 DB_NAME = "khuyenhoc_bench_province"
 SEED_LIMIT_SECONDS = 180
 

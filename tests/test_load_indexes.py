@@ -11,24 +11,28 @@ from titles.models import Evaluation, Registration, Score
 pytestmark = pytest.mark.django_db
 
 
-def definitions(model):
+def catalogue(query, model):
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
-            "WHERE indrelid = %s::regclass ORDER BY 1",
-            [model._meta.db_table],
-        )
+        cursor.execute(query, [model._meta.db_table])
         return cursor.fetchall()
 
 
+def definitions(model):
+    """(name, definition) of each of the table's indexes."""
+    return catalogue(
+        "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
+        "WHERE indrelid = %s::regclass ORDER BY 1",
+        model,
+    )
+
+
 def constraints(model):
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass "
-            "AND contype IN ('p', 'u') ORDER BY 1",
-            [model._meta.db_table],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    """The names of the table's primary key and unique constraints."""
+    query = (
+        "SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass "
+        "AND contype IN ('p', 'u') ORDER BY 1"
+    )
+    return [name for (name,) in catalogue(query, model)]
 
 
 def test_indexes_taken_off_for_a_load_come_back_with_their_names_and_definitions():

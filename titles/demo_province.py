@@ -22,9 +22,7 @@ SELECT runs on one core; each writes its own tables, so each truncates them and 
 them without WAL). A failure after the first leaves no titles rows and every index
 back (_undo)."""
 
-import contextvars
 import math
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 from django.db import connection, transaction
@@ -33,6 +31,7 @@ from django.utils import timezone
 from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.core.access.scope import can_touch
 from khuyenhoc.core.db.load import BuildQueue, drop_indexes, fresh_files
+from khuyenhoc.core.db.threads import beside
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.text import fold
 from titles.metrics import TITLES
@@ -148,7 +147,7 @@ def seed(ctx):
 
     indexes = BuildQueue(dropped)
     try:
-        _beside(
+        beside(
             lambda: _loaded(RECORDS, write_records, indexes),
             lambda: _loaded(HISTORY, write_history, indexes),
         )
@@ -180,24 +179,6 @@ def _loaded(models, write, indexes):
         write(cursor)
     indexes.add(models)
     indexes.work()
-
-
-def _beside(here, there):
-    """Runs `there` on a connection of its own in a thread while `here` runs on this
-    one; raises what either raised."""
-
-    def on_own_connection():
-        try:
-            there()
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        beside = pool.submit(contextvars.copy_context().run, on_own_connection)
-        try:
-            here()
-        finally:
-            beside.result()
 
 
 def _undo(dropped):

@@ -12,6 +12,7 @@ from khuyenhoc.areas import demo, summaries
 from khuyenhoc.areas.models import Province
 from khuyenhoc.areas.units import load_units
 from khuyenhoc.core.db.statistics import analyze_database
+from khuyenhoc.core.db.threads import on_own_connection
 
 
 class Command(BaseCommand):
@@ -94,11 +95,10 @@ class Command(BaseCommand):
                 # the thread sees this one's context variables (summaries.deferred)
                 pool.submit(
                     contextvars.copy_context().run,
-                    self._seed_on_own_connection,
-                    timed,
-                    module,
-                    seeder,
-                    ctx,
+                    on_own_connection,
+                    lambda module=module, seeder=seeder: timed(
+                        module.__name__, lambda: seeder.seed(ctx)
+                    ),
                 )
                 for module, seeder in beside.items()
                 if seeder is not None
@@ -110,14 +110,6 @@ class Command(BaseCommand):
             finally:
                 for future in running:
                     future.result()  # waits, and raises what the thread raised
-
-    @staticmethod
-    def _seed_on_own_connection(timed, module, seeder, ctx):
-        """In a thread, which Django gives a database connection of its own: closed here."""
-        try:
-            timed(module.__name__, lambda: seeder.seed(ctx))
-        finally:
-            connection.close()
 
     def _timed(self, name, call):
         """-v 2 says where a seed's time goes (the bench province's docstring quotes it)."""

@@ -30,7 +30,13 @@ from django.utils import timezone
 
 from khuyenhoc.areas.models import Denominator, Village
 from khuyenhoc.core.access.scope import can_touch
-from khuyenhoc.core.db.load import BuildQueue, drop_indexes, fresh_files
+from khuyenhoc.core.db.load import (
+    BuildQueue,
+    drop_indexes,
+    fresh_files,
+    pause_autovacuum,
+    resume_autovacuum,
+)
 from khuyenhoc.core.db.threads import beside
 from khuyenhoc.core.numbers import number
 from khuyenhoc.core.text import fold
@@ -130,6 +136,7 @@ def seed(ctx):
         cursor.execute("SET LOCAL parallel_setup_cost = 0")
         cursor.execute("SET LOCAL parallel_tuple_cost = 0")
         fresh_files(SUBJECTS + RECORDS + HISTORY)
+        paused = pause_autovacuum(SUBJECTS + RECORDS + HISTORY)
         cursor.execute("SELECT setseed(%s)", [rng.uniform(-1, 1)])
         points_seed = rng.randrange(2**31)
         _plans(cursor, pools, lists, sets)
@@ -153,10 +160,11 @@ def seed(ctx):
         )
         with transaction.atomic():
             dropped.constrain()
+            resume_autovacuum(paused)
         with connection.cursor() as cursor:
             found = counts(cursor)
     except BaseException:
-        _undo(dropped)
+        _undo(dropped, paused)
         raise
     finally:
         with connection.cursor() as cursor:
@@ -181,7 +189,7 @@ def _loaded(models, write, indexes):
     indexes.work()
 
 
-def _undo(dropped):
+def _undo(dropped, paused):
     """After a failure once the subjects are in: no titles rows of the province demo are
     left, and every index is back."""
     tables = [m._meta.db_table for m in SUBJECTS + RECORDS + HISTORY]
@@ -191,6 +199,7 @@ def _undo(dropped):
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {', '.join(q(t) for t in tables)} CASCADE")
         dropped.build()
+        resume_autovacuum(paused)
 
 
 def _skip_key_checks(cursor):

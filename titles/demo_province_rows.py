@@ -165,6 +165,11 @@ SUBJECT_SOURCES = {
 }
 
 
+# the big working tables: read by two connections (not temporary), dropped at the end
+# (not logged), and left alone by autovacuum (core.db.load.pause_autovacuum says why)
+NO_AUTOVACUUM = "WITH (autovacuum_enabled = false)"
+
+
 def _sequence(cursor, model):
     """The id sequence of the model's table, as an SQL literal of type regclass."""
     cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [model._meta.db_table])
@@ -180,7 +185,7 @@ def draw(cursor, seed: int):
     reg_seq, eval_seq = (_sequence(cursor, model) for model in (Registration, Evaluation))
     cursor.execute(
         "CREATE UNLOGGED TABLE demo_reg (id bigint, list int, subject int, grp int, "
-        "evaluation bigint, strong bool, set int)"
+        f"evaluation bigint, strong bool, set int) {NO_AUTOVACUUM}"
     )
     for title, (_column, source) in SUBJECT_SOURCES.items():
         cursor.execute(
@@ -202,7 +207,7 @@ def draw(cursor, seed: int):
     # Each registration judged as rules.judge judges: the total against the pass mark,
     # each indicator against the set's minimum, with the same reasons.
     cursor.execute(
-        f"""CREATE UNLOGGED TABLE demo_eval AS
+        f"""CREATE UNLOGGED TABLE demo_eval {NO_AUTOVACUUM} AS
             SELECT r.evaluation, r.list, sum({POINTS_SQL})::int AS total,
                    coalesce(bool_or({POINTS_SQL} < i.minimum), false) AS below
             FROM demo_reg r
@@ -215,7 +220,7 @@ def draw(cursor, seed: int):
     cursor.execute("ANALYZE demo_eval")
     # the reasons, as rules.judge words them, drawn again for those judged below
     cursor.execute(
-        f"""CREATE UNLOGGED TABLE demo_reason AS
+        f"""CREATE UNLOGGED TABLE demo_reason {NO_AUTOVACUUM} AS
             SELECT r.evaluation, string_agg('Chỉ số ' || i.code || ' «' || i.name
               || '» chỉ đạt ' || {POINTS_SQL} || ' điểm, dưới mức tối thiểu ' || i.minimum,
               '; ' ORDER BY i.position) AS reason

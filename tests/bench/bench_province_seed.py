@@ -2,7 +2,7 @@
 staff's own path would leave: every evaluation is judged as titles.rules.judge judges
 its scores, and every decided registration's state follows its evaluation. Checked on
 the bench's seeded province, where the set-based path runs (the tests' small demo goes
-through the import and the workflow)."""
+through the import and the workflow). The seed also gives every table back to autovacuum."""
 
 import json
 
@@ -34,6 +34,11 @@ with connection.cursor() as cursor:
            FROM titles_registration r JOIN titles_evaluation e ON e.registration_id = r.id'''
     )
     decided, states_off = cursor.fetchone()
+    # the seed gives every table it loaded back to autovacuum
+    cursor.execute(
+        "SELECT count(*) FROM pg_class WHERE reloptions::text LIKE '%autovacuum_enabled%'"
+    )
+    autovacuum_off = cursor.fetchone()[0]
     # a spread-out sample, judged again in Python
     cursor.execute("SELECT id FROM titles_evaluation WHERE id % 4999 = 0 ORDER BY id LIMIT 400")
     sample = [row[0] for row in cursor.fetchall()]
@@ -60,6 +65,7 @@ for evaluation in Evaluation.objects.filter(id__in=sample).select_related(
 print(json.dumps({
     "evaluations": evaluations, "totals_off": totals_off, "decided": decided,
     "states_off": states_off, "sampled": len(sample), "sample_passed": passed,
+    "autovacuum_off": autovacuum_off,
     "judged_off": judged_off[:5], "judged_off_count": len(judged_off),
 }))
 """
@@ -71,6 +77,7 @@ def test_the_province_seed_judges_every_evaluation_as_the_rules_do(seeded_provin
     assert found["evaluations"] > 100_000
     assert found["totals_off"] == 0
     assert found["decided"] > 0 and found["states_off"] == 0
+    assert found["autovacuum_off"] == 0
     # both outcomes are in the sample, and each is judged as the rules judge it
     assert 0 < found["sample_passed"] < found["sampled"]
     assert found["judged_off_count"] == 0, found["judged_off"]

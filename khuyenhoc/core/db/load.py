@@ -144,6 +144,35 @@ def drop_indexes(models) -> Dropped:
     return Dropped(constraints + indexes)
 
 
+def pause_autovacuum(models) -> list[str]:
+    """Keeps autovacuum off the models' tables until resume_autovacuum (a setting of the
+    tables, committed with the caller's transaction): while they are loaded, its workers
+    analysed and vacuumed tables of millions of rows on the cores the load needed (the
+    province's titles took 162,5 s with them at work, 146,5 s with them kept off, and
+    each ADD CONSTRAINT at the end waited a second for a worker to give way). A table
+    whose autovacuum someone set is left as it is. Returns the tables paused."""
+    tables = [model._meta.db_table for model in models]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT oid::regclass::text FROM pg_class
+               WHERE oid = ANY(%s::regclass[])
+                 AND NOT coalesce(reloptions::text LIKE '%%autovacuum_enabled%%', false)""",
+            [tables],
+        )
+        paused = [row[0] for row in cursor.fetchall()]
+        for table in paused:
+            cursor.execute(f"ALTER TABLE {table} SET (autovacuum_enabled = false)")
+    return paused
+
+
+def resume_autovacuum(tables):
+    """Gives the tables paused back to autovacuum, which then vacuums and analyses them
+    in the background as after any load."""
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ALTER TABLE {table} RESET (autovacuum_enabled)")
+
+
 class BuildQueue:
     """Indexes to build after their tables' loads have committed, taken by whichever
     connection is free, the biggest table's first, each in a transaction of its own (an

@@ -1,11 +1,16 @@
-"""core.db.load takes a table's indexes off for a load and puts them back as they were:
-the province demo's seed (titles.demo_province) relies on it, and on putting back only
-the missing ones after a failure."""
+"""core.db.load takes a table's indexes and autovacuum off for a load and puts them back
+as they were: the province demo's seed (titles.demo_province) relies on it, and on
+putting back only the missing ones after a failure."""
 
 import pytest
 from django.db import connection, transaction
 
-from khuyenhoc.core.db.load import BuildQueue, drop_indexes
+from khuyenhoc.core.db.load import (
+    BuildQueue,
+    drop_indexes,
+    pause_autovacuum,
+    resume_autovacuum,
+)
 from titles.models import Evaluation, Registration, Score
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +79,18 @@ def test_indexes_queued_for_two_connections_are_built_and_their_constraints_made
         dropped.constrain()
         assert definitions(Score) == before
         assert constraints(Score) == ["titles_score_pkey", "uniq_score"]
+
+
+def reloptions(model):
+    return catalogue("SELECT reloptions FROM pg_class WHERE oid = %s::regclass", model)[0][0]
+
+
+def test_autovacuum_is_paused_on_the_loaded_tables_and_given_back_after():
+    with connection.cursor() as cursor:  # someone's own setting stays theirs
+        cursor.execute("ALTER TABLE titles_evaluation SET (autovacuum_enabled = true)")
+    paused = pause_autovacuum([Score, Evaluation])
+    assert paused == ["titles_score"]
+    assert reloptions(Score) == ["autovacuum_enabled=false"]
+    resume_autovacuum(paused)
+    assert reloptions(Score) is None
+    assert reloptions(Evaluation) == ["autovacuum_enabled=true"]

@@ -12,9 +12,10 @@ them): by default the whole province.
 
 Measured here on 2026-12-04 (2 cores), the whole province, 2,500,000 people (3.86
 million registrations, 11.7 million of their history rows, 33 million scores): 226 s at
-the start of the day, 163.5 s in `make bench` at the end of it (175.7 s with
-`seed_demo -v 2` on a busier moment: titles 162.5 s, members and funds beside them,
-summaries 3 s, the closing ANALYZE 2 s). What made it faster:
+the start of the day (stop 35, quiet); at its end 163.5 s and (with the last step below)
+167.5 s in two `make bench` runs, 157.8 s with `seed_demo -v 2` (titles 146.5 s,
+members 12 s and funds 28 s beside them, summaries 2.6 s, the closing ANALYZE 2.5 s).
+What made it faster:
 - the scores' points are drawn from a hash of their evaluation and indicator, so the
   totals are judged in one statement (an aggregate PostgreSQL shares with parallel
   workers) and the scores written in another, instead of 33 million scores kept in
@@ -23,7 +24,9 @@ summaries 3 s, the closing ANALYZE 2 s). What made it faster:
   subjects and the working tables, committed), the records are written on one
   connection while their history and the lists are written on a second one;
 - the indexes, primary keys included where no other table's key refers to them, are
-  built after the commits by whichever connection is free, biggest table first.
+  built after the commits by whichever connection is free, biggest table first;
+- autovacuum is kept off the tables being loaded until the end (it vacuums them after,
+  in the background, as after any load).
 Before that, at stop 35: minimal WAL in scripts/with-postgres.sh with the titles tables
 truncated in the seed's transaction (no WAL for their rows), the id sequences named once
 instead of looked up per row (40 s at 2.5 million), room in memory for the working

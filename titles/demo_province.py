@@ -145,12 +145,13 @@ def seed(ctx):
         dropped.build(SUBJECTS)
         draw(cursor, points_seed)
 
+    # the lists go with the records: the history's 15 million rows are the longer half
     def write_records(cursor):
         records(cursor, points_seed)
+        _lists(cursor, lists)
 
     def write_history(cursor):
         history(cursor)
-        _lists(cursor, lists)
 
     indexes = BuildQueue(dropped)
     try:

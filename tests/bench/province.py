@@ -12,8 +12,8 @@ them): by default the whole province.
 
 Measured here on 2026-12-04 (2 cores), the whole province, 2,500,000 people (3.86
 million registrations, 11.7 million of their history rows, 33 million scores): 226 s at
-the start of the day (stop 35, quiet); at its end 163.5 s and (with the last step below)
-167.5 s in two `make bench` runs, 157.8 s with `seed_demo -v 2` (titles 146.5 s,
+the start of the day (stop 35, quiet); at its end 163.5 s, then with the last step below
+167.5 s and 154.3 s in `make bench`, 157.8 s with `seed_demo -v 2` (titles 146.5 s,
 members 12 s and funds 28 s beside them, summaries 2.6 s, the closing ANALYZE 2.5 s).
 What made it faster:
 - the scores' points are drawn from a hash of their evaluation and indicator, so the

@@ -127,8 +127,7 @@ def seed(ctx):
     # read them. PostgreSQL runs an INSERT … SELECT on one core: the records and their
     # history, written from the working tables on two connections, keep both busy.
     with transaction.atomic(), connection.cursor() as cursor:
-        _skip_key_checks(cursor)
-        cursor.execute("SET LOCAL work_mem = '1GB'")
+        _bulk_settings(cursor)
         # Judging 33 million points (titles.demo_province_rows.draw) is one aggregate that
         # PostgreSQL can share with parallel workers; misled by the join of each
         # registration to its indicators (it expects 1 row in 60), the planner kept it on
@@ -182,8 +181,7 @@ def _loaded(models, write, indexes):
     """Writes the models' tables in a transaction of their own (given new files: no
     WAL, core.db.load says why), then builds indexes until none is left."""
     with transaction.atomic(), connection.cursor() as cursor:
-        _skip_key_checks(cursor)
-        cursor.execute("SET LOCAL work_mem = '1GB'")
+        _bulk_settings(cursor)
         fresh_files(models)
         write(cursor)
     indexes.add(models)
@@ -203,11 +201,14 @@ def _undo(dropped, paused):
         resume_autovacuum(paused)
 
 
-def _skip_key_checks(cursor):
-    """The rows here are made consistent, from the tables they refer to: on a superuser's
-    connection the foreign keys' triggers are left out for this transaction (as
-    pg_restore does), where checking 40 million rows one by one would double the time.
-    Otherwise every key is checked at commit, as usual."""
+def _bulk_settings(cursor):
+    """For each of the seed's transactions: room in memory for sorts and hashes of
+    millions of rows, and no key checks where the rows are made consistent. They are,
+    from the tables they refer to: on a superuser's connection the foreign keys'
+    triggers are left out for the transaction (as pg_restore does), where checking 40
+    million rows one by one would double the time. Otherwise every key is checked at
+    commit, as usual."""
+    cursor.execute("SET LOCAL work_mem = '1GB'")
     cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
     if cursor.fetchone()[0]:
         cursor.execute("SET LOCAL session_replication_role = replica")

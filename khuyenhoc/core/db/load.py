@@ -55,14 +55,16 @@ class Dropped:
     # (name, table, CREATE [UNIQUE] INDEX …, the constraint's kind or "" for an index)
     entries: list[tuple[str, str, str, str]]
 
+    def of(self, models=None):
+        """The entries of the models' tables (all without)."""
+        if models is None:
+            return self.entries
+        tables = {_regclass(m) for m in models}
+        return [entry for entry in self.entries if entry[1] in tables]
+
     def creations(self, models=None) -> list[tuple[str, str, str]]:
         """(table, index name, CREATE INDEX …) of the models' tables (all without)."""
-        tables = None if models is None else {_regclass(m) for m in models}
-        return [
-            (table, name, create)
-            for name, table, create, _ in self.entries
-            if tables is None or table in tables
-        ]
+        return [(table, name, create) for name, table, create, _ in self.of(models)]
 
     def build(self, models=None):
         """Builds again those of the models' tables (all without) that are not there, in
@@ -77,11 +79,10 @@ class Dropped:
     def constrain(self, models=None):
         """Makes the constraints of the models' tables (all without) from their indexes,
         built by then; in the caller's transaction."""
-        tables = None if models is None else {_regclass(m) for m in models}
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
-            for name, table, _, kind in self.entries:
-                if not kind or (tables is not None and table not in tables):
+            for name, table, _, kind in self.of(models):
+                if not kind:
                     continue
                 cursor.execute(
                     "SELECT 1 FROM pg_constraint WHERE conname = %s AND conrelid = %s::regclass",

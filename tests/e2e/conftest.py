@@ -12,6 +12,22 @@ def phone_page(browser):
     context.close()
 
 
+@pytest.fixture
+def screen(browser):
+    """Opens a page on a screen `width` px wide, Vietnamese locale; closed after the
+    test, whatever it asserted."""
+    contexts = []
+
+    def open_page(width, height=900):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
 def sign_in(page, live_server, username, password):
     page.goto(f"{live_server.url}/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill(username)

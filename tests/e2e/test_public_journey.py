@@ -74,10 +74,9 @@ def test_a_citizen_reads_the_overview_on_a_phone_sorts_it_and_opens_a_commune(
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_a_reader_finds_a_communes_members_and_funds_in_the_annual_reports_words(
-    live_server, browser, published, width
+    live_server, screen, published, width
 ):
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
-    page = context.new_page()
+    page = screen(width)
     page.goto(f"{live_server.url}/thong-ke/{published.code}/?nam=2026")
     section = page.locator("section", has=page.locator("#hoi-vien"))
     expect(section.get_by_role("heading", level=2)).to_have_text("Tổ chức hội, hội viên và quỹ")
@@ -89,7 +88,6 @@ def test_a_reader_finds_a_communes_members_and_funds_in_the_annual_reports_words
     # tables did scroll 7 px at 360 px before this test)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     section.screenshot(path=f"{SCREENSHOTS}/public_commune_association_{width}.png")
-    context.close()
 
 
 # What the public opens without signing in; a commune's pages are the published one's.
@@ -105,11 +103,10 @@ PUBLIC_PAGES = (
 
 
 def test_every_public_page_fits_a_360_px_phone_without_sideways_scrolling(
-    live_server, browser, published
+    live_server, screen, published
 ):
     # wide tables scroll inside their own box (.table-wrap); the page itself must not
-    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="vi-VN")
-    page = context.new_page()
+    page = screen(360, height=780)
     wider = {}
     for path in PUBLIC_PAGES:
         response = page.goto(live_server.url + path.format(code=published.code))
@@ -117,5 +114,4 @@ def test_every_public_page_fits_a_360_px_phone_without_sideways_scrolling(
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 360:
             wider[path] = width
-    context.close()
     assert wider == {}

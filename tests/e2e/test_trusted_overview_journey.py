@@ -44,10 +44,9 @@ def uneven(units):
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_a_citizen_sees_the_decided_year_capped_rates_and_no_sideways_scroll(
-    live_server, browser, uneven, width
+    live_server, screen, uneven, width
 ):
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
-    page = context.new_page()
+    page = screen(width)
     page.goto(f"{live_server.url}/thong-ke/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("năm 2025")
     page.screenshot(path=f"{SCREENSHOTS}/overview_after_{width}.png")
@@ -66,4 +65,3 @@ def test_a_citizen_sees_the_decided_year_capped_rates_and_no_sideways_scroll(
     assert "chưa xét" in body.lower()
     assert not re.search(r"(?<![\d,])0,0 %", body)  # never 0 % before the decisions
     page.screenshot(path=f"{SCREENSHOTS}/overview_after_2026_{width}.png")
-    context.close()
